@@ -1,0 +1,96 @@
+"""``ncnd-check dump``: print what a reader saw, to debug a draft that checks oddly."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+
+def document_dict(doc) -> dict:
+    def block_dict(b, section=None):
+        return {
+            "index": b.index,
+            "kind": b.kind,
+            "level": b.level,
+            "part": b.part,
+            "section": section,
+            "text": b.text,
+            "links": [link.to_dict() for link in b.links],
+            "location": {"block": b.index if b.part == "body" else None, "line": b.line},
+            **({"cell": list(b.cell)} if b.cell else {}),
+            **({"style": b.style} if b.style else {}),
+        }
+
+    return {"path": doc.path, "format": doc.format, "blocks": [block_dict(b) for b in doc.blocks],
+            "extras": [block_dict(b) for b in doc.extras],
+            "revisions": [vars_of(r) for r in doc.revisions],
+            "comments": [vars_of(c) for c in doc.comments],
+            "marked": [vars_of(m) for m in doc.marked],
+            "properties": doc.properties,
+            "directives": [vars_of(d) for d in doc.directives]}
+
+
+def vars_of(obj) -> dict:
+    return {name: getattr(obj, name) for name in obj.__slots__ if not name.startswith("_")}
+
+
+@click.command()
+@click.argument("path")
+@click.option("--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text", help="text: one block per line; json: blocks with kind, level, section, links, location.")
+@click.option("--stdin-format", type=click.Choice(["docx", "html", "text"]), help="Format of - (stdin) when it cannot be sniffed.")
+def dump(path, output_format, stdin_format):
+    """Print what was read from PATH: one block per line.
+
+    \b
+    Examples:
+      ncnd-check dump draft.docx
+      ncnd-check dump draft.html --format json
+    """
+    from ncnd_check.errors import InputError
+    from ncnd_check.readers import read_bytes, read_path
+    from ncnd_check.settings import Settings
+
+    try:
+        if path == "-":
+            doc = read_bytes(sys.stdin.buffer.read(), "<stdin>", stdin_format, Settings())
+        else:
+            doc = read_path(path, Settings())
+    except InputError as exc:
+        click.echo(f"ncnd-check: {path}: {exc.message}", err=True)
+        sys.exit(2)
+    sections = _sections(doc)
+    if output_format == "json":
+        data = document_dict(doc)
+        for b, s in zip(data["blocks"], sections):
+            b["section"] = s
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    for b, s in zip(doc.blocks, sections):
+        where = f"L{b.line}" if b.line else f"#{b.index}"
+        kind = b.kind + (f"{b.level}" if b.level is not None else "")
+        label = f" [{s}]" if s else ""
+        click.echo(f"{b.index:>4} {where:>6} {kind:<12}{label} {b.text}")
+        for link in b.links:
+            click.echo(f"{'':>24}-> {link.target} ({link.source})")
+    for b in doc.extras:
+        click.echo(f"   - {b.part:>6} {b.kind:<12} {b.text}")
+    for r in doc.revisions:
+        click.echo(f"   ! tracked {r.kind} by {r.author or '?'}: {r.text}")
+    for c in doc.comments:
+        click.echo(f"   ! comment by {c.author or '?'}: {c.text}")
+    for m in doc.marked:
+        click.echo(f"   ! {m.kind} ({m.detail or ''}): {m.text}")
+    for k, v in doc.properties.items():
+        click.echo(f"   @ {k}: {v}")
+
+
+def _sections(doc) -> list:
+    """Canonical section per block, from the analysis (cheap enough for a debug command)."""
+    try:
+        from ncnd_check.analysis import analyse
+
+        return list(analyse(doc).block_sections)
+    except Exception:  # the dump must show what was read even if analysis fails
+        return [None] * len(doc.blocks)

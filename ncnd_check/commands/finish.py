@@ -1,0 +1,48 @@
+"""Rendering a report, writing it, and choosing the exit code."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ncnd_check.exitcodes import ExitCode
+from ncnd_check.findings import SEVERITY_RANK
+
+
+def exit_code(results, fail_on: str) -> ExitCode:
+    """2 if any file was unreadable, else 1 if a finding reaches fail_on, else 0."""
+    if any(r.error for r in results):
+        return ExitCode.ERROR
+    threshold = SEVERITY_RANK[fail_on]
+    if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+def finish(results, settings, output=None, statistics=False, quiet=False, exit_zero=False) -> None:
+    from ncnd_check.report import render
+
+    text = render(results, settings.format, settings, statistics=statistics, quiet=quiet, color=_want_color(output))
+    if output:
+        with open(output, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+    for r in results:
+        if r.error:
+            click.echo(f"ncnd-check: {r.path}: {r.error.message}", err=True)
+    code = exit_code(results, settings.fail_on)
+    if exit_zero and code == ExitCode.FINDINGS:
+        code = ExitCode.OK
+    sys.exit(int(code))
+
+
+def _want_color(output) -> bool:
+    import os
+
+    if output or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()

@@ -1,0 +1,156 @@
+"""Read -> analyse -> rules, for one draft. The library behind the CLI and the API."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ncnd_check.errors import InputError
+from ncnd_check.findings import Finding
+from ncnd_check.settings import Settings
+
+if TYPE_CHECKING:
+    from ncnd_check.analysis.model import Analysis
+    from ncnd_check.document import Document
+    from ncnd_check.rules.registry import Rule
+
+
+@dataclass
+class FileResult:
+    """One file's entry in a report."""
+
+    path: str
+    format: str | None
+    error: InputError | None = None
+    response: dict | None = None
+    findings: list[Finding] = field(default_factory=list)
+    #: Kept for reports that show more than findings (diff, audit); not serialised.
+    analysis: Any = field(default=None, repr=False)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "format": self.format,
+            "error": self.error.to_dict() if self.error else None,
+            "response": self.response,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+_LIBRARIES: dict[str | None, Any] = {}
+
+
+def get_library(settings: Settings):
+    """The approved-wording library, loaded once per process per folder."""
+    key = settings.reference_dir
+    if key not in _LIBRARIES:
+        from ncnd_check.library import load_library
+
+        _LIBRARIES[key] = load_library(key)
+    return _LIBRARIES[key]
+
+
+def selected_rules(settings: Settings, path: str | None = None) -> list["Rule"]:
+    """The rules --select / --ignore / per-file ignores leave switched on."""
+    from ncnd_check.rules.registry import all_rules, matches_selector
+
+    ignore = list(settings.ignore)
+    if path:
+        norm = path.replace(os.sep, "/")
+        for pattern, codes in settings.per_file_ignores.items():
+            if fnmatch.fnmatch(norm, pattern) or fnmatch.fnmatch(os.path.basename(norm), pattern):
+                ignore.extend(codes)
+    out = []
+    for rule in all_rules().values():
+        if not any(matches_selector(rule, s) for s in settings.select):
+            continue
+        if any(matches_selector(rule, s) for s in ignore):
+            continue
+        out.append(rule)
+    return out
+
+
+def run_rules(analysis: "Analysis", library, settings: Settings, path: str | None = None) -> list[Finding]:
+    """Every selected rule over one analysed draft, inline suppressions applied."""
+    from ncnd_check.rules.context import RuleContext
+
+    ctx = RuleContext(analysis=analysis, library=library, settings=settings)
+    findings: list[Finding] = []
+    for rule in selected_rules(settings, path):
+        if rule.applies_to is not None and analysis.response_type not in rule.applies_to:
+            continue
+        ctx.rule = rule
+        findings.extend(rule.func(ctx))
+    findings = _apply_directives(findings, analysis.document)
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _apply_directives(findings: list[Finding], document: "Document") -> list[Finding]:
+    """Drop findings that an ``ncnd-check: ignore CODE`` marker in the draft silences."""
+    if not document.directives:
+        return findings
+    from ncnd_check.rules.registry import RULES, matches_selector
+
+    def silenced(f: Finding) -> bool:
+        rule = RULES.get(f.rule)
+        for d in document.directives:
+            if d.block is not None and d.block != f.location.block:
+                continue
+            for code in d.codes:
+                if rule is not None and matches_selector(rule, code):
+                    return True
+                if rule is None and f.rule.upper().startswith(code.upper()):
+                    return True
+        return False
+
+    return [f for f in findings if not silenced(f)]
+
+
+def check_document(document: "Document", settings: Settings | None = None, library=None) -> FileResult:
+    """Analyse a Document that a reader produced and run the rules over it."""
+    from ncnd_check.analysis import analyse
+
+    settings = settings or Settings()
+    library = library if library is not None else get_library(settings)
+    analysis = analyse(document, settings)
+    findings = run_rules(analysis, library, settings, document.path)
+    return FileResult(
+        path=document.path,
+        format=document.format,
+        response=analysis.response_dict(),
+        findings=findings,
+        analysis=analysis,
+    )
+
+
+def check_file(path: str | os.PathLike, settings: Settings | None = None, library=None) -> FileResult:
+    """Check one file; an unreadable one gives a FileResult with ``error`` set."""
+    from ncnd_check.readers import guess_format, read_path
+
+    settings = settings or Settings()
+    name = str(path)
+    try:
+        document = read_path(path, settings)
+    except InputError as exc:
+        return FileResult(path=name, format=guess_format(name), error=exc)
+    return check_document(document, settings, library)
+
+
+def check_bytes(data: bytes, name: str, fmt: str | None = None, settings: Settings | None = None, library=None) -> FileResult:
+    """Check a draft given as bytes (stdin, an upload)."""
+    from ncnd_check.readers import guess_format, read_bytes
+
+    settings = settings or Settings()
+    try:
+        document = read_bytes(data, name, fmt, settings)
+    except InputError as exc:
+        return FileResult(path=name, format=fmt or guess_format(name), error=exc)
+    return check_document(document, settings, library)
+
+
+def check_text(text: str, fmt: str = "text", settings: Settings | None = None, library=None, name: str = "<text>") -> FileResult:
+    """Check a draft given as a string (plain text by default, or HTML)."""
+    return check_bytes(text.encode("utf-8"), name, fmt, settings, library)

@@ -1,0 +1,40 @@
+"""Text folding for matching: smart quotes, dashes and odd spaces made plain.
+
+Readers keep the text as written for display; everything that compares text
+(citations, alignment, leak cues) works on the folded form, so a curly quote
+or a non-breaking space never decides whether two paragraphs match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\u00ad": None,
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+        "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
+        "\u2008": " ", "\u3000": " ", "\t": " ", "\u000b": " ", "\u2028": " ", "\u2029": " ",
+        "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
+        "\u2026": "...",
+    }
+)
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_for_matching(text: str) -> str:
+    """Fold quotes, dashes and spaces; drop zero-width characters; keep case."""
+    if text.isascii():
+        return _SPACES.sub(" ", text).strip()
+    folded = unicodedata.normalize("NFKC", text.translate(_TRANSLATE))
+    return _SPACES.sub(" ", folded).strip()
+
+
+def fold(text: str) -> str:
+    """The matching form, lower-cased: what fuzzy comparisons see."""
+    return normalise_for_matching(text).lower()

@@ -1,0 +1,66 @@
+"""What a rule sees: the analysis, the approved-wording library, the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ncnd_check.findings import Finding, Location
+
+if TYPE_CHECKING:
+    from ncnd_check.analysis.model import Analysis
+    from ncnd_check.document import Document
+    from ncnd_check.rules.registry import Rule
+    from ncnd_check.settings import Settings
+
+
+@dataclass
+class RuleContext:
+    analysis: "Analysis"
+    library: Any  # ncnd_check.library.Library
+    settings: "Settings"
+    rule: "Rule | None" = None
+    #: Results shared between rules of one draft (the alignment, say), built once.
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def document(self) -> "Document":
+        return self.analysis.document
+
+    def memo(self, key: str, build):
+        """Compute ``build()`` once per draft and share it between rules."""
+        if key not in self.cache:
+            self.cache[key] = build()
+        return self.cache[key]
+
+    def finding(
+        self,
+        message: str,
+        block: int | None = None,
+        *,
+        evidence: str | None = None,
+        suggestion: str | None = None,
+        exemption: str | None = None,
+        redline: list[tuple[str, str]] | None = None,
+        line: int | None = None,
+        section: str | None = None,
+    ) -> Finding:
+        """A finding for the current rule, located at body block ``block``."""
+        assert self.rule is not None, "finding() is only for use inside a rule"
+        rule = self.rule
+        severity = self.settings.severity.get(rule.code, rule.severity)
+        return Finding(
+            rule=rule.code,
+            category=rule.category,
+            severity=severity,
+            message=message,
+            location=Location(
+                block=block,
+                line=line if line is not None else self.document.block_line(block),
+                section=section if section is not None else self.analysis.section_of(block),
+            ),
+            evidence=evidence,
+            suggestion=suggestion,
+            exemption=exemption,
+            redline=redline,
+        )
