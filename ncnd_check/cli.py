@@ -44,7 +44,34 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module_name, attr = target.split(":")
-        return getattr(importlib.import_module(module_name), attr)
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            return None  # a command not built yet reads as "No such command"
+        return getattr(module, attr)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Run, turning every usage or settings error into one line and exit code 2."""
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            hint = ""
+            ctx = getattr(exc, "ctx", None)
+            if isinstance(exc, click.UsageError) and ctx is not None and "--help" not in exc.format_message():
+                hint = f" (see `{ctx.command_path} --help`)"
+            message = " ".join(exc.format_message().split())
+            click.echo(f"ncnd-check: error: {message}{hint}", err=True)
+            if not standalone_mode:
+                raise
+            sys.exit(2)
+        except click.Abort:
+            click.echo("ncnd-check: interrupted", err=True)
+            sys.exit(2)
+        if standalone_mode:
+            sys.exit(rv if isinstance(rv, int) else 0)
+        return rv
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Short help from a table, so `--help` imports no command module.
@@ -64,6 +91,9 @@ def cli() -> None:
       ncnd-check diff draft.docx
       ncnd-check audit sent/ --report audit.html --csv audit.csv
       ncnd-check rules NCND401
+
+    Exit codes: 0 no finding at or above --fail-on, 1 at least one,
+    2 a usage error or an input that could not be read.
     """
 
 

@@ -75,6 +75,38 @@ def _check_type(name: str, value, default):
     return value
 
 
+#: Settings whose value must be one of a fixed list.
+CHOICES = {
+    "fail_on": ("error", "warning", "info"),
+    "format": ("text", "json", "sarif", "junit", "github"),
+    "mode": ("letter", "template"),
+}
+#: Settings that are a percentage.
+PERCENTAGES = ("wording_threshold", "wording_accept")
+
+
+def _check_value(raw_name: str, name: str, value) -> None:
+    """Values a type check lets through but that make no sense."""
+    from ncnd_check.findings import SEVERITIES
+
+    if name in CHOICES and value not in CHOICES[name]:
+        raise ConfigError(f"setting {raw_name!r} must be one of {', '.join(CHOICES[name])}, not {value!r}")
+    if name in PERCENTAGES and not 0 <= value <= 100:
+        raise ConfigError(f"setting {raw_name!r} must be between 0 and 100, not {value!r}")
+    if name == "severity":
+        for code, level in value.items():
+            if level not in SEVERITIES:
+                raise ConfigError(f"setting {raw_name!r}: {code} = {level!r} is not one of {', '.join(SEVERITIES)}")
+    if name == "per_file_ignores":
+        for glob, codes in value.items():
+            if isinstance(codes, str):
+                codes = [codes]
+            if not (isinstance(codes, list) and all(isinstance(c, str) for c in codes)):
+                raise ConfigError(f"setting {raw_name!r}: {glob!r} must list rule codes, prefixes or categories")
+    if name in ("jobs", "max_file_size", "max_part_size", "max_zip_entries", "link_timeout") and value <= 0:
+        raise ConfigError(f"setting {raw_name!r} must be above 0, not {value!r}")
+
+
 def settings_from_table(table: dict, base: Settings | None = None, origin: str = "settings") -> Settings:
     """Apply a settings table (names with - or _) to ``base``."""
     settings = base or Settings()
@@ -84,8 +116,46 @@ def settings_from_table(table: dict, base: Settings | None = None, origin: str =
         name = raw_name.replace("-", "_")
         if name not in _FIELDS:
             raise ConfigError(f"{origin}: unknown setting {raw_name!r}")
-        changes[name] = _check_type(raw_name, value, getattr(defaults, name))
+        try:
+            value = _check_type(raw_name, value, getattr(defaults, name))
+            _check_value(raw_name, name, value)
+        except ConfigError as exc:
+            raise ConfigError(f"{origin}: {exc}") from None
+        if name == "per_file_ignores":
+            value = {glob: [codes] if isinstance(codes, str) else list(codes) for glob, codes in value.items()}
+        changes[name] = value
     return settings.copy(**changes)
+
+
+def resolve_rule_names(settings: Settings) -> Settings:
+    """Check every rule selector names some rule, and spread severity overrides to codes.
+
+    ``severity = {wording-deviation = "warning"}`` or ``{NCND3 = "info"}`` sets
+    every rule the selector names; an exact code set later wins over a prefix.
+    """
+    from ncnd_check.rules.registry import all_rules, matches_selector
+
+    rules = all_rules()
+
+    def check(selector: str, where: str) -> list:
+        named = [r for r in rules.values() if matches_selector(r, selector)]
+        if not named and selector.strip().upper() != "ALL":
+            raise ConfigError(f"{where}: {selector!r} names no rule (a code, a code prefix, a category or ALL)")
+        return named
+
+    for sel in settings.select:
+        check(sel, "select")
+    for sel in settings.ignore:
+        check(sel, "ignore")
+    for glob, codes in settings.per_file_ignores.items():
+        for sel in codes:
+            check(sel, f"per-file-ignores {glob!r}")
+    severity: dict[str, str] = {}
+    # Broad selectors first, so a full code overrides its prefix or category.
+    for sel, level in sorted(settings.severity.items(), key=lambda kv: kv[0] in rules):
+        for r in check(sel, "severity"):
+            severity[r.code] = level
+    return settings.copy(severity=severity)
 
 
 def load_settings(
@@ -103,4 +173,6 @@ def load_settings(
             settings = settings_from_table(table_from(path), settings, origin=str(path))
             if settings.reference_dir and not os.path.isabs(settings.reference_dir):
                 settings.reference_dir = str((path.parent / settings.reference_dir).resolve())
+    for name, value in (flags or {}).items():
+        _check_value(name.replace("_", "-"), name, value)
     return settings.copy(**(flags or {}))

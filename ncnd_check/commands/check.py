@@ -6,25 +6,30 @@ import sys
 
 import click
 
-from ncnd_check.commands.options import build_settings, output_options, settings_options
+from ncnd_check.commands.options import build_settings, jobs_option, output_options, settings_options
 
 
 def run_check(paths, settings, stdin_format=None):
-    """Check every path; unreadable ones become results with an error."""
+    """Check every path in argument order; unreadable ones become results with an error."""
+    from ncnd_check.audit import run_files
     from ncnd_check.commands.paths import STDIN, PathProblem, collect
-    from ncnd_check.engine import FileResult, check_bytes, check_file, get_library
+    from ncnd_check.engine import FileResult, check_bytes, get_library
     from ncnd_check.errors import InputError
 
-    library = get_library(settings)
+    collected = collect(paths)
+    files = [p for p in collected if isinstance(p, str) and p != STDIN]
+    checked = iter(run_files(files, settings, jobs=settings.jobs, progress=False))
     results = []
-    for item in collect(paths):
+    for item in collected:
         if isinstance(item, PathProblem):
             results.append(FileResult(path=item.path, format=None, error=InputError(item.kind, item.message)))
         elif item == STDIN:
             data = sys.stdin.buffer.read()
-            results.append(check_bytes(data, "<stdin>", stdin_format, settings, library))
+            result = check_bytes(data, "<stdin>", stdin_format, settings, get_library(settings))
+            result.analysis = None
+            results.append(result)
         else:
-            results.append(check_file(item, settings, library))
+            results.append(next(checked).result)
     return results
 
 
@@ -32,25 +37,35 @@ def run_check(paths, settings, stdin_format=None):
 @click.argument("paths", nargs=-1, required=True)
 @settings_options
 @output_options
+@jobs_option
 @click.option("--stdin-format", type=click.Choice(["docx", "html", "text"]), help="Format of - (stdin) when it cannot be sniffed.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding.")
-@click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
-def check(paths, stdin_format, statistics, quiet, exit_zero, output_format, output, **params):
+@click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary line.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means an input could not be read).")
+def check(paths, stdin_format, statistics, quiet, exit_zero, output_format, output, jobs, **params):
     """Lint drafts: files, folders (recursed for .docx .html .htm .txt .md), or - for stdin.
+
+    Settings come from [tool.ncnd-check] in the nearest pyproject.toml or
+    from ncnd-check.toml, found walking up from the first PATH; flags win.
+    Exit code 0: nothing at or above --fail-on; 1: something is; 2: a usage
+    error or a file that could not be read (the others are still reported).
 
     \b
     Examples:
       ncnd-check check draft.docx
       ncnd-check check drafts/ --format json --output report.json
+      ncnd-check check drafts/ --format sarif --output results.sarif
       ncnd-check check - --stdin-format html < draft.html
       ncnd-check check draft.txt --select NCND4 --fail-on warning
+      ncnd-check check drafts/ --ignore wording-deviation --statistics
     """
     from ncnd_check.commands.finish import finish
     from ncnd_check.errors import ConfigError
 
+    if list(paths).count("-") > 1:
+        raise click.UsageError("- (stdin) can be given only once")
     try:
-        settings = build_settings({**params, "output_format": output_format}, paths)
+        settings = build_settings({**params, "output_format": output_format, "jobs": jobs}, paths)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     results = run_check(paths, settings, stdin_format)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -20,15 +21,23 @@ def exit_code(results, fail_on: str) -> ExitCode:
     return ExitCode.OK
 
 
-def finish(results, settings, output=None, statistics=False, quiet=False, exit_zero=False) -> None:
+def write_report(results, settings, output=None, statistics=False, quiet=False) -> None:
+    """Render in the chosen format to --output, or to stdout."""
     from ncnd_check.report import render
 
-    text = render(results, settings.format, settings, statistics=statistics, quiet=quiet, color=_want_color(output))
+    text = render(results, settings.format, settings, statistics=statistics, quiet=quiet, color=want_color(output))
     if output:
-        with open(output, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-    else:
+        try:
+            with open(output, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise click.UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+    elif text:
         click.echo(text, nl=not text.endswith("\n"))
+
+
+def finish(results, settings, output=None, statistics=False, quiet=False, exit_zero=False) -> None:
+    write_report(results, settings, output=output, statistics=statistics, quiet=quiet)
     for r in results:
         if r.error:
             click.echo(f"ncnd-check: {r.path}: {r.error.message}", err=True)
@@ -38,11 +47,16 @@ def finish(results, settings, output=None, statistics=False, quiet=False, exit_z
     sys.exit(int(code))
 
 
-def _want_color(output) -> bool:
-    import os
-
+def want_color(output=None, stream=None) -> bool:
+    """Colour only on a terminal: never into a file, a pipe, or with NO_COLOR set."""
     if output or os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return sys.stdout.isatty()
+    if os.environ.get("TERM") == "dumb":
+        return False
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+_want_color = want_color  # the old name

@@ -45,9 +45,23 @@ def output_options(func):
     return wrapper
 
 
+def jobs_option(func):
+    @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Check files in N parallel processes (default 1, or `jobs` in the settings).")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
 def build_settings(params: dict, paths: list[str] | tuple[str, ...] = ()):
-    """Settings from the nearest config file, then flags on top (flags win)."""
-    from ncnd_check.config import load_settings
+    """Settings from the nearest config file, then flags on top (flags win).
+
+    Rule selectors (``--select``, ``ignore``, per-file ignores, severity
+    overrides) are checked against the registry: one that names no rule is a
+    :class:`~ncnd_check.errors.ConfigError`, not a silent no-op.
+    """
+    from ncnd_check.config import load_settings, resolve_rule_names
 
     flags: dict = {}
     if params.get("reference_dir"):
@@ -68,9 +82,10 @@ def build_settings(params: dict, paths: list[str] | tuple[str, ...] = ()):
         flags["check_links_online"] = True
     if params.get("jobs"):
         flags["jobs"] = params["jobs"]
-    return load_settings(
+    settings = load_settings(
         flags,
         config_file=params.get("config_file"),
         isolated=bool(params.get("isolated")),
         start=paths[0] if paths else None,
     )
+    return resolve_rule_names(settings)

@@ -1,8 +1,13 @@
-"""The JSON report, schema ``ncnd-check/report/v1`` (CONTRACT.md)."""
+"""The JSON report, schema ``ncnd-check/report/v1`` (CONTRACT.md).
+
+The schema ships in the package as ``ncnd_check/schemas/report-v1.json``;
+:func:`schema` loads it for anyone who wants to validate a report.
+"""
 
 from __future__ import annotations
 
 import json
+from importlib import resources
 
 from ncnd_check import __version__
 
@@ -20,5 +25,14 @@ def build(results) -> dict:
     }
 
 
-def render(results, settings, **options) -> str:
+def render(results, settings, statistics=False, **options) -> str:
+    if statistics:
+        from ncnd_check.report.text_report import statistics_data
+
+        return json.dumps(statistics_data(results), indent=2, ensure_ascii=False) + "\n"
     return json.dumps(build(results), indent=2, ensure_ascii=False) + "\n"
+
+
+def schema() -> dict:
+    """The JSON Schema (draft 2020-12) of the report."""
+    return json.loads(resources.files("ncnd_check.schemas").joinpath("report-v1.json").read_text("utf-8"))

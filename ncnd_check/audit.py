@@ -1,0 +1,206 @@
+"""Checking many files: in order, in parallel processes, with a progress bar.
+
+``check --jobs N`` and ``audit`` both run through :func:`run_files`. Each
+worker process loads the spaCy pipeline and the approved-wording library once
+(in its initializer), then checks its share of the files. Results come back
+in argument order, whatever order the workers finish in.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from ncnd_check.errors import InputError
+from ncnd_check.settings import Settings
+
+#: Document properties that carry a date, best first (DOCX core properties).
+DATE_PROPERTIES = ("modified", "dcterms:modified", "created", "dcterms:created")
+
+
+@dataclass
+class AuditItem:
+    """One checked file plus what the audit report needs beyond the findings."""
+
+    result: object  # engine.FileResult
+    #: "YYYY-MM" from the DOCX core properties, else the file's mtime; None if unknown.
+    month: str | None = None
+    date_source: str | None = None
+
+
+@dataclass
+class AuditSummary:
+    files: int = 0
+    unreadable: int = 0
+    findings: int = 0
+    by_severity: Counter = field(default_factory=Counter)
+    by_category: Counter = field(default_factory=Counter)
+    by_rule: Counter = field(default_factory=Counter)
+    by_month: Counter = field(default_factory=Counter)
+    #: (path, findings, errors) for the files with most findings, worst first.
+    worst: list[tuple[str, int, int]] = field(default_factory=list)
+    unreadable_files: list[tuple[str, str, str]] = field(default_factory=list)
+    clean: int = 0
+
+
+def summarise(items: list[AuditItem], worst: int = 10) -> AuditSummary:
+    s = AuditSummary(files=len(items))
+    per_file = []
+    for item in items:
+        r = item.result
+        if r.error:
+            s.unreadable += 1
+            s.unreadable_files.append((r.path, r.error.kind, r.error.message))
+            continue
+        if not r.findings:
+            s.clean += 1
+        for f in r.findings:
+            s.findings += 1
+            s.by_severity[f.severity] += 1
+            s.by_category[f.category] += 1
+            s.by_rule[f.rule] += 1
+            if item.month:
+                s.by_month[item.month] += 1
+        if r.findings:
+            per_file.append((r.path, len(r.findings), sum(1 for f in r.findings if f.severity == "error")))
+    per_file.sort(key=lambda t: (-t[2], -t[1], t[0]))
+    s.worst = per_file[:worst]
+    return s
+
+
+# --- running -----------------------------------------------------------------
+
+_WORKER_SETTINGS: Settings | None = None
+
+
+def _warm(settings: Settings) -> None:
+    """Load the pipeline and library once, so no file pays for it."""
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+    try:
+        from ncnd_check.analysis import nlp
+    except ImportError:
+        nlp = None
+    if nlp is not None and hasattr(nlp, "get_nlp"):
+        nlp.get_nlp()
+    from ncnd_check.engine import get_library
+
+    get_library(settings)
+
+
+def _check_one(path: str) -> tuple:
+    """Check one file in a worker; returns plain, picklable parts."""
+    settings = _WORKER_SETTINGS or Settings()
+    result = check_path(path, settings)
+    month, source = file_month(path, result)
+    error = (result.error.kind, result.error.message) if result.error else None
+    return (result.path, result.format, error, result.response, result.findings, month, source)
+
+
+def check_path(path: str, settings: Settings):
+    """engine.check_file, but a crash inside the checker becomes an error for that file."""
+    from ncnd_check.engine import FileResult, check_file, get_library
+    from ncnd_check.readers import guess_format
+
+    try:
+        return check_file(path, settings, get_library(settings))
+    except Exception as exc:  # a bug must not hide the other files' results
+        message = f"internal error while checking: {type(exc).__name__}: {exc} (please report this)"
+        return FileResult(path=path, format=guess_format(path), error=InputError("unreadable", " ".join(message.split())))
+
+
+def _rebuild(parts: tuple) -> AuditItem:
+    from ncnd_check.engine import FileResult
+
+    path, fmt, error, response, findings, month, source = parts
+    result = FileResult(path=path, format=fmt, error=InputError(*error) if error else None, response=response, findings=findings)
+    return AuditItem(result, month, source)
+
+
+def run_files(paths: list[str], settings: Settings, jobs: int = 1, progress: bool | None = None) -> list[AuditItem]:
+    """Check ``paths`` (files only), ``jobs`` processes at a time, in argument order."""
+    jobs = max(1, min(jobs, len(paths) or 1))
+    with progress_bar(len(paths), progress) as advance:
+        if jobs == 1:
+            _warm(settings)
+            items = []
+            for path in paths:
+                items.append(_rebuild(_check_one(path)))
+                advance(path)
+            return items
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunksize = max(1, min(8, len(paths) // (jobs * 4)))
+        items = []
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(settings,)) as pool:
+            for parts in pool.map(_check_one, paths, chunksize=chunksize):
+                items.append(_rebuild(parts))
+                advance(parts[0])
+        return items
+
+
+class progress_bar:
+    """A rich progress bar on stderr, shown only when stderr is a terminal."""
+
+    def __init__(self, total: int, show: bool | None = None) -> None:
+        self.total = total
+        self.show = sys.stderr.isatty() if show is None else show
+        self._progress = None
+
+    def __enter__(self):
+        if not self.show or self.total < 2:
+            return lambda path: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._progress = Progress(
+            TextColumn("checking"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.description}", style="dim"),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._progress.start()
+        task = self._progress.add_task("", total=self.total)
+
+        def advance(path: str) -> None:
+            self._progress.update(task, advance=1, description=os.path.basename(path))
+
+        return advance
+
+    def __exit__(self, *exc) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+# --- dates -------------------------------------------------------------------
+
+
+def file_month(path: str, result) -> tuple[str | None, str | None]:
+    """The month a draft was written: DOCX core properties, else the file's mtime."""
+    analysis = getattr(result, "analysis", None)
+    props = getattr(getattr(analysis, "document", None), "properties", None) or {}
+    for key in DATE_PROPERTIES:
+        month = month_of(props.get(key))
+        if month:
+            return month, key.split(":")[-1]
+    try:
+        mtime = os.stat(path).st_mtime
+    except OSError:
+        return None, None
+    return datetime.fromtimestamp(mtime, tz=timezone.utc).strftime("%Y-%m"), "mtime"
+
+
+def month_of(value) -> str | None:
+    """'2023-05-01T10:00:00Z' -> '2023-05'; None for anything that is not an ISO date."""
+    if not isinstance(value, str) or len(value) < 7:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).strftime("%Y-%m")
+    except ValueError:
+        return None

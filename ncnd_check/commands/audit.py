@@ -1,0 +1,173 @@
+"""``ncnd-check audit``: check a body of sent responses and summarise their quality."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ncnd_check.commands.options import build_settings, jobs_option, output_options, settings_options
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@settings_options
+@output_options
+@jobs_option
+@click.option("--report", "report_file", type=click.Path(dir_okay=False), help="Write a self-contained HTML report to FILE.")
+@click.option("--csv", "csv_file", type=click.Path(dir_okay=False), help="Write every finding as a CSV row to FILE.")
+@click.option("--title", default="ncnd-check audit", show_default=True, help="Title of the HTML report.")
+@click.option("--worst", default=10, show_default=True, type=click.IntRange(min=1), help="How many of the worst files to list.")
+@click.option("--quiet", "-q", is_flag=True, help="No summary table.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when stderr is a terminal).")
+def audit(paths, output_format, output, jobs, report_file, csv_file, title, worst, quiet, exit_zero, progress, **params):
+    """Batch quality audit of many drafts or sent responses.
+
+    Folders are recursed for .docx .html .htm .txt and .md files. Prints a
+    summary table (files, unreadable files, findings per category and per rule,
+    the worst files); --report writes one self-contained HTML page with charts
+    and a sortable, filterable table of every finding; --csv writes one row
+    per finding. Exit codes are those of `check`.
+
+    \b
+    Examples:
+      ncnd-check audit sent/ --report audit.html
+      ncnd-check audit sent/ --report audit.html --csv audit.csv --jobs 4
+      ncnd-check audit sent/ --format json --output audit.json --quiet
+    """
+    from ncnd_check.audit import AuditItem, run_files, summarise
+    from ncnd_check.commands.finish import exit_code, write_report
+    from ncnd_check.commands.paths import STDIN, PathProblem, collect
+    from ncnd_check.engine import FileResult
+    from ncnd_check.errors import ConfigError, InputError
+    from ncnd_check.exitcodes import ExitCode
+
+    if STDIN in paths:
+        raise click.UsageError("audit reads files and folders, not - (stdin); use `check -` for one draft")
+    try:
+        settings = build_settings({**params, "output_format": output_format, "jobs": jobs}, paths)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+
+    collected = collect(paths)
+    files = [p for p in collected if not isinstance(p, PathProblem)]
+    checked = iter(run_files(files, settings, jobs=settings.jobs, progress=progress))
+    items = []
+    for p in collected:
+        if isinstance(p, PathProblem):
+            items.append(AuditItem(FileResult(path=p.path, format=None, error=InputError(p.kind, p.message))))
+        else:
+            items.append(next(checked))
+    results = [item.result for item in items]
+    summary = summarise(items, worst=worst)
+
+    if csv_file:
+        from ncnd_check.report.csv_report import render as render_csv
+
+        _write(csv_file, render_csv(results))
+    if report_file:
+        from ncnd_check.report.html_report import render as render_html
+
+        _write(report_file, render_html(items, summary, title=title))
+
+    if settings.format == "text":
+        if not quiet:
+            _write_or_echo(output, summary_table(summary, color=_color(output)))
+    else:
+        write_report(results, settings, output=output, quiet=quiet)
+        if not quiet:
+            click.echo(summary_table(summary, color=_color(None, stream=sys.stderr)), err=True, nl=False)
+    for r in results:
+        if r.error:
+            click.echo(f"ncnd-check: {r.path}: {r.error.message}", err=True)
+    for label, path in (("HTML report", report_file), ("CSV", csv_file)):
+        if path and not quiet:
+            click.echo(f"{label} written to {path}", err=True)
+    code = exit_code(results, settings.fail_on)
+    if exit_zero and code == ExitCode.FINDINGS:
+        code = ExitCode.OK
+    sys.exit(int(code))
+
+
+def _write(path: str, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _write_or_echo(output, text: str) -> None:
+    if output:
+        _write(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+def _color(output, stream=None) -> bool:
+    from ncnd_check.commands.finish import want_color
+
+    return want_color(output, stream)
+
+
+def summary_table(summary, color: bool = False) -> str:
+    """The end-of-run summary as rich tables, rendered to a string."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from ncnd_check.findings import CATEGORIES
+    from ncnd_check.report import rule_info
+
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=100, highlight=False, markup=False, emoji=False)
+
+    head = Table(title="ncnd-check audit", show_header=False, title_justify="left")
+    head.add_column("what")
+    head.add_column("count", justify="right")
+    head.add_row("files checked", str(summary.files))
+    head.add_row("could not be read", str(summary.unreadable))
+    head.add_row("with no findings", str(summary.clean))
+    head.add_row("findings", str(summary.findings))
+    for sev in ("error", "warning", "info"):
+        head.add_row(f"  {sev}", str(summary.by_severity.get(sev, 0)))
+    console.print(head)
+
+    cats = Table(title="Findings per category", title_justify="left")
+    cats.add_column("category")
+    cats.add_column("findings", justify="right")
+    for c in CATEGORIES:
+        if summary.by_category.get(c):
+            cats.add_row(c, str(summary.by_category[c]))
+    if summary.by_category:
+        console.print(cats)
+
+    rules = Table(title="Findings per rule", title_justify="left")
+    rules.add_column("rule")
+    rules.add_column("name")
+    rules.add_column("findings", justify="right")
+    for code, n in sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+        rules.add_row(code, rule_info(code)["name"], str(n))
+    if summary.by_rule:
+        console.print(rules)
+
+    if summary.worst:
+        worst = Table(title="Files with most findings", title_justify="left")
+        worst.add_column("file", overflow="fold")
+        worst.add_column("errors", justify="right")
+        worst.add_column("findings", justify="right")
+        for path, n, errors in summary.worst:
+            worst.add_row(path, str(errors), str(n))
+        console.print(worst)
+
+    if summary.unreadable_files:
+        bad = Table(title="Files that could not be read", title_justify="left")
+        bad.add_column("file", overflow="fold")
+        bad.add_column("problem")
+        bad.add_column("detail", overflow="fold")
+        for path, kind, message in summary.unreadable_files:
+            bad.add_row(path, kind, message)
+        console.print(bad)
+    return buf.getvalue()

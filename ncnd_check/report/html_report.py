@@ -1,0 +1,135 @@
+"""The audit's HTML report: one self-contained page an auditor can open and share.
+
+Everything is inline: the styles, a little vanilla JavaScript for sorting and
+filtering the findings table, and the charts, which matplotlib renders
+offline to SVG (text as paths, so no fonts are needed). matplotlib is
+imported here only, and this module only by ``audit``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime, timezone
+
+from ncnd_check import __version__
+from ncnd_check.findings import CATEGORIES
+from ncnd_check.report import paragraph_number, rule_info
+
+
+def render(items, summary, title: str = "ncnd-check audit") -> str:
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("ncnd_check.report", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    template = env.get_template("audit.html.j2")
+    return template.render(**context(items, summary, title))
+
+
+def context(items, summary, title: str) -> dict:
+    findings = []
+    for item in items:
+        r = item.result
+        for f in r.findings:
+            findings.append(
+                {
+                    "file": r.path,
+                    "paragraph": paragraph_number(f.location.block),
+                    "line": f.location.line,
+                    "section": f.location.section or "",
+                    "severity": f.severity,
+                    "rule": f.rule,
+                    "category": f.category,
+                    "message": f.message,
+                    "evidence": f.evidence or "",
+                    "suggestion": f.suggestion or "",
+                    "redline": [(op, text) for op, text in (f.redline or []) if text],
+                    "month": item.month or "",
+                }
+            )
+    rules = [
+        {"code": code, "count": n, "name": rule_info(code)["name"], "category": rule_info(code)["category"] or ""}
+        for code, n in sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    categories = [(c, summary.by_category.get(c, 0)) for c in CATEGORIES]
+    months = sorted(summary.by_month.items())
+    charts = {
+        "category": bar_chart([c for c, _ in categories], [n for _, n in categories], "findings per category", "category"),
+        "rule": bar_chart([r["code"] for r in rules], [r["count"] for r in rules], "findings per rule", "rule") if rules else "",
+        "month": column_chart([m for m, _ in months], [n for _, n in months], "findings per month", "month") if months else "",
+    }
+    return {
+        "title": title,
+        "version": __version__,
+        "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "summary": summary,
+        "severity": {s: summary.by_severity.get(s, 0) for s in ("error", "warning", "info")},
+        "findings": findings,
+        "rules": rules,
+        "categories": categories,
+        "months": months,
+        "charts": charts,
+        "files": sorted({f["file"] for f in findings}),
+        "date_sources": sorted({item.date_source for item in items if item.date_source}),
+    }
+
+
+# --- charts ------------------------------------------------------------------
+
+
+def _figure(height: float):
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(7.5, height))
+    FigureCanvasSVG(fig)
+    return fig
+
+
+def _svg(fig, salt: str) -> str:
+    import matplotlib
+
+    buf = io.StringIO()
+    with matplotlib.rc_context({"svg.hashsalt": f"ncnd-{salt}", "svg.fonttype": "path"}):
+        fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    svg = buf.getvalue()
+    svg = svg[svg.index("<svg") :]  # drop the XML declaration and DOCTYPE
+    # Each chart's ids are unique within the page.
+    return re.sub(r'id="([^"]+)"', lambda m: f'id="{salt}-{m.group(1)}"', svg).replace("url(#", f"url(#{salt}-").replace(
+        'xlink:href="#', f'xlink:href="#{salt}-'
+    )
+
+
+def bar_chart(labels: list[str], values: list[int], title: str, salt: str) -> str:
+    """Horizontal bars, largest label at the top."""
+    fig = _figure(max(1.6, 0.32 * len(labels) + 0.8))
+    ax = fig.add_subplot()
+    positions = list(range(len(labels)))[::-1]
+    ax.barh(positions, values, color="#3b6ea8")
+    ax.set_yticks(positions, labels)
+    for y, v in zip(positions, values):
+        ax.text(v, y, f" {v}", va="center", fontsize=8)
+    ax.set_title(title, loc="left", fontsize=10)
+    _tidy(ax)
+    ax.set_xlim(0, max(values + [1]) * 1.15)
+    return _svg(fig, salt)
+
+
+def column_chart(labels: list[str], values: list[int], title: str, salt: str) -> str:
+    fig = _figure(2.6)
+    ax = fig.add_subplot()
+    ax.bar(range(len(labels)), values, color="#3b6ea8")
+    ax.set_xticks(range(len(labels)), labels, rotation=45 if len(labels) > 6 else 0, ha="right" if len(labels) > 6 else "center")
+    ax.set_title(title, loc="left", fontsize=10)
+    _tidy(ax)
+    return _svg(fig, salt)
+
+
+def _tidy(ax) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(labelsize=8)
