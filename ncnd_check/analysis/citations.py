@@ -1,0 +1,462 @@
+"""Find every FOIA provision a draft cites, normalised to ids such as ``s24(2)``.
+
+spaCy Matcher patterns find where a citation starts, over tokens from the one
+pipeline (:mod:`ncnd_check.analysis.nlp`), whose tokenizer keeps ``24(2)`` and
+``s.24(2)`` whole. From each start a short walk takes in what follows: a
+spaced subsection (``section 24 (2)``), a list (``sections 23(5), 24(2) and
+30(3)``, ``ss.23(5) & 24(2)``, ``24(2)/31(3)``, ``subsections 24(1) and (2)``),
+the title written beside it (``Section 24(2) - National Security``) and the
+name of the Act. A list that belongs to another enactment (``sections 23 and
+24 of the Data Protection Act 2018``, ``s.19 RIPA``) is dropped whole.
+
+Offsets are into ``Block.norm``; the text is tokenized only for blocks that
+hold a digit, and the Matcher is built once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from ncnd_check import law
+from ncnd_check.analysis.model import Citation
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from spacy.tokens import Doc, Token
+
+    from ncnd_check.document import Block, Document
+
+__all__ = ["find_citations", "find_in_text", "exemption_ids", "cited_ids"]
+
+# --------------------------------------------------------------------------- token shapes
+
+_PART = r"\((?:\d{1,3}[A-Za-z]{0,2}|[A-Za-z]{1,4})\)"
+_NUMBER = rf"\d{{1,3}}[A-Za-z]?(?:{_PART})*"
+_PIECE = rf"(?:{_NUMBER}|(?:{_PART})+)"
+#: A number token after a prefix word: 24, 24(2), 40(5B)(a)(i), 24(2)/31(3), 40(5)/(5B).
+NUMBER_TOKEN = rf"^{_NUMBER}(?:/{_PIECE})*$"
+#: A number token with a subsection, for citations written with no prefix at all.
+NUMBER_WITH_PART_TOKEN = rf"^\d{{1,3}}[A-Za-z]?(?:{_PART})+(?:/{_PIECE})*$"
+#: A prefix written against the number: s24(2), s.24(2), S31(3)(a), ss.23(5), S24.
+ATTACHED_TOKEN = rf"^[Ss]{{1,2}}\.?{_NUMBER}(?:/{_PIECE})*$"
+#: Bracket groups alone: (2), (5B)(a)(i) - a subsection of the section just named.
+BRACKETS_TOKEN = rf"^(?:{_PART})+$"
+#: Words that introduce a section number (matched on the lower-cased token).
+PREFIX_WORD = r"^(?:sections?|sect?s?\.?|ss?\.?|subsections?|subs?\.?)$"
+#: Single-letter prefixes that could be an initial: they need a subsection after them.
+_WEAK_PREFIXES = frozenset({"s", "s."})
+
+_NUMBER_RE = re.compile(NUMBER_TOKEN)
+_ATTACHED_RE = re.compile(ATTACHED_TOKEN)
+_BRACKETS_RE = re.compile(BRACKETS_TOKEN)
+_PREFIX_RE = re.compile(PREFIX_WORD)
+_PIECE_SPLIT = re.compile(r"/")
+_LEADING_PREFIX = re.compile(r"^[Ss]{1,2}\.?")
+_PART_RE = re.compile(r"\(([0-9A-Za-z]{1,4})\)")
+_SUBSECTION_TEXT = re.compile(r"^(?:\d{1,3}[A-Za-z]{0,2}|[a-z]{1,4})$")
+
+#: Words that join the items of a list of citations.
+_SEPARATORS = frozenset({",", "and", "&", "/", "or", "and/or", "plus"})
+#: Words right before a bare "24(2)" that make it a citation with no prefix.
+_CONTEXT_WORDS = frozenset({"exemption", "exemptions", "foia", "foi", "under", "per"})
+#: What may stand between a citation and its title.
+_TITLE_LEADS = frozenset({"-", "--", ":", "(", "\u2013", "\u2014", "\u2012"})
+#: Nouns that end the name of an enactment.
+_ENACTMENT_NOUNS = frozenset({
+    "act", "acts", "regulations", "regulation", "convention", "order", "code", "rules",
+    "bill", "measure", "directive", "charter", "protocol",
+})
+#: Tokens that end the search for an Act name.
+_STOP = frozenset({".", ";", "?", "!", ":"})
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+# --------------------------------------------------------------------------- the matcher
+
+
+@cache
+def _matcher():
+    """The Matcher over the shared vocabulary, built once per process."""
+    from spacy.matcher import Matcher
+
+    from ncnd_check.analysis.nlp import get_nlp
+
+    matcher = Matcher(get_nlp().vocab)
+    matcher.add("PREFIXED", [[{"LOWER": {"REGEX": PREFIX_WORD}}, {"TEXT": {"REGEX": NUMBER_TOKEN}}]])
+    matcher.add("ATTACHED", [[{"TEXT": {"REGEX": ATTACHED_TOKEN}}]])
+    matcher.add("BARE", [[{"TEXT": {"REGEX": NUMBER_WITH_PART_TOKEN}}]])
+    return matcher
+
+
+# --------------------------------------------------------------------------- items
+
+
+@dataclass(slots=True)
+class _Item:
+    """One provision found while walking: its section, parts and character span."""
+
+    section: str
+    parts: list[str]
+    start: int
+    end: int
+    title: str | None = None
+
+    def citation(self, text: str, block: int, prefix_start: int | None = None) -> Citation:
+        start = self.start if prefix_start is None else prefix_start
+        parsed = law.ParsedId(section=self.section, parts=tuple(self.parts))
+        return Citation(
+            id=parsed.id,
+            full=parsed.full,
+            section=self.section,
+            subsection=parsed.subsection,
+            text=text[start:self.end],
+            block=block,
+            start=start,
+            end=self.end,
+            title=self.title,
+        )
+
+
+def _norm_parts(raw: list[str], first: bool) -> list[str]:
+    out = []
+    for i, part in enumerate(raw):
+        is_sub = first and i == 0 and part[:1].isdigit()
+        out.append(part.upper() if is_sub else part.lower())
+    return out
+
+
+def _items_from_token(token: "Token", previous: _Item | None) -> list[_Item]:
+    """Parse one number token (``24(2)``, ``s.24(2)/31(3)``, ``(5B)(a)``) into items."""
+    items: list[_Item] = []
+    offset = token.idx
+    for piece in _PIECE_SPLIT.split(token.text):
+        start, end = offset, offset + len(piece)
+        offset = end + 1
+        # The prefix of "s.24(2)" stays inside the span; only the number is parsed.
+        body = _LEADING_PREFIX.sub("", piece) if piece[:1] in "sS" else piece
+        if body.startswith("("):
+            base = items[-1] if items else previous
+            if base is None:
+                continue
+            raw = _PART_RE.findall(body)
+            # "(2)" after "24(1)": a sibling subsection; "(a)" after "31(1)": the same one.
+            if raw and raw[0][:1].isdigit():
+                parts = _norm_parts(raw, first=True)
+            else:
+                parts = base.parts[:1] + _norm_parts(raw, first=False)
+            items.append(_Item(base.section, parts, start, end))
+            continue
+        m = re.match(r"(\d{1,3})([A-Za-z]?)", body)
+        if not m:
+            continue
+        section = str(int(m.group(1))) + m.group(2).upper()
+        raw = _PART_RE.findall(body[m.end():])
+        items.append(_Item(section, _norm_parts(raw, first=True), start, end))
+    return items
+
+
+def _spaced_brackets(doc: "Doc", j: int) -> tuple[list[str], int, int] | None:
+    """``24 (2)``: a subsection written after a space, as "(2)" or "(", "2", ")"."""
+    if j < len(doc) and _BRACKETS_RE.match(doc[j].text):
+        return _PART_RE.findall(doc[j].text), j + 1, doc[j].idx + len(doc[j].text)
+    if (
+        j + 2 < len(doc)
+        and doc[j].text == "("
+        and doc[j + 2].text == ")"
+        and _SUBSECTION_TEXT.match(doc[j + 1].text)
+    ):
+        return [doc[j + 1].text], j + 3, doc[j + 2].idx + 1
+    return None
+
+
+# --------------------------------------------------------------------------- titles
+
+
+@cache
+def _title_patterns(section: str) -> tuple[re.Pattern, ...]:
+    """Each title of a section as a loose pattern: case, commas and spacing ignored."""
+    out = []
+    for title in law.titles(section):
+        words = re.findall(r"[A-Za-z0-9]+", title.replace("&", " and "))
+        if not words:
+            continue
+        joined = r"[\s,.\-]+".join(
+            r"(?:and|&)" if w.lower() == "and" else re.escape(w) for w in words
+        )
+        out.append(re.compile(rf"{joined}\b", re.IGNORECASE))
+    return tuple(out)
+
+
+def _title_after(doc: "Doc", j: int, section: str) -> tuple[str, int] | None:
+    """The section's title written at token ``j`` (after an optional dash or colon)."""
+    k = j
+    while k < len(doc) and doc[k].text in _TITLE_LEADS and k - j < 2:
+        k += 1
+    if k >= len(doc):
+        return None
+    text = doc.text
+    start = doc[k].idx
+    for pattern in _title_patterns(section):
+        m = pattern.match(text, start)
+        if m:
+            end = m.end()
+            # Take the closing bracket of "(National Security)" too.
+            nxt = k
+            while nxt < len(doc) and doc[nxt].idx < end:
+                nxt += 1
+            if doc[j].text == "(" and nxt < len(doc) and doc[nxt].text == ")":
+                nxt += 1
+            return text[start:end], nxt
+    return None
+
+
+# --------------------------------------------------------------------------- other Acts
+
+
+def _act_name_is_foia(words: list[str]) -> bool:
+    """Whether the words before "Act" name FOIA: "", "Freedom of Information", "2000"."""
+    vocab = law.citation_vocabulary()
+    name = " ".join(w for w in words if w != "the").strip()
+    if name in ("", "2000", "this", "said", "above", "same"):
+        return True
+    if name.startswith("freedom of information"):
+        return True
+    return name in vocab.foia_names
+
+
+def _other_act_after(doc: "Doc", j: int) -> bool:
+    """Whether the words after a citation name another enactment."""
+    vocab = law.citation_vocabulary()
+    n = len(doc)
+    if j >= n:
+        return False
+    low = doc[j].lower_
+    if low in vocab.other_act_acronyms or (
+        low == "uk" and j + 1 < n and doc[j + 1].lower_ in vocab.other_act_acronyms
+    ):
+        return True
+    if low not in ("of", "under", "in"):
+        return False
+    k = j + 1
+    if k < n and doc[k].lower_ == "the":
+        k += 1
+    if k >= n:
+        return False
+    first = doc[k].lower_
+    if first in vocab.foia_names:
+        return False
+    if first in vocab.other_act_acronyms:
+        return True
+    words: list[str] = []
+    while k < n and len(words) < 10:
+        low = doc[k].lower_
+        if low in _STOP:
+            return False
+        if low in _ENACTMENT_NOUNS:
+            return not _act_name_is_foia(words)
+        words.append(low)
+        k += 1
+    return False
+
+
+def _other_act_before(doc: "Doc", i: int) -> bool:
+    """Whether the words just before a citation name another enactment ("RIPA s.26")."""
+    vocab = law.citation_vocabulary()
+    k = i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0:
+        return False
+    low = doc[k].lower_
+    if low in vocab.other_act_acronyms:
+        return True
+    if _YEAR.match(low) and k >= 1 and doc[k - 1].lower_ in _ENACTMENT_NOUNS:
+        k -= 1
+        low = doc[k].lower_
+    if low in _ENACTMENT_NOUNS:
+        words: list[str] = []
+        k -= 1
+        while k >= 0 and len(words) < 8 and doc[k].lower_ not in _STOP and doc[k].text != ",":
+            words.insert(0, doc[k].lower_)
+            k -= 1
+        # "of the Freedom of Information Act 2000, section 24"
+        return not _act_name_is_foia(words)
+    return False
+
+
+# --------------------------------------------------------------------------- the walk
+
+
+def _walk(doc: "Doc", match_id: str, start: int, end: int) -> tuple[list[_Item], int, int] | None:
+    """From a Matcher hit, take in the whole citation or list. Returns items, first and next token."""
+    vocab = law.citation_vocabulary()
+    number_tok = doc[end - 1]
+    items = _items_from_token(number_tok, None)
+    if not items:
+        return None
+    prefix = doc[start].lower_ if match_id == "PREFIXED" else None
+    j = end
+    # Section 24 (2)
+    if not items[-1].parts:
+        spaced = _spaced_brackets(doc, j)
+        if spaced:
+            raw, j, stop = spaced
+            items[-1].parts = _norm_parts(raw, first=True)
+            items[-1].end = stop
+    first_has_sub = bool(items[0].parts)
+    title = _title_after(doc, j, items[-1].section)
+    if title:
+        items[-1].title, j = title
+
+    if match_id == "BARE":
+        before = doc[start - 1].lower_ if start else ""
+        if before in vocab.other_instrument_words:
+            return None
+        if not (title or before in _CONTEXT_WORDS or (start >= 2 and doc[start - 2].lower_ == "virtue")):
+            return None
+    # "s 31(3)", "S. 31(3)": a lone letter is a prefix only before a subsection or a title.
+    if prefix in _WEAK_PREFIXES and not (first_has_sub or title) and doc[start].text != "s.":
+        return None
+
+    # The rest of a list: ", 24(2)", " and 31(3)", " & s.30(3)", " and (2)".
+    while j < len(doc):
+        k = j
+        seps = 0
+        while k < len(doc) and doc[k].lower_ in _SEPARATORS and seps < 2:
+            k += 1
+            seps += 1
+        if seps == 0 or k >= len(doc):
+            break
+        tok = doc[k]
+        new: list[_Item] = []
+        nxt = k + 1
+        if _PREFIX_RE.match(tok.lower_) and k + 1 < len(doc) and _NUMBER_RE.match(doc[k + 1].text):
+            new = _items_from_token(doc[k + 1], items[-1])
+            if new:
+                new[0].start = tok.idx
+            nxt = k + 2
+        elif _ATTACHED_RE.match(tok.text) or _BRACKETS_RE.match(tok.text):
+            new = _items_from_token(tok, items[-1])
+        elif _NUMBER_RE.match(tok.text):
+            new = _items_from_token(tok, items[-1])
+            # A bare "and 12" only continues a list of bare sections ("Sections 23 and 24").
+            if new and not new[0].parts and first_has_sub:
+                new = []
+        else:
+            spaced = _spaced_brackets(doc, k)
+            if spaced and items:
+                raw, nxt, stop = spaced
+                parts = _norm_parts(raw, first=raw[0][:1].isdigit())
+                if not raw[0][:1].isdigit():
+                    parts = items[-1].parts[:1] + parts
+                new = [_Item(items[-1].section, parts, tok.idx, stop)]
+        new = [it for it in new if _section_number(it.section) <= vocab.max_section]
+        if not new:
+            break
+        if not new[-1].parts:
+            spaced = _spaced_brackets(doc, nxt)
+            if spaced:
+                raw, nxt, stop = spaced
+                new[-1].parts = _norm_parts(raw, first=True)
+                new[-1].end = stop
+        title = _title_after(doc, nxt, new[-1].section)
+        if title:
+            new[-1].title, nxt = title
+        items.extend(new)
+        j = nxt
+
+    if _other_act_after(doc, j) or _other_act_before(doc, start):
+        return None
+    return items, start, j
+
+
+def _section_number(section: str) -> int:
+    m = re.match(r"\d+", section)
+    return int(m.group()) if m else 0
+
+
+def _citations_in_doc(doc: "Doc", block: int) -> list[Citation]:
+    matches = _matcher()(doc)
+    if not matches:
+        return []
+    strings = doc.vocab.strings
+    # Longer matches first at the same start (PREFIXED before ATTACHED/BARE).
+    hits = sorted(((s, -(e - s), strings[m], e) for m, s, e in matches))
+    consumed_until = -1
+    out: list[Citation] = []
+    text = doc.text
+    for start, _neg, name, end in hits:
+        if start < consumed_until or (end - 1) < consumed_until:
+            continue
+        walked = _walk(doc, name, start, end)
+        if walked is None:
+            continue
+        items, first, nxt = walked
+        consumed_until = nxt
+        for i, item in enumerate(items):
+            prefix_start = doc[first].idx if i == 0 and name == "PREFIXED" else None
+            out.append(item.citation(text, block, prefix_start))
+    return out
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _texts(source: Any) -> list[tuple[int, str]]:
+    """(block index, norm text) pairs from a Document, Blocks, or plain strings."""
+    blocks = getattr(source, "blocks", source)
+    out = []
+    for position, item in enumerate(blocks):
+        if isinstance(item, str):
+            from ncnd_check.normalise import normalise_for_matching
+
+            out.append((position, normalise_for_matching(item)))
+        else:
+            index = getattr(item, "index", position)
+            out.append((index if index is not None else position, item.norm))
+    return out
+
+
+def find_citations(
+    source: "Document | Sequence[Block] | Sequence[str]",
+    docs: "Sequence[Doc | None] | None" = None,
+) -> list[Citation]:
+    """Every FOIA citation in reading order, one per provision (a list gives several).
+
+    ``source`` is a Document, its blocks, or plain strings (block = position).
+    ``docs``, if given, are spaCy Docs over each block's ``norm`` from
+    :func:`ncnd_check.analysis.nlp.process` (the analysis has them already);
+    otherwise blocks are tokenized here. Blocks with no digit are skipped.
+    """
+    from ncnd_check.analysis.nlp import make_doc
+
+    out: list[Citation] = []
+    for position, (block, text) in enumerate(_texts(source)):
+        if not any(ch.isdigit() for ch in text):
+            continue
+        doc = docs[position] if docs is not None and position < len(docs) else None
+        if doc is None or doc.text != text:
+            doc = make_doc(text)
+        out.extend(_citations_in_doc(doc, block))
+    return out
+
+
+def find_in_text(text: str) -> list[Citation]:
+    """Citations in one string (block 0): handy in tests and at the REPL."""
+    return find_citations([text])
+
+
+def cited_ids(citations: Iterable[Citation]) -> list[str]:
+    """Every distinct id cited, exemptions or not, sorted by section then subsection."""
+    return sorted({c.id for c in citations}, key=law.sort_key)
+
+
+def exemption_ids(citations: Iterable[Citation]) -> list[str]:
+    """The ids for ``response.exemptions``: distinct, sorted, FOIA non-exemptions left out.
+
+    s1, s2, s10, s12, s14, s16, s17 (and the other provisions in statute.toml)
+    are FOIA but not exemptions. A bare ``s24`` stays ``s24``.
+    """
+    return [i for i in cited_ids(citations) if law.is_exemption_id(i)]

@@ -1,0 +1,140 @@
+"""The one spaCy pipeline: a blank English tokenizer taught FOIA citations, plus sentences.
+
+Everything that needs tokens or sentences gets them from :func:`get_nlp` (or
+:func:`process`), so spaCy is imported and the pipeline built once per process,
+and only by commands that analyse text. Importing this module does not import
+spaCy: ``ncnd-check rules`` and ``--version`` stay fast.
+
+What the tokenizer is taught, and why:
+
+* Citation numbers stay whole tokens, so the citation Matcher sees one token
+  per provision: ``24(2)``, ``40(5B)(a)(i)``, ``1(1)(a)``, ``22A(2)``, a bare
+  bracket group such as ``(2)`` or ``(5B)(a)(i)`` (``24 (2)``, ``17(1) & (4)``),
+  a prefix written against the number (``s24(2)``, ``s.24(2)``, ``S31(3)(a)``,
+  ``ss.23(5)``, ``S24``), and slash pairs (``24(2)/31(3)``, ``40(5)/(5B)``).
+  A trailing full stop or comma still splits off: ``23(5).`` -> ``23(5)`` ``.``
+* Abbreviations that end in a full stop stay one token (``No.``, ``Sect.``,
+  ``para.``, ``ss.``, ``etc.``...), so the sentencizer, which ends a sentence
+  at a ``.`` token, does not split "s. 23(5)", "No. 5" or "e.g. a".
+
+A small component after the sentencizer puts back two boundaries that rule
+removes or gets wrong: a sentence does end at "etc." when a capitalised word
+follows, and a lone list label ("1.", "a.", "iv.") does not make a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["get_nlp", "process", "make_doc", "CITATION_TOKEN", "ABBREVIATIONS"]
+
+#: One bracketed part of a provision: (2), (5B), (a), (ab), (iv).
+_PART = r"\((?:\d{1,3}[A-Za-z]{0,2}|[A-Za-z]{1,4})\)"
+#: A section number with its brackets, optionally with a prefix written against it.
+_CITE = rf"(?:[Ss]{{1,2}}\.?)?\d{{1,3}}[A-Za-z]?(?:{_PART})*"
+#: One token: a citation (or bracket groups alone), optionally slash-joined to more.
+CITATION_TOKEN = rf"(?:{_CITE}|(?:{_PART})+)(?:/(?:{_CITE}|(?:{_PART})+))*"
+_CITATION_TOKEN_RE = re.compile(rf"^{CITATION_TOKEN}$")
+# Plain numbers, and words such as "3D", are left to the default rules; the
+# token match only takes over where there is a bracket, a slash or a prefix.
+_NEEDS_TOKEN_MATCH = re.compile(r"[()/]|^[Ss]{1,2}\.?\d")
+#: "(4)," or "(5B)(a)." : keep the opening bracket so the group stays whole.
+_BRACKET_GROUP_FIRST = re.compile(rf"^(?:{_PART})+[^\w(]*$")
+
+#: Abbreviations ending in a full stop that must stay one token (not a sentence end).
+ABBREVIATIONS = (
+    "No.", "no.", "NO.", "Nos.", "nos.", "etc.", "Etc.", "cf.", "Cf.", "viz.", "approx.",
+    "Sect.", "sect.", "SECT.", "Sec.", "sec.", "SEC.", "Secs.", "secs.", "Sects.", "sects.",
+    "ss.", "Ss.", "SS.", "S.", "para.", "Para.", "paras.", "Paras.", "PARA.", "pp.", "pg.",
+    "Art.", "art.", "Arts.", "Reg.", "reg.", "Regs.", "regs.", "Sch.", "sch.", "Ch.", "ch.",
+    "Ref.", "ref.", "Refs.", "refs.", "Tel.", "tel.", "Dept.", "dept.", "Govt.", "govt.",
+    "Supt.", "Insp.", "Sgt.", "Det.", "Ch.Supt.", "Cllr.",
+    "Ave.", "Rd.", "Nr.", "nr.", "Fig.", "fig.", "Vol.", "vol.", "Encl.", "encl.", "Ext.", "ext.",
+    "incl.", "Incl.", "excl.", "est.", "min.", "max.", "hrs.", "yrs.", "wk.", "wks.",
+)
+
+#: List labels that a block may start with when the reader kept them in the text.
+_LIST_LABEL = re.compile(r"^(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})$")
+
+
+def _citation_token_match(text: str):
+    if not _NEEDS_TOKEN_MATCH.search(text):
+        return None
+    return _CITATION_TOKEN_RE.match(text)
+
+
+def _customise_tokenizer(nlp: "Language") -> None:
+    from spacy.symbols import ORTH
+
+    tokenizer = nlp.tokenizer
+    tokenizer.token_match = _citation_token_match
+    default_prefix_search = tokenizer.prefix_search
+
+    def prefix_search(text: str):
+        if text.startswith("(") and _BRACKET_GROUP_FIRST.match(text):
+            return None
+        return default_prefix_search(text)
+
+    tokenizer.prefix_search = prefix_search
+    for abbreviation in ABBREVIATIONS:
+        if abbreviation.endswith("."):
+            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+
+
+def _fix_sentence_starts(doc: "Doc") -> "Doc":
+    """Mend the two places the punctuation rule gets wrong (see the module docstring)."""
+    n = len(doc)
+    for i, token in enumerate(doc):
+        if i + 1 >= n:
+            break
+        nxt = doc[i + 1]
+        # "... passwords, etc. The force ..." ends a sentence; "etc., and" does not.
+        if token.lower_ == "etc." and nxt.text[:1].isupper():
+            nxt.is_sent_start = True
+        # "1. The public ..." : the label belongs to the sentence it numbers.
+        elif (
+            nxt.is_sent_start
+            and token.text == "."
+            and i >= 1
+            and doc[i - 1].is_sent_start
+            and _LIST_LABEL.match(doc[i - 1].text)
+        ):
+            nxt.is_sent_start = False
+    return doc
+
+
+_FIX_COMPONENT = "ncnd_sentence_fixes"
+
+
+@cache
+def get_nlp() -> "Language":
+    """THE pipeline: ``spacy.blank("en")``, taught citations and abbreviations, plus sentences.
+
+    Built once per process; every caller gets the same object.
+    """
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory(_FIX_COMPONENT):
+        Language.component(_FIX_COMPONENT, func=_fix_sentence_starts)
+    nlp = spacy.blank("en")
+    _customise_tokenizer(nlp)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(_FIX_COMPONENT, after="sentencizer")
+    return nlp
+
+
+def make_doc(text: str) -> "Doc":
+    """Tokens only (no sentences): the cheap path for citation matching."""
+    return get_nlp().make_doc(text)
+
+
+def process(texts: Iterable[str], batch_size: int = 64) -> list["Doc"]:
+    """Run the pipeline over many texts (block norms, usually) in one pass."""
+    return list(get_nlp().pipe(texts, batch_size=batch_size))
