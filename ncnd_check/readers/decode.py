@@ -45,6 +45,20 @@ def _cp1252_strict(data: bytes) -> str:
         return "".join(out)
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray bytes (a pasted Windows-1252 character), or None.
+
+    Real UTF-8 text has many valid multi-byte characters for each stray byte;
+    Windows-1252 text almost never forms a valid multi-byte sequence at all.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
+    if good >= 4 and good >= 4 * bad:
+        return text
+    return None
+
+
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR become LF."""
     return _NEWLINES.sub("\n", text) if "\r" in text else text
@@ -77,8 +91,9 @@ def _check_binary(text: str) -> None:
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode a draft's bytes; ``declared`` is a charset the file itself names (HTML).
 
-    Order: a BOM; then UTF-8 if the bytes are valid in it; then the declared
-    charset if the bytes are valid in that; then Windows-1252. Raises
+    Order: a BOM; then UTF-8 if the bytes are valid in it (or nearly all valid,
+    when nothing else is declared); then the declared charset if the bytes are
+    valid in that; then Windows-1252. Raises
     InputError for NUL bytes outside UTF-16/32 and for binary garbage; valid
     UTF-8 without NUL bytes is always accepted as text.
     """
@@ -104,6 +119,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     codec = _codec_name(declared)
+    text = _mostly_utf8(data)
+    if text is not None and codec in (None, "utf-8"):
+        return normalise_newlines(text)
     if codec and codec != "cp1252" and not codec.startswith(("utf-8", "utf-16", "utf-32")):
         try:
             text = data.decode(codec)

@@ -1,0 +1,526 @@
+"""The HTML reader: Word "Save as Web Page", LibreOffice exports, case-management pages.
+
+Walks the parsed tree the way a browser lays it out: block elements (p, div,
+h1-h6, li, td ...) start blocks, inline elements add to the open one. What a
+reader of the page would not see is left out of the text: script, style, nav,
+noscript, template, the head, comments (including Word's conditional
+comments), and elements hidden with ``hidden``, ``aria-hidden="true"`` or an
+inline ``display:none`` / ``visibility:hidden`` / ``mso-hide:all``; hidden
+text is recorded in ``Document.marked`` (kind "hidden") for the hygiene rules.
+
+Choices worth knowing:
+- Headings: h1-h6 by their level; Word's MsoTitle -> 1, MsoSubtitle -> 2,
+  MsoHeadingN -> N; a lone paragraph whose text is all bold (b, strong,
+  font-weight) and heading-shaped (short, no closing full stop) -> 2.
+- Lists: ul/ol nesting depth is the level (1-based); ol items get the label a
+  browser would render ("3.", "b.", "iv."), ul items "•". Word's list
+  paragraphs (mso-list ... levelN) become list items, the bullet span Word
+  marks ``mso-list:Ignore`` becomes the label instead of text.
+- Paragraphs inside a list item or a table cell join that item or cell with
+  a line break; ``<br>`` is a line break in the block; two or more ``<br>`` in a
+  row end a paragraph (case-management systems separate paragraphs that
+  way), and such a piece that is heading-shaped becomes a heading.
+- Links: every ``<a href>`` except ``#fragment``-only and ``javascript:``
+  (``mailto:`` is kept; link rules skip it); bare URLs in the text, unless an
+  anchor already carries them. Nothing is ever fetched.
+- Highlighted runs (``<mark>``, Word's ``mso-highlight``) are recorded in
+  ``Document.marked`` (kind "highlight") and stay in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ncnd_check.document import Block, Document, Link, Marked
+from ncnd_check.errors import InputError
+from ncnd_check.readers.decode import decode_bytes
+from ncnd_check.readers.directives import DirectiveCollector, parse_marker
+from ncnd_check.readers.headings import heading_level
+from ncnd_check.readers.urls import find_urls
+from ncnd_check.settings import Settings
+
+#: Elements whose content a reader never sees.
+DROPPED = frozenset(
+    "script style nav noscript template head title meta link iframe object embed "
+    "svg math canvas audio video source track select option datalist button input textarea "
+    "frameset frame applet map area param".split()
+)
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+#: Elements that start a new block (besides headings, lists and tables).
+BLOCKS = frozenset(
+    "p div section article main header footer aside address blockquote pre figure figcaption "
+    "dl dt dd form fieldset legend center details summary hgroup body html hr caption "
+    "listing plaintext xmp dir menu multicol marquee noframes output".split()
+)
+LISTS = frozenset(("ul", "ol", "dir", "menu"))
+#: Block elements that break out of a list item or table cell instead of joining it.
+BREAKING = frozenset(HEADINGS) | LISTS | {"table", "li"}
+
+#: Elements whose text stands apart from its neighbours.
+_SEPARATED = BLOCKS | BREAKING | {"br", "td", "th", "tr", "li", "img"}
+
+_WS = re.compile(r"[ \t\n\r\f]+")
+_BREAK = "\x00"  # a line break inside a block; NUL never survives decoding
+_STYLE_HIDDEN = re.compile(r"(?:^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)", re.I)
+_STYLE_BOLD = re.compile(r"(?:^|;)\s*font-weight\s*:\s*(bold|bolder|[6-9]00)\b", re.I)
+_STYLE_NOT_BOLD = re.compile(r"(?:^|;)\s*font-weight\s*:\s*(normal|lighter|[1-5]00)\b", re.I)
+_STYLE_HIGHLIGHT = re.compile(r"mso-highlight\s*:\s*([\w#-]+)|background(?:-color)?\s*:\s*(yellow|lime|aqua|cyan|#ffff00|#00ff00)\b", re.I)
+_MSO_LIST = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.I)
+_MSO_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.I)
+_MSO_HEADING = re.compile(r"^Mso(Title|Subtitle|Heading(\d))", re.I)
+_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.I,
+)
+_SENTENCE_END = tuple(".!?;,")
+
+
+@dataclass
+class _Template:
+    """What a block opened by an element will be, before its text is known."""
+
+    kind: str
+    line: int | None
+    level: int | None = None
+    label: str | None = None
+    cell: tuple[int, int, int] | None = None
+    style: str | None = None
+    #: True for a plain <p>/<div>: may become a heading when all bold.
+    may_be_bold_heading: bool = False
+    #: Word list paragraph: the mso-list:Ignore span gives the label.
+    word_list: bool = False
+    #: Set once a block has been opened from this template (label and line go to the first).
+    used: bool = False
+
+
+@dataclass
+class _Open:
+    """The block being filled with inline text."""
+
+    template: _Template
+    line: int | None
+    pieces: list[tuple[str, bool, int | None]] = field(default_factory=list)
+    #: (index of the piece the anchor starts at, link)
+    links: list[tuple[int, Link]] = field(default_factory=list)
+    label: str | None = None
+
+
+@dataclass
+class _Table:
+    number: int
+    row: int = -1
+    col: int = 0
+
+
+class _HtmlReader:
+    def __init__(self, name: str) -> None:
+        self.doc = Document(path=name, format="html")
+        self.collector = DirectiveCollector()
+        self.templates: list[_Template] = []
+        self.open: _Open | None = None
+        self.tables: list[_Table] = []
+        self.table_count = 0
+        self.list_stack: list[dict] = []
+        self.bold = 0
+        self.pending_marked: list[Marked] = []
+
+    # -- blocks ---------------------------------------------------------
+    def push(self, template: _Template) -> None:
+        self.flush()
+        self.templates.append(template)
+
+    def pop(self) -> None:
+        self.flush()
+        self.templates.pop()
+
+    def add_text(self, text: str | None, line: int | None) -> None:
+        if not text:
+            return
+        if self.open is None:
+            if not text.strip(" \t\n\r\f"):
+                return  # inter-element white space opens nothing
+            template = self.templates[-1] if self.templates else _Template("paragraph", None)
+            first = not template.used
+            template.used = True
+            self.open = _Open(template=template, line=template.line if first and template.line else line,
+                              label=template.label if first else None)
+        self.open.pieces.append((text, self.bold > 0, line))
+
+    def add_break(self, line: int | None) -> None:
+        if self.open is not None:
+            self.open.pieces.append((_BREAK, self.bold > 0, line))
+
+    def flush(self) -> None:
+        acc, self.open = self.open, None
+        if acc is None:
+            return
+        groups = list(_split_paragraphs(acc))
+        for n, (text, bold, line, start, end) in enumerate(groups):
+            links = [link for at, link in acc.links if start <= at < end or (n == len(groups) - 1 and at >= end)]
+            self.emit(acc, text, bold, line, links, first=n == 0, split=len(groups) > 1)
+
+    def emit(self, acc: _Open, text: str, all_bold: bool, line: int | None, links: list[Link],
+             first: bool, split: bool) -> None:
+        t = acc.template
+        kind, level = t.kind, t.level
+        if kind == "paragraph" and (t.may_be_bold_heading or t.line is None):
+            if all_bold and _heading_shaped(text):
+                kind, level = "heading", 2
+            elif split and heading_level(text) and _heading_shaped(text):
+                # A paragraph of a <br><br>-separated page: headings by shape, as in plain text.
+                kind, level = "heading", heading_level(text)
+        if kind == "paragraph":
+            level = None  # a Word paragraph with mso-list but no bullet is still a paragraph
+        index = len(self.doc.blocks)
+        block = Block(index=index, kind=kind, text=text, level=level, line=line,
+                      label=acc.label if first else None, cell=t.cell, style=t.style)
+        for start, end, url in find_urls(text) if ("." in text) else ():
+            if not any(url in link.text or url == link.target for link in links):
+                links.append(Link(target=url, text=url, source="text"))
+        for link in links:
+            link.block = index
+        block.links = links
+        self.doc.blocks.append(block)
+        self.collector.block_started(index)
+        for m in self.pending_marked:
+            m.block = index
+        self.doc.marked.extend(self.pending_marked)
+        self.pending_marked = []
+
+    # -- the walk -------------------------------------------------------
+    def walk_children(self, el) -> None:
+        self.add_text(el.text, el.sourceline)
+        for child in el:
+            self.visit(child)
+            self.add_text(child.tail, _tail_line(child))
+
+    def visit(self, el) -> None:
+        tag = el.tag
+        if not isinstance(tag, str):
+            self.visit_special(el)
+            return
+        tag = tag.lower()
+        if tag in DROPPED:
+            return
+        hidden = _hidden_reason(el)
+        if hidden:
+            text = _WS.sub(" ", _visible_text(el)).strip()
+            if text:
+                self.pending_marked.append(Marked(kind="hidden", text=text, block=None, detail=hidden))
+            return
+        style = el.get("style") or ""
+        bold = tag in ("b", "strong") or bool(_STYLE_BOLD.search(style))
+        unbold = bool(_STYLE_NOT_BOLD.search(style)) and self.bold > 0
+        saved_bold = self.bold
+        if bold:
+            self.bold += 1
+        if unbold:
+            self.bold = 0
+        try:
+            self.visit_element(el, tag, style)
+        finally:
+            self.bold = saved_bold
+
+    def visit_special(self, el) -> None:
+        from lxml import etree
+
+        if el.tag is etree.Comment:
+            marker = parse_marker(el.text or "")
+            if marker:
+                self.flush()
+                self.collector.add(*marker, line=el.sourceline)
+        elif el.tag is etree.Entity:
+            self.add_text(el.text, el.sourceline)
+
+    def visit_element(self, el, tag: str, style: str) -> None:
+        line = el.sourceline
+        if tag == "br":
+            self.add_break(line)
+            return
+        if tag in HEADINGS:
+            self.push(_Template("heading", line, level=HEADINGS[tag], style=el.get("class"),
+                                word_list=bool(_MSO_LIST.search(style))))
+            self.walk_children(el)
+            self.pop()
+            return
+        if tag in LISTS:
+            self.flush()
+            self.list_stack.append({"ordered": tag == "ol", "next": _int(el.get("start"), 1),
+                                    "type": el.get("type") or "1", "reversed": el.get("reversed") is not None})
+            self.walk_children(el)
+            self.flush()
+            self.list_stack.pop()
+            return
+        if tag == "li":
+            self.push(_Template("list-item", line, level=max(1, len(self.list_stack)),
+                                label=self.list_label(el), style=el.get("class")))
+            self.walk_children(el)
+            self.pop()
+            return
+        if tag == "table":
+            self.flush()
+            self.tables.append(_Table(self.table_count))
+            self.table_count += 1
+            self.walk_children(el)
+            self.flush()
+            self.tables.pop()
+            return
+        if tag == "tr" and self.tables:
+            self.flush()
+            self.tables[-1].row += 1
+            self.tables[-1].col = 0
+            self.walk_children(el)
+            self.flush()
+            return
+        if tag in ("td", "th") and self.tables:
+            table = self.tables[-1]
+            row = max(table.row, 0)
+            self.push(_Template("table-cell", line, cell=(table.number, row, table.col), style=el.get("class")))
+            table.col += max(1, _int(el.get("colspan"), 1))
+            self.walk_children(el)
+            self.pop()
+            return
+        if tag in BLOCKS or tag in ("td", "th", "tr", "li"):
+            inside = self.templates[-1] if self.templates else None
+            if inside is not None and inside.kind in ("list-item", "table-cell") and tag not in ("body", "html"):
+                # A paragraph inside a list item or cell joins it on a new line.
+                self.add_break(line)
+                self.walk_children(el)
+                self.add_break(line)
+                return
+            template = _paragraph_template(el, tag, line, style)
+            self.push(template)
+            if tag == "hr":
+                self.pop()
+                return
+            self.walk_children(el)
+            self.pop()
+            return
+        self.visit_inline(el, tag, style)
+
+    def visit_inline(self, el, tag: str, style: str) -> None:
+        line = el.sourceline
+        if _MSO_IGNORE.search(style):
+            # Word's rendered bullet or number for a list paragraph: a label, not text.
+            label = _WS.sub(" ", _visible_text(el)).replace("\xa0", " ").strip()
+            template = self.templates[-1] if self.templates else None
+            if template is not None and label:
+                if template.kind == "paragraph" and template.word_list:
+                    template.kind = "list-item"
+                template.label = template.label or label
+                if self.open is not None and self.open.label is None:
+                    self.open.label = label
+            return
+        highlight = tag == "mark" or _STYLE_HIGHLIGHT.search(style)
+        if highlight:
+            text = _WS.sub(" ", _visible_text(el)).strip()
+            if text:
+                colour = "mark" if tag == "mark" else next(g for g in highlight.groups() if g)
+                self.pending_marked.append(Marked(kind="highlight", text=text, block=None, detail=colour))
+        if tag == "a" and el.get("href") is not None:
+            href = el.get("href").strip()
+            before = self.open
+            start = len(before.pieces) if before is not None else 0
+            self.walk_children(el)
+            acc = self.open
+            if acc is None or not _keeps_link(href):
+                return  # no visible text (an image link) or not a link to a document
+            if acc is not before:
+                start = 0  # the anchor wrapped a block: its text starts the open block
+            parts = [t for t, _, _ in acc.pieces[start:]]
+            text = _WS.sub(" ", "".join(parts).replace(_BREAK, " ")).strip()
+            acc.links.append((start, Link(target=href, text=text, source="hyperlink")))
+            return
+        if tag == "img":
+            return
+        self.walk_children(el)
+
+    def list_label(self, li) -> str:
+        if not self.list_stack:
+            return "•"
+        ctx = self.list_stack[-1]
+        if not ctx["ordered"]:
+            return "•"
+        number = _int(li.get("value"), ctx["next"])
+        ctx["next"] = number - 1 if ctx["reversed"] else number + 1
+        return _render_number(number, li.get("type") or ctx["type"]) + "."
+
+    # -- entry ----------------------------------------------------------
+    def read(self, root) -> Document:
+        body = root.find("body") if root.tag == "html" else None
+        start = body if body is not None else root
+        for el in root.iter("head"):
+            for child in el:
+                if not isinstance(child.tag, str):
+                    self.visit_special(child)
+        self.visit(start) if start.tag != "html" else self.walk_children(start)
+        self.flush()
+        if self.pending_marked:
+            for m in self.pending_marked:
+                m.block = len(self.doc.blocks) - 1 if self.doc.blocks else None
+            self.doc.marked.extend(self.pending_marked)
+        self.doc.directives = self.collector.directives
+        return self.doc
+
+
+def _paragraph_template(el, tag: str, line: int | None, style: str) -> _Template:
+    cls = el.get("class") or ""
+    m = _MSO_HEADING.match(cls)
+    if m:
+        level = 1 if m.group(1).lower() == "title" else 2 if m.group(1).lower() == "subtitle" else int(m.group(2))
+        return _Template("heading", line, level=min(level, 6), style=cls)
+    word_list = _MSO_LIST.search(style)
+    if word_list and tag == "p":
+        return _Template("paragraph", line, level=int(word_list.group(1)), style=cls or None, word_list=True)
+    return _Template("paragraph", line, style=cls or None, may_be_bold_heading=tag in ("p", "div", "center"))
+
+
+def _split_paragraphs(acc: _Open):
+    """(text, all bold, first line, first piece, end piece) for each paragraph in an open block.
+
+    Two or more line breaks in a row end a paragraph, as they do on screen.
+    """
+    pieces = acc.pieces
+    groups: list[list[tuple[str, bool, int | None]]] = [[]]
+    starts = [0]
+    breaks = 0
+    for i, piece in enumerate(pieces):
+        if piece[0] == _BREAK:
+            breaks += 1
+            groups[-1].append(piece)
+            continue
+        if breaks >= 2 and piece[0].strip(" \t\n\r\f\xa0") and acc.template.kind == "paragraph":
+            groups.append([])
+            starts.append(i)
+        if piece[0].strip(" \t\n\r\f"):
+            breaks = 0
+        groups[-1].append(piece)
+    starts.append(len(pieces))
+    first = True
+    for n, group in enumerate(groups):
+        raw = "".join(t for t, _, _ in group)
+        lines = [ln.strip() for ln in _WS.sub(" ", raw).split(_BREAK)]
+        text = "\n".join(ln for ln in lines if ln)
+        if not text.strip():
+            continue
+        bold_chars = [t for t, b, _ in group if t != _BREAK and t.strip() and not b]
+        line = acc.line if first else next((ln for t, _, ln in group if t != _BREAK and t.strip()), acc.line)
+        first = False
+        yield text.strip(), not bold_chars, line, starts[n], starts[n + 1]
+
+
+def _heading_shaped(text: str) -> bool:
+    """Short, one line, and not a sentence ending in a full stop."""
+    t = text.strip()
+    return bool(t) and "\n" not in t and len(t) <= 150 and len(t.split()) <= 16 and not t.endswith(_SENTENCE_END)
+
+
+def _keeps_link(href: str) -> bool:
+    low = href.lower()
+    return bool(href) and not href.startswith("#") and not low.startswith("javascript:")
+
+
+def _hidden_reason(el) -> str | None:
+    if el.get("hidden") is not None:
+        return "hidden"
+    if (el.get("aria-hidden") or "").strip().lower() == "true":
+        return "aria-hidden"
+    style = el.get("style")
+    if style:
+        m = _STYLE_HIDDEN.search(style)
+        if m:
+            return _WS.sub("", m.group(1)).lower()
+    return None
+
+
+def _visible_text(el) -> str:
+    """All text under an element except script, style and comments; blocks apart."""
+    out = []
+
+    def walk(node):
+        tag = node.tag.lower() if isinstance(node.tag, str) else None
+        if tag in ("script", "style", "template"):
+            return
+        separate = tag in _SEPARATED
+        if separate:
+            out.append(" ")
+        if tag and node.text:
+            out.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                out.append(child.tail)
+        if separate:
+            out.append(" ")
+
+    walk(el)
+    return "".join(out)
+
+
+def _tail_line(el) -> int | None:
+    """Approximate line of an element's tail: its last descendant's line."""
+    line = el.sourceline
+    for node in el.iterdescendants():
+        if node.sourceline and (line is None or node.sourceline > line):
+            line = node.sourceline
+    return line
+
+
+def _int(value, default: int) -> int:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+
+
+def _render_number(n: int, kind: str) -> str:
+    if kind in ("a", "A") and n > 0:
+        s = ""
+        while n > 0:
+            n, r = divmod(n - 1, 26)
+            s = chr(ord("a") + r) + s
+        return s.upper() if kind == "A" else s
+    if kind in ("i", "I") and 0 < n < 4000:
+        s = _roman(n)
+        return s.upper() if kind == "I" else s
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page names in a <meta> tag or an XML declaration."""
+    m = _CHARSET.search(data[:16384])
+    if not m:
+        return None
+    return (m.group(1) or m.group(2)).decode("ascii", "replace")
+
+
+def read_html(data: bytes, name: str, settings: Settings | None = None) -> Document:
+    """Read an HTML draft from its bytes; never fetches anything."""
+    import lxml.html
+    from lxml import etree
+
+    text = decode_bytes(data, declared_charset(data))
+    if not text.strip():
+        return Document(path=name, format="html")
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=False, remove_pis=True, no_network=True,
+        huge_tree=False, default_doctype=False,
+    )
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        if "empty" in str(exc).lower():
+            return Document(path=name, format="html")
+        raise InputError("unreadable", f"not readable as HTML: {exc}") from None
+    return _HtmlReader(name).read(root)
