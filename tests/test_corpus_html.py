@@ -56,19 +56,21 @@ def fair_oracle(data: bytes, oracle_text: str) -> Counter:
     if not text.strip():
         return oracle
     root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
-    flat_oracle = " ".join(oracle_text.split())
+    # What pandoc printed as image alt text, "[...]", white space folded.
+    printed_alts = Counter(" ".join(m.split()) for m in re.findall(r"\[([^\[\]]*)\]", oracle_text))
 
     def inside_dropped(el) -> bool:
         return any(isinstance(a.tag, str) and a.tag in DROPPED_ON_PURPOSE for a in el.iterancestors())
 
     for el in root.iter():
-        if not isinstance(el.tag, str) or inside_dropped(el):
+        if not isinstance(el.tag, str):
             continue
-        if el.tag in DROPPED_ON_PURPOSE:
+        if el.tag in DROPPED_ON_PURPOSE and not inside_dropped(el):
             oracle -= tokens(" ".join(el.itertext()))
         elif el.tag == "img" and el.get("alt"):
             alt = " ".join(el.get("alt").split())
-            if f"[{alt}]" in flat_oracle:
+            if printed_alts[alt] > 0:
+                printed_alts[alt] -= 1
                 oracle -= tokens(alt)
     return oracle
 

@@ -440,7 +440,7 @@ def _visible_text(el) -> str:
 
     def walk(node):
         tag = node.tag.lower() if isinstance(node.tag, str) else None
-        if tag in ("script", "style", "template"):
+        if tag in DROPPED:
             return
         separate = tag in _SEPARATED
         if separate:
