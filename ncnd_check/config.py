@@ -158,6 +158,20 @@ def resolve_rule_names(settings: Settings) -> Settings:
     return settings.copy(severity=severity)
 
 
+def anchor_globs(per_file_ignores: dict, folder: Path) -> dict:
+    """Globs with a folder in them also match relative to the settings file's folder.
+
+    ``"drafts/legacy/*.docx"`` in /repo/pyproject.toml then matches
+    /repo/drafts/legacy/a.docx whichever folder ncnd-check runs from.
+    """
+    out = dict(per_file_ignores)
+    for glob, codes in per_file_ignores.items():
+        if "/" in glob and not glob.startswith(("*", "/")):
+            anchored = (folder.resolve() / glob).as_posix()
+            out.setdefault(anchored, codes)
+    return out
+
+
 def load_settings(
     flags: dict | None = None,
     config_file: str | None = None,
@@ -173,6 +187,7 @@ def load_settings(
             settings = settings_from_table(table_from(path), settings, origin=str(path))
             if settings.reference_dir and not os.path.isabs(settings.reference_dir):
                 settings.reference_dir = str((path.parent / settings.reference_dir).resolve())
+            settings.per_file_ignores = anchor_globs(settings.per_file_ignores, path.parent)
     for name, value in (flags or {}).items():
         _check_value(name.replace("_", "-"), name, value)
     return settings.copy(**(flags or {}))

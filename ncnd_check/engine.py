@@ -60,7 +60,8 @@ def selected_rules(settings: Settings, path: str | None = None) -> list["Rule"]:
     if path:
         norm = path.replace(os.sep, "/")
         for pattern, codes in settings.per_file_ignores.items():
-            if fnmatch.fnmatch(norm, pattern) or fnmatch.fnmatch(os.path.basename(norm), pattern):
+            absolute = os.path.abspath(path).replace(os.sep, "/")
+            if any(fnmatch.fnmatch(p, pattern) for p in (norm, os.path.basename(norm), absolute)):
                 ignore.extend(codes)
     out = []
     for rule in all_rules().values():
