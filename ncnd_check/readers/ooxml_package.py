@@ -1,0 +1,142 @@
+"""An OOXML package: the main part found through relationships, and its properties.
+
+Word writes word/document.xml, but the package format only promises that
+_rels/.rels points at the main part (some tools rename it), that part names
+are case-insensitive, and that Strict OOXML uses other namespace URIs. This
+module hides all of that from the body reader.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from ncnd_check.errors import InputError
+from ncnd_check.readers.safety import SafeZip, identify_other_zip, parse_part
+from ncnd_check.settings import Settings
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+R_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+M_STRICT = "http://purl.oclc.org/ooxml/officeDocument/math"
+
+#: app.xml elements worth keeping (document-hygiene rules read them).
+APP_PROPERTIES = ("Company", "Template", "Manager", "Application", "AppVersion", "HyperlinkBase")
+
+
+@dataclass(slots=True)
+class Relationship:
+    id: str
+    type: str  # the last segment of the type URI: hyperlink, styles, header ...
+    target: str  # a part name for internal targets, the raw URL for external ones
+    external: bool
+
+
+def _rel_kind(type_uri: str) -> str:
+    return type_uri.rstrip("/").rsplit("/", 1)[-1]
+
+
+class Package:
+    """The parts of one .docx, read lazily and safely."""
+
+    def __init__(self, data: bytes, name: str, settings: Settings) -> None:
+        self.name = name
+        self.zip = SafeZip(data, settings)
+        self.main = self._find_main_part()
+        self.main_rels = self.relationships(self.main)
+
+    # -- parts
+
+    def xml(self, part: str):
+        """The parsed root of ``part`` (hardened parser; DOCTYPEs refused)."""
+        try:
+            data = self.zip.read(part)
+        except KeyError:
+            raise InputError("unreadable", f"part {part} is missing: the file may be damaged") from None
+        return parse_part(data, part)
+
+    def optional_xml(self, part: str | None):
+        """Like :meth:`xml`, but None for a part that is absent (styles, numbering ...)."""
+        if not part or not self.zip.has(part):
+            return None
+        return self.xml(part)
+
+    def relationships(self, part: str) -> dict[str, Relationship]:
+        """rId -> Relationship for ``part`` ("" for the package itself)."""
+        folder, base = posixpath.split(part)
+        rels_name = posixpath.join(folder, "_rels", base + ".rels")
+        root = self.optional_xml(rels_name)
+        out: dict[str, Relationship] = {}
+        if root is None:
+            return out
+        for rel in root:
+            if not isinstance(rel.tag, str) or not rel.tag.endswith("Relationship"):
+                continue
+            rid = rel.get("Id") or ""
+            target = (rel.get("Target") or "").strip()
+            external = (rel.get("TargetMode") or "").lower() == "external"
+            if not external:
+                target = _resolve(folder, target)
+            out[rid] = Relationship(rid, _rel_kind(rel.get("Type") or ""), target, external)
+        return out
+
+    def related(self, kind: str) -> list[str]:
+        """Internal parts the main part relates to with ``kind``, in relationship order."""
+        return [r.target for r in self.main_rels.values() if r.type == kind and not r.external]
+
+    def _find_main_part(self) -> str:
+        pkg = self.relationships("")
+        for rel in pkg.values():
+            if rel.type == "officeDocument" and not rel.external and self.zip.has(rel.target):
+                return self.zip.find(rel.target)
+        found = self.zip.find("word/document.xml")
+        if found:
+            return found
+        kind = identify_other_zip(self.zip.names())
+        if kind:
+            raise InputError("unsupported", kind)
+        raise InputError("unreadable", "not a Word document: the zip holds no word/document.xml (save the draft as .docx)")
+
+    # -- properties
+
+    def properties(self) -> dict[str, str]:
+        """Core (creator, lastModifiedBy, title ...) and app (company, template ...) properties."""
+        out: dict[str, str] = {}
+        pkg = self.relationships("")
+        core = next((r.target for r in pkg.values() if r.type == "core-properties"), None) or "docProps/core.xml"
+        app = next((r.target for r in pkg.values() if r.type == "extended-properties"), None) or "docProps/app.xml"
+        root = self._properties_root(core)
+        if root is not None:
+            for el in root:
+                if isinstance(el.tag, str) and el.text and el.text.strip():
+                    out[_local(el.tag)] = el.text.strip()
+        root = self._properties_root(app)
+        if root is not None:
+            for el in root:
+                if not isinstance(el.tag, str):
+                    continue
+                local = _local(el.tag)
+                if local in APP_PROPERTIES and el.text and el.text.strip():
+                    out[local[0].lower() + local[1:]] = el.text.strip()
+        return out
+
+    def _properties_root(self, part: str):
+        try:
+            return self.optional_xml(part)
+        except InputError as exc:
+            if exc.kind == "unsafe":
+                raise
+            return None  # damaged metadata should not stop the body being checked
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _resolve(folder: str, target: str) -> str:
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(folder, target)).lstrip("/")
