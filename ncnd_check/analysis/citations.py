@@ -68,6 +68,8 @@ _ENACTMENT_NOUNS = frozenset({
     "act", "acts", "regulations", "regulation", "convention", "order", "code", "rules",
     "bill", "measure", "directive", "charter", "protocol",
 })
+#: Lower-case words that may sit inside the name of an enactment.
+_NAME_JOINERS = frozenset({"of", "and", "the", "for", "on", "&", "(", ")", "to", "in"})
 #: Tokens that end the search for an Act name.
 _STOP = frozenset({".", ";", "?", "!", ":"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -222,7 +224,8 @@ def _act_name_is_foia(words: list[str]) -> bool:
     if name in ("", "2000", "this", "said", "above", "same"):
         return True
     if name.startswith("freedom of information"):
-        return True
+        # FOISA 2002 numbers its sections differently: not this Act.
+        return "scotland" not in name
     return name in vocab.foia_names
 
 
@@ -237,7 +240,7 @@ def _other_act_after(doc: "Doc", j: int) -> bool:
         low == "uk" and j + 1 < n and doc[j + 1].lower_ in vocab.other_act_acronyms
     ):
         return True
-    if low not in ("of", "under", "in"):
+    if low not in ("of", "under"):
         return False
     k = j + 1
     if k < n and doc[k].lower_ == "the":
@@ -249,16 +252,22 @@ def _other_act_after(doc: "Doc", j: int) -> bool:
         return False
     if first in vocab.other_act_acronyms:
         return True
-    words: list[str] = []
-    while k < n and len(words) < 10:
-        low = doc[k].lower_
-        if low in _STOP:
-            return False
-        if low in _ENACTMENT_NOUNS:
-            return not _act_name_is_foia(words)
-        words.append(low)
+    # The name of an enactment is a run of capitalised words (and "of", "and"...).
+    window: list[str] = []
+    while k < n and len(window) < 10 and _name_word(doc[k]):
+        window.append(doc[k].lower_)
         k += 1
-    return False
+    # "Act" ends the name even after "Regulation of Investigatory Powers".
+    for noun in ("act", "acts"):
+        if noun in window:
+            return not _act_name_is_foia(window[: window.index(noun)])
+    # Any other instrument (Regulations, Convention, Order...) is not FOIA.
+    return any(w in _ENACTMENT_NOUNS for w in window)
+
+
+def _name_word(token: "Token") -> bool:
+    text = token.text
+    return text[:1].isupper() or text.isdigit() or token.lower_ in _NAME_JOINERS
 
 
 def _other_act_before(doc: "Doc", i: int) -> bool:
