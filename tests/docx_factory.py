@@ -667,3 +667,61 @@ def docx_parts(data: bytes) -> dict[str, bytes]:
     """Every part of a .docx, to tamper with and re-zip with :func:`zip_parts`."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         return {n: zf.read(n) for n in zf.namelist()}
+
+
+# ---------------------------------------------------------------- OLE compound files
+
+
+def ole_file(streams: dict[str, bytes]) -> bytes:
+    """A minimal OLE compound file (CFB v3) holding ``streams`` at the root.
+
+    olefile cannot write, so this lays the sectors out by hand: one FAT
+    sector, one directory sector (so at most three streams) and each stream
+    padded to 4096 bytes so it lives in ordinary sectors, not the mini stream.
+    Enough for "legacy .doc" (a WordDocument stream) and "encrypted DOCX"
+    (EncryptionInfo + EncryptedPackage) fixtures.
+    """
+    import struct
+
+    if len(streams) > 3:
+        raise ValueError("ole_file holds at most three streams")
+    free, end, fat_sect, nostream = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+    sector = 512
+    per_stream = 8  # 4096 bytes each
+    fat = [fat_sect, end]
+    starts = []
+    for _ in streams:
+        first = len(fat)
+        starts.append(first)
+        fat.extend(range(first + 1, first + per_stream))
+        fat.append(end)
+    fat += [free] * (128 - len(fat))
+
+    def entry(name: str, kind: int, child: int, right: int, start: int, size: int) -> bytes:
+        encoded = name.encode("utf-16-le") + b"\x00\x00"
+        return (
+            encoded.ljust(64, b"\x00")
+            + struct.pack("<HBB", len(encoded), kind, 1)
+            + struct.pack("<III", nostream, right, child)
+            + b"\x00" * 16 + b"\x00" * 4 + b"\x00" * 16
+            + struct.pack("<IQ", start, size)
+        )
+
+    names = list(streams)
+    directory = entry("Root Entry", 5, 1 if names else nostream, nostream, end, 0)
+    for i, name in enumerate(names):
+        right = i + 2 if i + 1 < len(names) else nostream
+        directory += entry(name, 2, nostream, right, starts[i], 4096)
+    while len(directory) < sector:
+        directory += b"\x00" * 64 + struct.pack("<HBB", 0, 0, 0) + struct.pack("<III", nostream, nostream, nostream) + b"\x00" * 48
+
+    header = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\x00" * 6
+        + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+        + struct.pack("<I", 0) + struct.pack("<I", free) * 108
+    )
+    body = struct.pack("<128I", *fat) + directory
+    for data in streams.values():
+        body += data[:4096].ljust(4096, b"\x00")
+    return header + body
