@@ -1,0 +1,545 @@
+"""Benchmark ncnd-check against a bare spaCy floor and print a table of figures.
+
+    python bench/run.py            # the full benchmark (a few minutes on 2 cores)
+    python bench/run.py --quick    # a smoke run over 3 tiny drafts (seconds)
+
+It generates its own corpus (bench/generate.py) into bench/out/, then measures
+every figure in a fresh process where the figure is about a fresh process:
+cold ``check`` wall time, ``audit`` throughput with --jobs 1 and 2, peak
+resident memory (the largest process of each command, from RUSAGE_CHILDREN),
+start-up of ``--version`` / ``rules`` / ``refs list``, and in-process stage
+times (read, analyse, rules, report) and library-size scaling. The floor is
+a bare ``spacy.blank("en")`` + sentencizer loading and processing the same
+texts, measured in the same run; every figure is shown absolute and as a
+ratio to that floor. A measurement whose command or module does not exist
+yet is listed as skipped with the reason, never a crash.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+import generate  # noqa: E402  (bench/generate.py)
+
+#: Runs a command, prints its wall time and the peak RSS of its largest process.
+#: Descendants (audit's workers) are reaped by the command, so their peak is in
+#: RUSAGE_CHILDREN of this wrapper too.
+WRAPPER = r"""
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+p = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+wall = time.perf_counter() - t
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall": wall, "maxrss_kb": ru.ru_maxrss, "rc": p.returncode,
+                  "stdout": p.stdout[-4000:].decode("utf-8", "replace"),
+                  "stderr": p.stderr[-4000:].decode("utf-8", "replace")}))
+"""
+
+#: The floor: a bare blank English pipeline with a sentencizer, loading and processing texts.
+FLOOR = r"""
+import sys, time, json
+t0 = time.perf_counter()
+import spacy
+nlp = spacy.blank("en")
+nlp.add_pipe("sentencizer")
+t1 = time.perf_counter()
+n = 0
+for path in sys.argv[1:]:
+    doc = nlp(open(path, encoding="utf-8").read())
+    n += sum(1 for _ in doc.sents)
+t2 = time.perf_counter()
+print(json.dumps({"load": t1 - t0, "process": t2 - t1, "sentences": n}))
+"""
+
+HEAVY_MODULES = ("rich", "jinja2", "matplotlib", "httpx")
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass
+class Row:
+    section: str
+    measure: str
+    value: float | None
+    unit: str
+    floor: float | None = None  # the floor figure this is compared with (same unit)
+    target: str = ""
+    met: bool | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.value is None or not self.floor:
+            return None
+        return self.value / self.floor
+
+
+@dataclass
+class Results:
+    rows: list[Row] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    info: dict = field(default_factory=dict)
+
+    def add(self, *args, **kwargs) -> Row:
+        row = Row(*args, **kwargs)
+        self.rows.append(row)
+        print(f"  {row.section}: {row.measure} = {_fmt(row.value, row.unit)}" + (f" ({row.note})" if row.note else ""), file=sys.stderr, flush=True)
+        return row
+
+    def skip(self, what: str, why: str) -> None:
+        self.skipped.append((what, why))
+        print(f"  skipped {what}: {why}", file=sys.stderr, flush=True)
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "s":
+        return f"{value * 1000:.0f} ms" if value < 10 else f"{value:.1f} s"
+    if unit == "ms":
+        return f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    if unit == "x":
+        return f"{value:.2f}x"
+    if unit == "/s":
+        return f"{value:.0f} /s" if value >= 10 else f"{value:.1f} /s"
+    return f"{value:g} {unit}"
+
+
+# ---------------------------------------------------------------- running things
+
+
+def ncnd_cmd() -> list[str]:
+    """How a user runs the tool: the console script if installed, else python -m."""
+    exe = shutil.which("ncnd-check")
+    return [exe] if exe else [sys.executable, "-m", "ncnd_check"]
+
+
+def measure(cmd: list[str]) -> dict:
+    """Wall time, peak RSS and output of one fresh command."""
+    out = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def measure_many(cmd: list[str], repeats: int) -> tuple[float, float, dict]:
+    """Median wall time and maximum peak RSS (MB) over ``repeats`` runs; the last run's record."""
+    runs = [measure(cmd) for _ in range(repeats)]
+    return statistics.median(r["wall"] for r in runs), max(r["maxrss_kb"] for r in runs) / 1024, runs[-1]
+
+
+class Unavailable(Exception):
+    """A command or module that has not landed yet: the measurement is skipped."""
+
+
+def require_ok(rec: dict, what: str) -> None:
+    if rec["rc"] in (0, 1):
+        return
+    lines = rec["stderr"].strip().splitlines() or ["(no message)"]
+    err = next((l for l in lines if "error" in l.lower()), lines[-1])
+    if "No such command" in rec["stderr"] or "No module named" in rec["stderr"]:
+        raise Unavailable(f"{what} is not available yet: {err}")
+    raise Unavailable(f"{what} exited {rec['rc']}: {err}")
+
+
+def floor_run(text_paths: list[Path], repeats: int) -> dict:
+    """The floor for the given texts: wall of a fresh process, and its load/process split."""
+    walls, loads, procs = [], [], []
+    for _ in range(repeats):
+        rec = measure([sys.executable, "-c", FLOOR, *map(str, text_paths)])
+        inner = json.loads(rec["stdout"])
+        walls.append(rec["wall"])
+        loads.append(inner["load"])
+        procs.append(inner["process"])
+    return {"wall": statistics.median(walls), "load": statistics.median(loads), "process": statistics.median(procs), "maxrss_mb": rec["maxrss_kb"] / 1024}
+
+
+def imported_modules(cmd_args: list[str]) -> tuple[dict[str, str], list[tuple[int, str]]]:
+    """What a command imports, from ``-X importtime``.
+
+    Returns {top-level package: the top-level import that first pulled it in}
+    (so ``rich`` imported by ``spacy``'s own ``__init__`` is told apart from
+    ``rich`` imported by ncnd-check), and the slowest direct imports (µs, name).
+    """
+    p = subprocess.run([sys.executable, "-X", "importtime", "-m", "ncnd_check", *cmd_args], capture_output=True, text=True)
+    parsed = []
+    for line in p.stderr.splitlines():
+        m = re.match(r"import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S+)", line)
+        if m:
+            parsed.append((len(m.group(3)), int(m.group(2)), m.group(4)))
+    # importtime prints children before their parent; the parent of a top-level
+    # tree is the next line at the smallest indent.
+    tops: dict[str, str] = {}
+    pending: list[str] = []
+    costs: list[tuple[int, str]] = []
+    base = min((d for d, _, _ in parsed), default=1)
+    for depth, cumulative, name in parsed:
+        pending.append(name.split(".")[0])
+        if depth == base:
+            costs.append((cumulative, name))
+            for pkg in pending:
+                tops.setdefault(pkg, name.split(".")[0])
+            pending = []
+    costs.sort(reverse=True)
+    return tops, costs[:6]
+
+
+# ---------------------------------------------------------------- the measurements
+
+
+def bench_floor(res: Results, corpus: dict, repeats: int) -> dict:
+    typical = corpus["typical"]["text"][0]
+    floors = {"typical": floor_run([typical], repeats)}
+    if corpus["long"].get("text"):
+        floors["long"] = floor_run([corpus["long"]["text"][0]], repeats)
+    batch = corpus["typical"]["text"]
+    floors["batch"] = floor_run(batch, 1)
+    floors["per_draft_process"] = floors["batch"]["process"] / len(batch)
+    f = floors["typical"]
+    res.add("floor", "bare spaCy: load (import + blank + sentencizer)", f["load"], "s")
+    res.add("floor", "bare spaCy: process one typical draft", f["process"] * 1000, "ms")
+    res.add("floor", "bare spaCy: fresh process, load + process one typical draft", f["wall"], "s")
+    res.add("floor", f"bare spaCy: process per draft, warm ({len(batch)} drafts)", floors["per_draft_process"] * 1000, "ms")
+    if "long" in floors:
+        res.add("floor", "bare spaCy: fresh process, load + process the 100-page draft", floors["long"]["wall"], "s")
+    res.add("floor", "bare spaCy: peak memory", f["maxrss_mb"], "MB")
+    return floors
+
+
+def bench_commands(res: Results, floors: dict, repeats: int) -> None:
+    cmd = ncnd_cmd()
+    for args in (["--version"], ["rules"], ["refs", "list"]):
+        name = " ".join(args)
+        try:
+            wall, rss, rec = measure_many(cmd + args, repeats)
+            require_ok(rec, f"`ncnd-check {name}`")
+        except Unavailable as exc:
+            res.skip(f"ncnd-check {name}", str(exc))
+            continue
+        tops, _ = imported_modules(args)
+        spacy_in = "spacy" in tops
+        res.add("start-up", f"ncnd-check {name}", wall, "s", floor=floors["typical"]["wall"],
+                target="< 0.3 s, no spaCy", met=wall < 0.3 and not spacy_in,
+                note="imports spaCy" if spacy_in else "spaCy not imported")
+
+
+def bench_cold_check(res: Results, corpus: dict, floors: dict, repeats: int, formats: list[str]) -> None:
+    cmd = ncnd_cmd()
+    for fmt in formats:
+        path = corpus["typical"][fmt][0]
+        try:
+            wall, rss, rec = measure_many(cmd + ["check", str(path), "--format", "json"], repeats)
+            require_ok(rec, f"`check` on {fmt}")
+        except Unavailable as exc:
+            res.skip(f"cold check ({fmt})", str(exc))
+            continue
+        res.add("cold check", f"typical {fmt} draft, fresh process (median of {repeats})", wall, "s",
+                floor=floors["typical"]["wall"], target="<= 1.3x floor", met=wall <= 1.3 * floors["typical"]["wall"])
+        res.add("memory", f"check typical {fmt}: peak RSS", rss, "MB", floor=floors["typical"]["maxrss_mb"], target="< 300 MB", met=rss < 300)
+    # Heavy imports a plain check must not pay for.
+    path = corpus["typical"][formats[0]][0]
+    tops, slowest = imported_modules(["check", str(path), "--format", "json"])
+    ours = [m for m in HEAVY_MODULES if m in tops and tops[m] in ("ncnd_check", m)]
+    theirs = [f"{m} (by {tops[m]})" for m in HEAVY_MODULES if m in tops and m not in ours]
+    res.info["check: slowest imports"] = ", ".join(f"{name} {us / 1000:.0f} ms" for us, name in slowest)
+    note = ", ".join(ours) or "none"
+    if theirs:
+        note += "; pulled in by a dependency, as in the floor: " + ", ".join(theirs)
+    res.add("cold check", "heavy modules ncnd-check imports for a plain check", len(ours), "modules",
+            target="none of " + "/".join(HEAVY_MODULES), met=not ours, note=note)
+    if corpus["long"].get("docx"):
+        for fmt in formats:
+            path = corpus["long"][fmt][0]
+            try:
+                wall, rss, rec = measure_many(cmd + ["check", str(path), "--format", "json"], max(1, repeats // 2))
+                require_ok(rec, f"`check` on the long {fmt} draft")
+            except Unavailable as exc:
+                res.skip(f"100-page check ({fmt})", str(exc))
+                continue
+            res.add("long draft", f"100-page {fmt} draft, fresh process", wall, "s", floor=floors["long"]["wall"], target="< 2 s", met=wall < 2.0)
+            res.add("memory", f"check 100-page {fmt}: peak RSS", rss, "MB", floor=floors["long"]["maxrss_mb"], target="< 300 MB", met=rss < 300)
+
+
+def _audit(folder: Path, jobs: int, tmp: Path) -> dict:
+    report = tmp / f"audit-{jobs}-{folder.name}.html"
+    rec = measure(ncnd_cmd() + ["audit", str(folder), "--jobs", str(jobs), "--report", str(report)])
+    require_ok(rec, "`audit`")
+    return rec
+
+
+def bench_audit(res: Results, corpus: dict, floors: dict, tmp: Path, big: int, judge: bool = True) -> None:
+    files = corpus["typical"]["docx"]
+    n = len(files)
+    one = tmp / "audit-one"
+    one.mkdir(exist_ok=True)
+    shutil.copy(files[0], one / files[0].name)
+    folder = files[0].parent
+    per_draft_floor = floors["per_draft_process"]
+    rates = {}
+    try:
+        for jobs in (1, 2):
+            # Start-up (one file) is measured apart only when there are enough drafts to judge.
+            start = _audit(one, jobs, tmp) if judge else {"wall": 0.0}
+            rec = _audit(folder, jobs, tmp)
+            raw = n / rec["wall"]
+            steady = (n - 1) / max(1e-6, rec["wall"] - start["wall"]) if judge else raw
+            rates[jobs] = steady
+            res.add("audit", f"--jobs {jobs}: {n} typical DOCX, whole run", raw, "/s", note=f"{rec['wall']:.2f} s incl. {start['wall']:.2f} s start-up")
+            target = ">= 100 /s per core" if jobs == 1 else ">= 200 /s (2 cores)"
+            res.add("audit", f"--jobs {jobs}: drafts/s after start-up", steady, "/s", floor=1 / per_draft_floor,
+                    target=target, met=(steady >= 100 * jobs) if judge else None,
+                    note="" if judge else "too few drafts to judge (--quick)")
+            res.add("memory", f"audit --jobs {jobs} over {n} drafts: peak RSS of the largest process", rec["maxrss_kb"] / 1024, "MB", target="< 300 MB", met=rec["maxrss_kb"] / 1024 < 300)
+    except Unavailable as exc:
+        res.skip("audit throughput", str(exc))
+        return
+    res.add("audit", "--jobs 2 speed-up over --jobs 1", rates[2] / rates[1], "x", target=">= 1.7x",
+            met=(rates[2] / rates[1] >= 1.7) if judge else None, note="" if judge else "too few drafts to judge (--quick)")
+    if big > n:
+        many = tmp / "audit-many"
+        many.mkdir(exist_ok=True)
+        for i in range(big):
+            src = files[i % n]
+            dst = many / f"{i:05d}_{src.name}"
+            if not dst.exists():
+                os.link(src, dst) if hasattr(os, "link") else shutil.copy(src, dst)
+        rec = _audit(many, 1, tmp)
+        res.add("memory", f"audit --jobs 1 over {big} drafts: peak RSS", rec["maxrss_kb"] / 1024, "MB",
+                target="< 300 MB, flat in files", met=rec["maxrss_kb"] / 1024 < 300, note=f"{big / rec['wall']:.0f} drafts/s whole run")
+
+
+def _stage_times(paths: list[Path], settings, library) -> dict[str, list[float]]:
+    """Per-draft seconds of each stage, in this (warm) process."""
+    from ncnd_check.analysis import analyse
+    from ncnd_check.engine import FileResult, run_rules
+    from ncnd_check.readers import read_path
+    from ncnd_check.report import render
+
+    times: dict[str, list[float]] = {"read": [], "analyse": [], "rules": [], "report": [], "total": []}
+    for path in paths:
+        t0 = time.perf_counter()
+        doc = read_path(path, settings)
+        t1 = time.perf_counter()
+        analysis = analyse(doc, settings)
+        t2 = time.perf_counter()
+        findings = run_rules(analysis, library, settings, doc.path)
+        t3 = time.perf_counter()
+        result = FileResult(path=doc.path, format=doc.format, response=analysis.response_dict(), findings=findings)
+        render([result], "json", settings)
+        t4 = time.perf_counter()
+        for k, v in zip(("read", "analyse", "rules", "report", "total"), (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0)):
+            times[k].append(v)
+    return times
+
+
+def _warm(settings, library, path: Path) -> None:
+    """Load the pipeline and the library once, as a process would before its first draft."""
+    _stage_times([path], settings, library)
+
+
+def bench_stages(res: Results, corpus: dict, floors: dict) -> None:
+    try:
+        from ncnd_check.engine import get_library
+        from ncnd_check.settings import Settings
+    except ImportError as exc:
+        res.skip("stage profile", f"engine not importable: {exc}")
+        return
+    settings = Settings(format="json")
+    try:
+        library = get_library(settings)
+        _warm(settings, library, corpus["typical"]["text"][0])
+    except Exception as exc:  # a module that has not landed
+        res.skip("stage profile", f"{type(exc).__name__}: {exc}")
+        return
+    per_draft_floor = floors["per_draft_process"] * 1000
+    for kind in ("typical", "long"):
+        for fmt, paths in corpus[kind].items():
+            if not paths:
+                continue
+            try:
+                times = _stage_times(paths, settings, library)
+            except Exception as exc:
+                res.skip(f"stage profile ({kind} {fmt})", f"{type(exc).__name__}: {exc}")
+                continue
+            med = {k: statistics.median(v) * 1000 for k, v in times.items()}
+            floor = per_draft_floor if kind == "typical" else floors.get("long", {}).get("process", 0) * 1000
+            split = ", ".join(f"{k} {med[k]:.1f}" for k in ("read", "analyse", "rules", "report"))
+            target = "< 2 s" if kind == "long" else ""
+            res.add("stages", f"{kind} {fmt}: read+analyse+rules+report, warm", med["total"], "ms", floor=floor or None,
+                    target=target, met=(med["total"] < 2000) if kind == "long" else None, note=f"{split} ms")
+
+
+def bench_library_scaling(res: Results, corpus: dict, tmp: Path, scales: list[int]) -> None:
+    try:
+        from ncnd_check.engine import get_library
+        from ncnd_check.settings import Settings
+        import library_scale
+    except ImportError as exc:
+        res.skip("library scaling", f"not importable: {exc}")
+        return
+    base = ROOT / "reference_texts"
+    try:
+        base_count = library_scale.paragraph_count(base)
+    except library_scale.NoLibrary as exc:
+        res.skip("library scaling", str(exc))
+        return
+    paths = corpus["typical"]["docx"][:40]
+    baseline = None
+    for scale in [1, *scales]:
+        folder = base if scale == 1 else library_scale.scaled_library(base, tmp / f"library-x{scale}", scale)
+        settings = Settings(format="json", reference_dir=str(folder))
+        t0 = time.perf_counter()
+        try:
+            library = get_library(settings)
+        except Exception as exc:
+            res.skip(f"library x{scale}", f"{type(exc).__name__}: {exc}")
+            continue
+        load = time.perf_counter() - t0
+        _warm(settings, library, paths[0])
+        per = statistics.median(_stage_times(paths, settings, library)["total"]) * 1000
+        baseline = baseline or per
+        n = library_scale.paragraph_count(folder)
+        if scale == 1:
+            res.add("library", f"x1 ({n} paragraphs): per-draft time, warm", per, "ms", note=f"library loads in {load * 1000:.0f} ms")
+        else:
+            res.add("library", f"x{scale} ({n} paragraphs): per-draft time vs x1", per / baseline, "x",
+                    target="< 1.5x" if scale == 10 else "", met=(per / baseline < 1.5) if scale == 10 else None,
+                    note=f"{per:.1f} ms per draft; library loads in {load * 1000:.0f} ms")
+    res.info["library_paragraphs"] = base_count
+
+
+# ---------------------------------------------------------------- printing
+
+
+def table(res: Results) -> str:
+    head = ("measure", "value", "x floor", "target", "status", "notes")
+    lines = []
+    for r in res.rows:
+        status = "" if r.met is None else ("met" if r.met else "MISSED")
+        ratio = f"{r.ratio:.2f}" if r.ratio is not None else ""
+        lines.append((f"[{r.section}] {r.measure}", _fmt(r.value, r.unit), ratio, r.target, status, r.note))
+    widths = [max([len(head[i])] + [len(l[i]) for l in lines]) for i in range(6)]
+
+    def fmt_line(l: tuple) -> str:
+        cells = [l[i].rjust(widths[i]) if i in (1, 2) else l[i].ljust(widths[i]) for i in range(5)]
+        return ("  ".join(cells) + "  " + l[5]).rstrip()
+
+    return "\n".join([fmt_line(head), "  ".join("-" * w for w in widths[:5]) + "  -----", *map(fmt_line, lines)])
+
+
+def markdown(res: Results) -> str:
+    out = ["| measure | value | × floor | target | status |", "| --- | ---: | ---: | --- | --- |"]
+    for r in res.rows:
+        status = "" if r.met is None else ("met" if r.met else "**missed**")
+        ratio = f"{r.ratio:.2f}" if r.ratio is not None else ""
+        note = f" ({r.note})" if r.note else ""
+        out.append(f"| {r.section}: {r.measure}{note} | {_fmt(r.value, r.unit)} | {ratio} | {r.target} | {status} |")
+    return "\n".join(out)
+
+
+def report(res: Results) -> str:
+    parts = ["", "ncnd-check benchmark", "=" * 20]
+    parts += [f"{k}: {v}" for k, v in res.info.items()]
+    parts += ["", "Floor = bare spacy.blank('en') + sentencizer loading and processing the same texts; 'x floor' = value / floor.", ""]
+    parts.append(table(res))
+    met = [r for r in res.rows if r.met is True]
+    missed = [r for r in res.rows if r.met is False]
+    parts += ["", f"targets met: {len(met)}, missed: {len(missed)}"]
+    if res.skipped:
+        parts += ["", "skipped (not available yet or failed):"]
+        parts += [f"  - {what}: {why}" for what, why in res.skipped]
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Benchmark ncnd-check (see bench/README.md).")
+    ap.add_argument("--quick", action="store_true", help="smoke run: 3 tiny drafts, one repeat, no long draft")
+    ap.add_argument("--out", type=Path, default=HERE / "out", help="where the corpus and results go (default bench/out)")
+    ap.add_argument("--typical", type=int, default=200, help="typical drafts per format (default 200)")
+    ap.add_argument("--repeats", type=int, default=5, help="runs per cold timing; the median is reported (default 5)")
+    ap.add_argument("--many", type=int, default=1000, help="files in the audit memory-flatness run (default 1000)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--only", help="comma list of sections: floor,commands,cold,audit,stages,library")
+    ap.add_argument("--markdown", action="store_true", help="also print the table as Markdown (for the README)")
+    args = ap.parse_args(argv)
+
+    if args.quick:
+        args.typical, args.repeats, args.many = 3, 1, 0
+    only = set(args.only.split(",")) if args.only else None
+    want = lambda s: only is None or s in only  # noqa: E731
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    res = Results()
+    import spacy
+
+    res.info.update({
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, spaCy {spacy.__version__}",
+        "command": " ".join(["python bench/run.py", *(argv if argv is not None else sys.argv[1:])]),
+    })
+    t0 = time.perf_counter()
+    print("generating the corpus ...", file=sys.stderr, flush=True)
+    corpus = generate.generate(
+        out / "corpus", typical=args.typical, long=0 if args.quick else 1, seed=args.seed,
+        typical_words=200 if args.quick else 1000,
+    )
+    res.info["corpus"] = (
+        f"{args.typical} typical drafts x docx/html/text (~{corpus['words']['typical']:.0f} words)"
+        + ("" if args.quick else f", 1 long draft (~{corpus['words']['long']:.0f} words)")
+        + f", from the {corpus['source']}, seed {args.seed}"
+    )
+    formats = ["text"] if args.quick else ["docx", "html", "text"]
+    with tempfile.TemporaryDirectory(prefix="ncnd-bench-") as tmpdir:
+        tmp = Path(tmpdir)
+        print("floor ...", file=sys.stderr, flush=True)
+        floors = bench_floor(res, corpus, args.repeats)
+        steps = [
+            ("commands", lambda: bench_commands(res, floors, args.repeats)),
+            ("cold", lambda: bench_cold_check(res, corpus, floors, args.repeats, formats)),
+            ("stages", lambda: bench_stages(res, corpus, floors)),
+            ("audit", lambda: bench_audit(res, corpus, floors, tmp, args.many, judge=not args.quick)),
+            ("library", lambda: bench_library_scaling(res, corpus, tmp, [10] if args.quick else [10, 100])),
+        ]
+        for name, step in steps:
+            if not want(name):
+                continue
+            print(f"{name} ...", file=sys.stderr, flush=True)
+            try:
+                step()
+            except Exception as exc:  # one broken measurement must not hide the others
+                res.skip(name, f"{type(exc).__name__}: {exc}")
+                if os.environ.get("NCND_BENCH_DEBUG"):
+                    traceback.print_exc()
+    res.info["benchmark time"] = f"{time.perf_counter() - t0:.0f} s"
+    text = report(res)
+    print(text)
+    if args.markdown:
+        print("\n" + markdown(res))
+    (out / "results.json").write_text(json.dumps({"info": res.info, "rows": [r.__dict__ | {"ratio": r.ratio} for r in res.rows], "skipped": res.skipped}, indent=2))
+    (out / "results.md").write_text(markdown(res) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
