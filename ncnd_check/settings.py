@@ -34,6 +34,8 @@ class Settings:
     check_links_online: bool = False
     link_timeout: float = 5.0
     link_cache_dir: str | None = None
+    #: Seconds an online link-check answer is reused from the cache (one day).
+    link_cache_ttl: float = 86400.0
     #: Treat s40(5B) as qualified (Dunhill v IC 2025) and require a public-interest test.
     pit_for_40_5b: bool = False
     max_file_size: int = 25 * MB

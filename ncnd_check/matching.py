@@ -1,0 +1,388 @@
+"""Aligning a draft's paragraphs with the approved wording, and the word-level redline.
+
+How a paragraph is compared (DESIGN.md's lessons applied):
+
+- Both sides become lists of word keys: the text folded (quotes, dashes,
+  spaces: normalise.fold), a list label ("1.", "a)", "•") dropped, each word
+  lower-cased with its punctuation removed. Case, punctuation and spacing
+  never decide a match.
+- The score is the LCS similarity of the two word lists (rapidfuzz
+  ``Indel``), 0-100, where a library placeholder (``{authority}``) counts as
+  matching any run of up to 12 words in the draft: another force's name or
+  the request's subject is not a deviation.
+- Never token_set_ratio: it scores 100 when the draft adds a sentence.
+- Before scoring, a word-trigram index over the library picks a handful of
+  candidates per paragraph (rarest trigrams first, capped posting lists), so
+  a library 10 or 100 times larger costs about the same per draft.
+- A drafter who split one approved paragraph in two, or merged two, is
+  caught by also scoring adjacent pairs on either side.
+
+rapidfuzz is imported inside functions: rule modules import this lazily.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from ncnd_check.normalise import normalise_for_matching
+
+if TYPE_CHECKING:
+    from ncnd_check.document import Block, Document
+    from ncnd_check.library import Library, Paragraph
+
+#: Longest run of draft words one placeholder may stand for.
+PLACEHOLDER_SPAN = 12
+#: Draft paragraphs shorter than this (in words) are not aligned: headings,
+#: link lines, "Section 24(2) National Security".
+MIN_WORDS = 6
+#: Candidates kept per draft paragraph after the index look-up.
+CANDIDATES = 6
+#: Trigrams used per look-up, rarest first, and the longest posting list used.
+QUERY_FEATURES = 32
+MAX_POSTINGS = 64
+
+_LABEL = re.compile(
+    r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\([ivxlc]{1,5}\)|[ivxlc]{1,5}[.)]|[•·▪◦‣*\-–—])\s+(?=\S)"
+)
+_PLACEHOLDER = re.compile(r"(\{[A-Za-z_][A-Za-z0-9_]*\})")
+_KEY_DROP = re.compile(r"[^0-9a-z{}_]+")
+
+
+# --------------------------------------------------------------------------- words
+
+
+@dataclass(slots=True)
+class Words:
+    """A text as parallel lists: display words and their comparison keys."""
+
+    display: list[str]
+    keys: list[str]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __add__(self, other: "Words") -> "Words":
+        return Words(self.display + other.display, self.keys + other.keys)
+
+
+def words(text: str, strip_label: bool = True) -> Words:
+    """Split text into words with keys; placeholders become single words."""
+    text = normalise_for_matching(text)
+    if strip_label:
+        text = _LABEL.sub("", text, count=1)
+    text = _PLACEHOLDER.sub(r" \1 ", text)
+    display: list[str] = []
+    keys: list[str] = []
+    for word in text.split():
+        if _PLACEHOLDER.fullmatch(word):
+            key = word
+        else:
+            key = _KEY_DROP.sub("", word.lower())
+        if key:
+            display.append(word)
+            keys.append(key)
+    return Words(display, keys)
+
+
+def is_placeholder(key: str) -> bool:
+    return key.startswith("{") and key.endswith("}")
+
+
+def _trigrams(keys: list[str]) -> set[tuple[str, ...]]:
+    plain = [k for k in keys if not is_placeholder(k)]
+    if len(plain) < 3:
+        return {tuple(plain)} if plain else set()
+    return {tuple(plain[i : i + 3]) for i in range(len(plain) - 2)}
+
+
+# --------------------------------------------------------------------------- comparing
+
+
+@dataclass(slots=True)
+class Comparison:
+    """One approved text against one draft text."""
+
+    score: float
+    redline: list[tuple[str, str]]
+    #: placeholder -> the draft words that stood in for it (when a clean span did).
+    fillers: dict[str, str]
+
+
+def compare(approved: Words, draft: Words) -> Comparison:
+    """Score (0-100) and word-level redline, with placeholders excused."""
+    from rapidfuzz.distance import Indel
+
+    total = len(approved) + len(draft)
+    if not total:
+        return Comparison(100.0, [], {})
+    matched = 0
+    redline: list[tuple[str, str]] = []
+    fillers: dict[str, str] = {}
+    for tag, a1, a2, d1, d2 in _blocks(Indel.opcodes(approved.keys, draft.keys)):
+        lib_keys = approved.keys[a1:a2]
+        if tag == "equal":
+            matched += 2 * (a2 - a1)
+            _push(redline, "equal", draft.display[d1:d2])
+            continue
+        n_ph = sum(1 for k in lib_keys if is_placeholder(k))
+        others = len(lib_keys) - n_ph
+        n_draft = d2 - d1
+        if n_ph and others == 0 and n_ph <= n_draft <= PLACEHOLDER_SPAN * n_ph:
+            # Only placeholders changed: the draft's name or subject fills them.
+            matched += len(lib_keys) + n_draft
+            _push(redline, "equal", draft.display[d1:d2])
+            if n_ph == 1:
+                fillers.setdefault(lib_keys[0][1:-1], " ".join(draft.display[d1:d2]))
+            continue
+        if n_ph:
+            extra = max(0, n_draft - others)
+            matched += n_ph + min(extra, PLACEHOLDER_SPAN * n_ph)
+        _push(redline, "delete", approved.display[a1:a2])
+        _push(redline, "insert", draft.display[d1:d2])
+    return Comparison(round(100.0 * matched / total, 1), redline, fillers)
+
+
+def _blocks(opcodes) -> Iterable[tuple[str, int, int, int, int]]:
+    """Opcodes with each run of deletes and inserts merged into one change block."""
+    pending = None
+    for op in opcodes:
+        tag, a1, a2, d1, d2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
+        if tag == "equal":
+            if pending:
+                yield pending
+                pending = None
+            yield ("equal", a1, a2, d1, d2)
+        elif pending is None:
+            pending = ("change", a1, a2, d1, d2)
+        else:
+            pending = ("change", pending[1], a2, pending[3], d2)
+    if pending:
+        yield pending
+
+
+def _push(redline: list[tuple[str, str]], op: str, items: list[str]) -> None:
+    if not items:
+        return
+    text = " ".join(items)
+    if redline and redline[-1][0] == op:
+        redline[-1] = (op, redline[-1][1] + " " + text)
+    else:
+        redline.append((op, text))
+
+
+def redline_text(redline: list[tuple[str, str]]) -> str:
+    """The plain redline: ``[-deleted-]{+inserted+}``, equal text as is."""
+    out = []
+    for op, text in redline:
+        if op == "delete":
+            out.append(f"[-{text}-]")
+        elif op == "insert":
+            out.append(f"{{+{text}+}}")
+        else:
+            out.append(text)
+    return " ".join(out)
+
+
+def score_bound(n: int, m: int, placeholders: int = 0) -> float:
+    """The best score two texts of n and m words could reach (a cheap prefilter)."""
+    if not n + m:
+        return 100.0
+    return 100.0 * (2 * min(n, m) + PLACEHOLDER_SPAN * placeholders * 2) / (n + m)
+
+
+# --------------------------------------------------------------------------- the index
+
+
+class LibraryIndex:
+    """Word-trigram index over a library: a few candidates per draft paragraph, fast."""
+
+    def __init__(self, library: "Library") -> None:
+        self.paragraphs: list["Paragraph"] = list(library.paragraphs)
+        self.words: list[Words] = [words(p.text, strip_label=False) for p in self.paragraphs]
+        self.placeholders = [sum(1 for k in w.keys if is_placeholder(k)) for w in self.words]
+        self.postings: dict[tuple[str, ...], list[int]] = {}
+        for i, w in enumerate(self.words):
+            for gram in _trigrams(w.keys):
+                self.postings.setdefault(gram, []).append(i)
+        # Neighbours within a file, for merged paragraphs.
+        self.next: dict[int, int] = {}
+        by_file: dict[str, list[int]] = {}
+        for i, p in enumerate(self.paragraphs):
+            by_file.setdefault(p.source + "\0" + p.exemption, []).append(i)
+        for ids in by_file.values():
+            ids.sort(key=lambda i: self.paragraphs[i].order)
+            for a, b in zip(ids, ids[1:]):
+                self.next[a] = b
+        self.prev = {b: a for a, b in self.next.items()}
+
+    def candidates(self, draft: Words, allowed: set[int] | None, k: int = CANDIDATES) -> list[int]:
+        """Library paragraphs sharing the most rare trigrams with the draft words."""
+        grams = [g for g in _trigrams(draft.keys) if g in self.postings]
+        if not grams:
+            return []
+        grams.sort(key=lambda g: (len(self.postings[g]), g))
+        usable = [g for g in grams if len(self.postings[g]) <= MAX_POSTINGS][:QUERY_FEATURES]
+        if not usable:
+            usable = grams[:3]
+        hits: Counter[int] = Counter()
+        for g in usable:
+            for i in self.postings[g]:
+                if allowed is None or i in allowed:
+                    hits[i] += 1
+        return [i for i, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+
+    def allowed_for(self, exemptions: Iterable[str] | None, library: "Library") -> set[int] | None:
+        """Paragraph numbers for the shared parts and the cited exemptions (None: all)."""
+        if exemptions is None:
+            return None
+        wanted = {library.canonical_exemption(e) for e in exemptions}
+        sections = {_section_number(e) for e in wanted}
+        return {
+            i
+            for i, p in enumerate(self.paragraphs)
+            if p.is_shared or p.exemption in wanted or _section_number(p.exemption) in sections
+        }
+
+
+def _section_number(exemption_id: str) -> str:
+    m = re.match(r"s(\d+[A-Z]?)", exemption_id or "")
+    return m.group(1) if m else exemption_id
+
+
+# --------------------------------------------------------------------------- aligning a draft
+
+
+@dataclass(slots=True)
+class Alignment:
+    """Draft block(s) aligned with approved paragraph(s)."""
+
+    blocks: list[int]
+    paragraphs: list["Paragraph"]
+    score: float
+    redline: list[tuple[str, str]]
+    fillers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def first_block(self) -> int:
+        return self.blocks[0]
+
+    @property
+    def ids(self) -> str:
+        return " + ".join(p.id for p in self.paragraphs)
+
+    @property
+    def changed(self) -> bool:
+        return any(op != "equal" for op, _ in self.redline)
+
+    @property
+    def kind(self) -> str:
+        """single, split (one approved paragraph written as two) or merged (two as one)."""
+        if len(self.blocks) > 1:
+            return "split"
+        if len(self.paragraphs) > 1:
+            return "merged"
+        return "single"
+
+
+@dataclass
+class DocumentAlignment:
+    """Every aligned paragraph of one draft, and the blocks that matched nothing."""
+
+    alignments: list[Alignment]
+    unmatched: list[int]
+    exemptions: list[str] | None
+    considered: list[int]
+    #: placeholder -> the value the draft uses most (for filling suggestions).
+    fillers: dict[str, str] = field(default_factory=dict)
+
+    def for_block(self, block: int) -> Alignment | None:
+        for a in self.alignments:
+            if block in a.blocks:
+                return a
+        return None
+
+    def matched_ids(self) -> set[str]:
+        return {p.id for a in self.alignments for p in a.paragraphs}
+
+
+def eligible(block: "Block") -> bool:
+    """Body paragraphs, list items and table cells long enough to align."""
+    return block.kind != "heading" and block.part == "body" and len(words(block.text)) >= MIN_WORDS
+
+
+def align_document(
+    document: "Document",
+    library: "Library",
+    exemptions: Iterable[str] | None = None,
+    threshold: float = 70.0,
+) -> DocumentAlignment:
+    """Align each eligible block with its best approved paragraph (or pair), greedily by score."""
+    index: LibraryIndex = library.index()
+    allowed = index.allowed_for(exemptions, library)
+    blocks = [b for b in document.blocks if eligible(b)]
+    draft_words = {b.index: words(b.text) for b in blocks}
+    order = [b.index for b in blocks]
+    cands = {i: index.candidates(draft_words[i], allowed) for i in order}
+
+    options: list[tuple[float, int, list[int], list[int], Comparison]] = []
+
+    def consider(block_ids: list[int], para_ids: list[int]) -> None:
+        d = draft_words[block_ids[0]]
+        for extra in block_ids[1:]:
+            d = d + draft_words[extra]
+        a = index.words[para_ids[0]]
+        for extra in para_ids[1:]:
+            a = a + index.words[extra]
+        ph = sum(index.placeholders[p] for p in para_ids)
+        if score_bound(len(a), len(d), ph) < threshold:
+            return
+        c = compare(a, d)
+        if c.score >= threshold:
+            options.append((c.score, len(block_ids) + len(para_ids), block_ids, para_ids, c))
+
+    for pos, i in enumerate(order):
+        nxt = order[pos + 1] if pos + 1 < len(order) and order[pos + 1] == i + 1 else None
+        for p in cands[i]:
+            consider([i], [p])
+            n_d, n_a = len(draft_words[i]), len(index.words[p])
+            if n_d > n_a * 1.2:  # the draft may hold this paragraph and its neighbour
+                if p in index.next and (allowed is None or index.next[p] in allowed):
+                    consider([i], [p, index.next[p]])
+                if p in index.prev and (allowed is None or index.prev[p] in allowed):
+                    consider([i], [index.prev[p], p])
+        if nxt is not None:
+            for p in dict.fromkeys(cands[i] + cands[nxt]):
+                if len(index.words[p]) > max(len(draft_words[i]), len(draft_words[nxt])) * 1.2:
+                    consider([i, nxt], [p])
+
+    # Best first; on a tie, the simpler alignment (fewer parts), then reading order.
+    options.sort(key=lambda o: (-o[0], o[1], o[2][0], o[3][0]))
+    taken: set[int] = set()
+    chosen: list[Alignment] = []
+    for score, _, block_ids, para_ids, comp in options:
+        if any(b in taken for b in block_ids):
+            continue
+        taken.update(block_ids)
+        chosen.append(Alignment(block_ids, [index.paragraphs[p] for p in para_ids], score, comp.redline, comp.fillers))
+    chosen.sort(key=lambda a: a.first_block)
+    fillers: dict[str, Counter] = {}
+    for a in chosen:
+        for name, value in a.fillers.items():
+            fillers.setdefault(name, Counter())[value] += 1
+    return DocumentAlignment(
+        alignments=chosen,
+        unmatched=[i for i in order if i not in taken],
+        exemptions=list(exemptions) if exemptions is not None else None,
+        considered=order,
+        fillers={name: c.most_common(1)[0][0] for name, c in fillers.items()},
+    )
+
+
+def suggestion_text(alignment: Alignment, defaults: dict[str, str] | None = None) -> str:
+    """The approved text, placeholders filled from this paragraph, the draft, or the settings."""
+    values = dict(defaults or {})
+    values.update({k: v for k, v in alignment.fillers.items() if v})
+    return " ".join(p.filled(values) for p in alignment.paragraphs)

@@ -1,0 +1,146 @@
+"""NCND3xx: the draft against the approved-wording library.
+
+The alignment (ncnd_check.matching) is computed once per draft and shared
+by these rules and the ``diff`` command; rapidfuzz is imported only then.
+"""
+
+from __future__ import annotations
+
+from ncnd_check.rules.registry import rule
+
+ALIGNMENT_KEY = "wording.alignment"
+
+
+def cited_exemptions(analysis) -> list[str] | None:
+    """The exemptions the draft cites, or None (align against everything) when none were found."""
+    found = list(getattr(analysis, "exemptions", None) or [])
+    return found or None
+
+
+def alignment_for(ctx):
+    """The draft's alignment with the library, built once per draft."""
+    from ncnd_check.matching import align_document
+
+    return ctx.memo(
+        ALIGNMENT_KEY,
+        lambda: align_document(
+            ctx.document, ctx.library, cited_exemptions(ctx.analysis), ctx.settings.wording_threshold
+        ),
+    )
+
+
+def default_fillers(ctx, alignment) -> dict[str, str]:
+    """Values for placeholders in suggestions: what the draft uses, else the settings."""
+    values: dict[str, str] = {}
+    if ctx.settings.authority:
+        values["authority"] = ctx.settings.authority
+    subject = getattr(ctx.analysis, "subject", None)
+    if subject:
+        values["subject"] = subject
+    values.update(alignment.fillers)
+    return values
+
+
+@rule("NCND301", "wording-deviation", "wording-deviation", severity="warning", applies_to=None)
+def wording_deviation(ctx):
+    """Flags a paragraph that is close to approved wording but altered.
+
+    What it does: Reports a paragraph close to approved wording but altered.
+    It aligns each paragraph of the draft with the approved
+    paragraph it most resembles (among the shared paragraphs and those of the
+    exemptions the draft cites), allowing for the force's name and the
+    request's subject where the approved text has a placeholder, for quotes,
+    dashes, spacing and list numbering, and for one approved paragraph
+    written as two (or two as one). A paragraph whose similarity is at least
+    `wording_threshold` but below `wording_accept` is reported with a
+    word-level redline: `[-approved words-]{+draft words+}`.
+
+    Why it matters: Approved wording has been checked by the FOI team and,
+    often, tested before the ICO. A drifted sentence can weaken the harm
+    argument, change the public interest test to the wrong one, or hint that
+    information is held.
+
+    Example: The approved balancing text says "what will be the greater
+    good, if confirmed or denied, to the community as a whole"; the draft
+    says "if released" (the disclosure test, not the NCND test).
+
+    How to fix: Use the approved text (the suggestion, with the force's name
+    and the subject filled in), or have the FOI team approve the new wording
+    and add it to the library (`ncnd-check refs validate` checks the library).
+    """
+    from ncnd_check.matching import redline_text, suggestion_text
+
+    alignment = alignment_for(ctx)
+    accept = ctx.settings.wording_accept
+    defaults = None
+    for a in alignment.alignments:
+        if a.score >= accept or not a.changed:
+            continue
+        if defaults is None:
+            defaults = default_fillers(ctx, alignment)
+        first = a.paragraphs[0]
+        shape = {"split": " (written as two paragraphs)", "merged": " (two approved paragraphs merged)"}.get(a.kind, "")
+        yield ctx.finding(
+            f"Paragraph differs from approved wording {a.ids}{shape} ({a.score:.0f}% similar)",
+            a.first_block,
+            evidence=redline_text(a.redline),
+            suggestion=suggestion_text(a, defaults),
+            exemption=None if first.is_shared else first.exemption,
+            redline=list(a.redline),
+        )
+
+
+@rule("NCND302", "missing-approved-text", "missing-approved-text", severity="warning")
+def missing_approved_text(ctx):
+    """Flags a required approved paragraph that the draft does not contain.
+
+    What it does: Reports a required approved paragraph that is missing.
+    For each exemption the draft cites, and for the shared
+    parts of every NCND response, lists the library paragraphs marked
+    `required = true`. A required paragraph is present when some paragraph of
+    the draft aligns with it (even with changes, which NCND301 reports).
+    Paragraphs that share a `one_of` group are alternatives: any one of
+    them will do.
+
+    Why it matters: The approved wording for an exemption carries the parts
+    the ICO expects: the harm or endangerment argument, the factors on both
+    sides, the balancing conclusion, the no-inference closing. Leaving one
+    out is how refusals fail on review.
+
+    Example: A draft cites section 30(3) but has no paragraph like the
+    approved factor against confirming or denying ("Confirming or denying
+    whether information is held would reveal whether an investigation has
+    been, or is being, conducted...").
+
+    How to fix: Add the approved paragraph (the suggestion), adapted with the
+    force's name and the subject, in the section where it belongs.
+    """
+    alignment = alignment_for(ctx)
+    library = ctx.library
+    matched = alignment.matched_ids()
+    cited = cited_exemptions(ctx.analysis) or []
+    wanted = {"shared"} | {library.canonical_exemption(e) for e in cited}
+    defaults = default_fillers(ctx, alignment)
+    satisfied_groups = {
+        (p.exemption, p.one_of) for p in library.paragraphs if p.id in matched and p.one_of
+    }
+    reported_groups: set[tuple[str, str]] = set()
+    for p in library.paragraphs:
+        if not p.required or p.exemption not in wanted or p.id in matched:
+            continue
+        if p.one_of:
+            group = (p.exemption, p.one_of)
+            if group in satisfied_groups or group in reported_groups:
+                continue
+            reported_groups.add(group)
+            others = [q.id for q in library.paragraphs if (q.exemption, q.one_of) == group and q.id != p.id]
+            alternatives = f" (or {', '.join(others)})" if others else ""
+        else:
+            alternatives = ""
+        whose = "every NCND response" if p.is_shared else p.exemption
+        yield ctx.finding(
+            f"Approved {p.role} paragraph {p.id}{alternatives} required for {whose} is missing",
+            None,
+            suggestion=p.filled(defaults),
+            exemption=None if p.is_shared else p.exemption,
+        )
