@@ -2,7 +2,8 @@
 
 Blocks are split on blank lines and on heading-like lines; list items, one
 per marker line; Markdown tables cell by cell; Markdown links and bare URLs
-kept as links. Text is kept as written (wrapped lines joined with a space);
+kept as links; whole-line ``<!-- comments -->`` dropped, as HTML drops
+them. Text is kept as written (wrapped lines joined with a space);
 ``Block.norm`` folds quotes and spaces for matching.
 
 Levels: ``#`` headings have their ``#`` count, ``===`` underlines 1 and
@@ -42,9 +43,11 @@ _LIST = re.compile(
 )
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^\s*[^|\s][^|]*(?:\|[^|]*){2,}$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\((<[^>\n]*>|[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
+_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]*[^\]\s][^\]\n]*)\]\((<[^>\n]*>|[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_].*?)\1\s*$")
 _SENTENCE_END = tuple(".:!?;)\"'”’")
+#: A whole-line HTML comment: invisible in Markdown, so not a block (as in HTML).
+_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 
 
 @dataclass
@@ -80,6 +83,8 @@ class _TextReader:
 
     def emit(self, kind, text, line, *, level=None, label=None, cell=None) -> None:
         text, links = _links(text)
+        if not text.strip():
+            return  # an empty "#" heading or "[](url)": no block
         index = len(self.doc.blocks)
         block = Block(index=index, kind=kind, text=text, level=level, line=line, label=label, cell=cell)
         for link in links:
@@ -109,6 +114,10 @@ class _TextReader:
             if marker:
                 self.flush()
                 self.collector.add(*marker, line=lineno)
+                i += 1
+                continue
+            if _COMMENT_LINE.match(raw):
+                self.flush()
                 i += 1
                 continue
             # Setext underline: the line before, alone, becomes a heading.
