@@ -148,6 +148,7 @@ class progress_bar:
     def __init__(self, total: int, show: bool | None = None) -> None:
         self.total = total
         self.show = sys.stderr.isatty() if show is None else show
+        self.forced = bool(show)
         self._progress = None
 
     def __enter__(self):
@@ -162,7 +163,7 @@ class progress_bar:
             MofNCompleteColumn(),
             TimeRemainingColumn(),
             TextColumn("{task.description}", style="dim"),
-            console=Console(stderr=True),
+            console=Console(stderr=True, force_terminal=True if self.forced else None),
             transient=True,
         )
         self._progress.start()

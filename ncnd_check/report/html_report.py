@@ -114,7 +114,7 @@ def bar_chart(labels: list[str], values: list[int], title: str, salt: str) -> st
     for y, v in zip(positions, values):
         ax.text(v, y, f" {v}", va="center", fontsize=8)
     ax.set_title(title, loc="left", fontsize=10)
-    _tidy(ax)
+    _tidy(ax, ax.xaxis)
     ax.set_xlim(0, max(values + [1]) * 1.15)
     return _svg(fig, salt)
 
@@ -122,14 +122,19 @@ def bar_chart(labels: list[str], values: list[int], title: str, salt: str) -> st
 def column_chart(labels: list[str], values: list[int], title: str, salt: str) -> str:
     fig = _figure(2.6)
     ax = fig.add_subplot()
-    ax.bar(range(len(labels)), values, color="#3b6ea8")
+    ax.bar(range(len(labels)), values, color="#3b6ea8", width=0.6)
+    ax.set_xlim(-0.75, max(len(labels), 4) - 0.25)
     ax.set_xticks(range(len(labels)), labels, rotation=45 if len(labels) > 6 else 0, ha="right" if len(labels) > 6 else "center")
     ax.set_title(title, loc="left", fontsize=10)
-    _tidy(ax)
+    _tidy(ax, ax.yaxis)
     return _svg(fig, salt)
 
 
-def _tidy(ax) -> None:
+def _tidy(ax, count_axis) -> None:
+    """Whole-number ticks on the count axis, no top or right frame."""
+    from matplotlib.ticker import MaxNLocator
+
+    count_axis.set_major_locator(MaxNLocator(integer=True))
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.tick_params(labelsize=8)

@@ -44,7 +44,7 @@ def _file_lines(result, style) -> list[str]:
     lines = [style(result.path, bold=True)]
     for f in result.findings:
         severity = style(f"{f.severity:<7}", fg=SEVERITY_COLOURS.get(f.severity))
-        lines.append(f"  {location_text(f.location)}  {severity} {style(f.rule, bold=True)}  {f.message}")
+        lines.append(f"  {location_text(f.location)}  {severity} {style(f.rule, bold=True)}  {_one_line(f.message)}")
         if f.redline:
             lines.append(f"      redline:    {_redline(f.redline, style)}")
         elif f.evidence:
