@@ -1,13 +1,116 @@
 """Analysis: a Document in, the draft's argument (an Analysis) out.
 
-PLACEHOLDER until the analysis lands: every block is outside any section.
+One pass of the spaCy pipeline over every body block (tokens and sentences),
+then, in order: citations, sections and factor groups, the response type and
+its NCND part, the no-inference statement, and the balancing conclusions.
+spaCy is imported here only when :func:`analyse` runs.
 """
 
 from __future__ import annotations
 
-from ncnd_check.analysis.model import Analysis
+from ncnd_check import law
+from ncnd_check.analysis.model import Analysis, Citation, Section, Sentence
 from ncnd_check.document import Document
+
+__all__ = ["analyse"]
 
 
 def analyse(document: Document, settings=None) -> Analysis:
-    return Analysis(document=document, block_sections=[None] * len(document.blocks))
+    """Read the argument of one draft."""
+    from ncnd_check.analysis.citations import exemption_ids, find_citations
+    from ncnd_check.analysis.conclusions import find_conclusions, is_no_inference
+    from ncnd_check.analysis.nlp import process
+    from ncnd_check.analysis.response_type import classify_response
+    from ncnd_check.analysis.structure import attribute_single_exemption, find_structure, resolve_bare
+
+    blocks = document.blocks
+    docs = process([b.norm for b in blocks]) if blocks else []
+    citations = find_citations(document, docs)
+    structure = find_structure(document, citations)
+
+    sentences: list[Sentence] = []
+    for block, doc in zip(blocks, docs):
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if text:
+                sentences.append(Sentence(block.index, sent.start_char, sent.end_char, text))
+
+    _add_no_inference(structure, sentences, is_no_inference)
+
+    response_type, ncnd_blocks = classify_response(
+        document, structure.block_sections, citations, set(structure.exemption_headings)
+    )
+    analysis = Analysis(
+        document=document,
+        block_sections=structure.block_sections,
+        sections=structure.sections,
+        citations=citations,
+        exemptions=exemption_ids(citations),
+        response_type=response_type,
+        ncnd_blocks=ncnd_blocks,
+        factors=structure.factors,
+        sentences=sentences,
+        docs=docs,
+    )
+
+    scope = ncnd_blocks or set(range(len(blocks)))
+    cited_here = list(dict.fromkeys(c.id for c in citations if c.block in scope and law.is_part_ii(c.id)))
+    qualified = [e for e in cited_here if _qualified(e, settings)]
+    attribute_single_exemption(analysis.factors, analysis.sections, qualified)
+
+    by_block: dict[int, list[Citation]] = {}
+    for c in citations:
+        by_block.setdefault(c.block, []).append(c)
+    cited_ids = list(dict.fromkeys(c.id for c in citations))
+
+    def sentence_exemptions(sent: Sentence) -> list[str]:
+        found = [
+            resolve_bare(c, cited_ids)
+            for c in by_block.get(sent.block, [])
+            if sent.start <= c.start < sent.end and law.is_part_ii(c.id)
+        ]
+        return list(dict.fromkeys(found))
+
+    section_of_block: dict[int, Section] = {}
+    for s in analysis.sections:
+        for b in s.all_blocks:
+            section_of_block[b] = s
+
+    def block_exemption(block: int) -> str | None:
+        s = section_of_block.get(block)
+        return s.exemption if s is not None else None
+
+    analysis.conclusions = find_conclusions(sentences, analysis.block_sections, sentence_exemptions, block_exemption)
+    analysis.subject = _subject(analysis)
+    return analysis
+
+
+def _qualified(exemption_id: str, settings) -> bool:
+    try:
+        return law.needs_pit(exemption_id, settings) and not law.is_absolute(
+            exemption_id, bool(getattr(settings, "pit_for_40_5b", False))
+        )
+    except KeyError:
+        return False
+
+
+def _add_no_inference(structure, sentences: list[Sentence], is_no_inference) -> None:
+    """The closing "should not be taken as an indication ..." sentence, wherever it sits."""
+    seen: set[int] = set()
+    for sent in sentences:
+        if sent.block in seen or not is_no_inference(sent.text):
+            continue
+        seen.add(sent.block)
+        structure.sections.append(Section("no-inference", None, [sent.block], None, sent.text[:80]))
+        if structure.block_sections[sent.block] is None:
+            structure.block_sections[sent.block] = "no-inference"
+    structure.sections.sort(key=lambda s: min(s.all_blocks) if s.all_blocks else -1)
+
+
+def _subject(analysis: Analysis) -> str | None:
+    """The request subject, from analysis/subject.py once that module exists."""
+    try:
+        from ncnd_check.analysis.subject import find_subject
+    except ImportError:
+        return None
+    return find_subject(analysis)

@@ -1,0 +1,169 @@
+"""Balancing conclusions: which sentences conclude the public-interest test, and which way.
+
+A correct NCND conclusion favours neither confirming nor denying (s2(1)(b):
+maintaining the exclusion of the duty to confirm or deny). Wrong ones favour
+confirming or disclosure, or answer the s1(1)(b) disclosure test ("favours
+non-disclosure", "maintaining the exemption"). The cue phrases live in
+``conclusions.toml``; this module reads the verdict FORM (X favours Y, X
+outweighs Y, Y is outweighed by X, a decision to neither confirm nor deny),
+takes the winning side and classifies it, minding negation ("does not favour
+confirming").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Iterable
+
+from ncnd_check.analysis.model import Conclusion, Sentence
+from ncnd_check.normalise import fold
+
+__all__ = ["ConclusionRules", "load_conclusion_rules", "classify_sentence", "find_conclusions", "is_no_inference"]
+
+#: Sections whose sentences are arguments, not verdicts (unless they speak of "the balance").
+_ARGUMENT_ONLY = frozenset({"harm", "factors-for", "factors-against", "request", "applicable-exemptions"})
+#: Sections where a bare decision ("we will therefore neither confirm nor deny") concludes the test.
+_DECISION_SECTIONS = frozenset({"balancing-test", "conclusion", "public-interest", "no-inference"})
+
+_NEG_BEFORE = re.compile(r"\b(?:does|do|did|would|will|can|could|should|is|are|was|were)\s*(?:not|n't)\s*$|\bcannot\s*$")
+_CLAUSE_START = re.compile(r".*\b(?:that|therefore|thus|accordingly|conclude[sd]?|because|so)\b[, ]*", re.S)
+_CUT = re.compile(r"\s(?:as|because|since|given|due to|in order|which|while|whilst|and that|but)\s|[;:]")
+_OUTWEIGHED_BY = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?P<neg>not\s+)?outweighed\s+by\b")
+_OUTWEIGHS = re.compile(r"\boutweigh(?:s|ed|ing)?\b")
+_WEIGHING_WORDS = re.compile(r"\b(?:public interest|factors?|arguments?|considerations?|case|weight|reasons?|benefits?|harm|risks?|need)\b")
+
+VERDICT_OF = {"ncnd": "ncnd", "nondisclose": "disclosure-test", "confirm": "confirm", "disclose": "confirm"}
+NEGATED = {"ncnd": "confirm", "confirm": "ncnd", "nondisclose": "confirm", "disclose": "disclosure-test"}
+
+
+@dataclass(frozen=True)
+class ConclusionRules:
+    not_conclusion: tuple[re.Pattern, ...]
+    favour: re.Pattern
+    decisions: tuple[re.Pattern, ...]
+    direction: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
+    no_inference: tuple[re.Pattern, ...]
+
+
+def _compile(patterns: Iterable[str]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I) for p in patterns)
+
+
+@cache
+def load_conclusion_rules() -> ConclusionRules:
+    """conclusions.toml, compiled once per process."""
+    data = tomllib.loads(resources.files(__package__).joinpath("conclusions.toml").read_bytes().decode("utf-8"))
+    favour = re.compile(
+        r"\b" + data["favour_subjects"] + r"\b(?:\s+[\w'()-]+){0,6}?\s+(?P<neg>(?:does|do|did|would|will|is|was|are)\s+not\s+)?"
+        + data["favour_verbs"] + r"\b",
+        re.I,
+    )
+    direction = tuple((name, _compile(data["direction"][name])) for name in ("ncnd", "nondisclose", "confirm", "disclose"))
+    return ConclusionRules(
+        not_conclusion=_compile(data["not_conclusion"]),
+        favour=favour,
+        decisions=_compile(data["ncnd_decisions"]),
+        direction=direction,
+        no_inference=_compile(data["no_inference"]["patterns"]),
+    )
+
+
+def _side(text: str, rules: ConclusionRules) -> str | None:
+    """Which position a phrase names: ncnd | nondisclose | confirm | disclose."""
+    for name, patterns in rules.direction:
+        if any(p.search(text) for p in patterns):
+            return name
+    return None
+
+
+def _near(text: str, words: int = 16) -> str:
+    """The phrase right after a verdict verb, up to a reason clause."""
+    m = _CUT.search(text)
+    if m:
+        text = text[: m.start()]
+    return " ".join(text.split()[:words])
+
+
+def _verdict(side: str | None, negated: bool) -> str:
+    if side is None:
+        return "unclear"
+    return NEGATED[side] if negated else VERDICT_OF[side]
+
+
+def classify_sentence(text: str, section: str | None = None, rules: ConclusionRules | None = None) -> str | None:
+    """The verdict of a balancing-conclusion sentence, or None if it is not one.
+
+    ``section`` is the canonical section the sentence is in: argument sections
+    (harm, factors) only conclude when they speak of the balance.
+    """
+    rules = rules or load_conclusion_rules()
+    s = fold(text)
+    if any(p.search(s) for p in rules.not_conclusion):
+        return None
+    if section in _ARGUMENT_ONLY and "balanc" not in s:
+        return None
+    # "X is outweighed by Y": Y wins.
+    m = _OUTWEIGHED_BY.search(s)
+    if m and _WEIGHING_WORDS.search(s):
+        winner = _side(_near(s[m.end():]), rules)
+        negated = bool(m.group("neg"))
+        if winner is None:
+            loser = _side(s[: m.start()], rules)
+            return _verdict(loser, not negated) if loser else "unclear"
+        return _verdict(winner, negated)
+    # "X outweighs Y": X wins.
+    m = _OUTWEIGHS.search(s)
+    if m and _WEIGHING_WORDS.search(s):
+        before = s[: m.start()]
+        negated = bool(_NEG_BEFORE.search(before))
+        clause = _CLAUSE_START.sub("", before) or before
+        winner = _side(clause, rules)
+        if winner is None:
+            loser = _side(_near(s[m.end():]), rules)
+            return _verdict(loser, not negated) if loser else "unclear"
+        return _verdict(winner, negated)
+    # "the balance favours X".
+    m = rules.favour.search(s)
+    if m:
+        side = _side(_near(s[m.end():]), rules)
+        return _verdict(side, bool(m.group("neg")))
+    # "We have therefore decided to neither confirm nor deny."
+    if section in _DECISION_SECTIONS or section is None:
+        if any(p.search(s) for p in rules.decisions):
+            return "ncnd"
+    return None
+
+
+def is_no_inference(text: str, rules: ConclusionRules | None = None) -> bool:
+    """The closing statement that nothing may be inferred about whether information is held."""
+    rules = rules or load_conclusion_rules()
+    s = fold(text)
+    return any(p.search(s) for p in rules.no_inference)
+
+
+def find_conclusions(
+    sentences: list[Sentence],
+    block_sections: list[str | None],
+    sentence_exemptions,
+    block_exemption,
+) -> list[Conclusion]:
+    """Every balancing-conclusion sentence, classified and tied to its exemption.
+
+    ``sentence_exemptions(sentence)`` gives the Part II ids a sentence cites;
+    ``block_exemption(block)`` the exemption of the per-exemption part a block is in.
+    """
+    rules = load_conclusion_rules()
+    out: list[Conclusion] = []
+    for sent in sentences:
+        section = block_sections[sent.block] if sent.block < len(block_sections) else None
+        verdict = classify_sentence(sent.text, section, rules)
+        if verdict is None:
+            continue
+        named = sentence_exemptions(sent)
+        exemption = named[0] if len(named) == 1 else (None if named else block_exemption(sent.block))
+        out.append(Conclusion(block=sent.block, text=sent.text, verdict=verdict, exemption=exemption))
+    return out

@@ -1,0 +1,139 @@
+"""Response type (ncnd / partial-ncnd / other) and the NCND part of a draft.
+
+Every police response mentions "confirm or deny" (the "two duties"
+boilerplate), so the type is read from stronger signals (DOMAIN.md 6 and 8):
+NCND cue phrases ("neither confirm nor deny", "the duty in s1(1)(a) does not
+apply"), NCND subsections cited as the exemptions relied on (24(2), 31(3)),
+and answers of other kinds (information attached, not held, s12 cost, s21).
+The draft is swept block by block; a question marker ("Question 2",
+"Answer:") starts a new answer block, so "is held" in answer 1 never makes
+answer 2's NCND a partial one. NCND rules look only at the NCND part.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from ncnd_check import law
+from ncnd_check.analysis.model import Analysis, Citation, Conclusion, FactorGroup, Section
+from ncnd_check.document import Document
+from ncnd_check.normalise import fold
+
+__all__ = ["classify_response", "NcndPart", "ncnd_part", "ARGUMENT_SECTIONS"]
+
+#: Sections that carry the NCND argument; answer cues inside them are hypotheticals.
+ARGUMENT_SECTIONS = frozenset(
+    {"harm", "public-interest", "factors-for", "factors-against", "balancing-test", "conclusion", "no-inference"}
+)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    ncnd: tuple[re.Pattern, ...]
+    remainder: tuple[re.Pattern, ...]
+    answer: tuple[re.Pattern, ...]
+    markers: tuple[re.Pattern, ...]
+
+
+@cache
+def _cues() -> _Cues:
+    data = tomllib.loads(resources.files(__package__).joinpath("response_cues.toml").read_bytes().decode("utf-8"))
+
+    def comp(key: str) -> tuple[re.Pattern, ...]:
+        return tuple(re.compile(p, re.I) for p in data[key])
+
+    return _Cues(comp("ncnd"), comp("ncnd_remainder"), comp("answer"), comp("segment_markers"))
+
+
+def classify_response(
+    document: Document,
+    block_sections: list[str | None],
+    citations: list[Citation],
+    exemption_heading_blocks: set[int] | None = None,
+) -> tuple[str, set[int]]:
+    """(type, NCND blocks): ``ncnd`` -> every block; ``partial-ncnd`` -> the NCND part; ``other`` -> none."""
+    cues = _cues()
+    exemption_heading_blocks = exemption_heading_blocks or set()
+    ncnd_cited: dict[int, bool] = {}
+    for c in citations:
+        if law.is_ncnd_subsection(c.id):
+            ncnd_cited[c.block] = True
+    states: list[str | None] = []
+    state: str | None = None
+    saw_answer = saw_remainder = False
+    for block in document.blocks:
+        i = block.index
+        text = fold(block.text)
+        section = block_sections[i] if i < len(block_sections) else None
+        in_argument = section in ARGUMENT_SECTIONS
+        if not in_argument and any(p.search(text) for p in cues.markers):
+            state = None
+        remainder = any(p.search(text) for p in cues.remainder) and any(p.search(text) for p in cues.ncnd)
+        ncnd_hit = remainder or any(p.search(text) for p in cues.ncnd)
+        if not ncnd_hit and ncnd_cited.get(i) and (section == "applicable-exemptions" or i in exemption_heading_blocks):
+            ncnd_hit = True
+        answer_hit = not in_argument and any(p.search(text) for p in cues.answer)
+        if answer_hit:
+            saw_answer = True
+        if remainder:
+            saw_remainder = True
+        if ncnd_hit:
+            state = "ncnd"
+        elif answer_hit:
+            state = "answer"
+        states.append(state)
+    if "ncnd" not in states:
+        return "other", set()
+    if not saw_answer and not saw_remainder:
+        return "ncnd", set(range(len(document.blocks)))
+    # Partial: the NCND blocks, plus argument and exemption blocks not claimed by an answer.
+    ncnd_blocks = {i for i, s in enumerate(states) if s == "ncnd"}
+    for i, s in enumerate(states):
+        if s is None and (block_sections[i] in ARGUMENT_SECTIONS or block_sections[i] == "applicable-exemptions"):
+            ncnd_blocks.add(i)
+    return "partial-ncnd", ncnd_blocks
+
+
+@dataclass
+class NcndPart:
+    """What NCND rules look at: the NCND part of the response (the whole of an ``ncnd`` one)."""
+
+    blocks: set[int]
+    citations: list[Citation] = field(default_factory=list)
+    #: Exemption ids (Part II and others, s1/s17 left out) cited in the part, sorted.
+    exemptions: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    factors: list[FactorGroup] = field(default_factory=list)
+    conclusions: list[Conclusion] = field(default_factory=list)
+
+    def sections_named(self, *names: str) -> list[Section]:
+        return [s for s in self.sections if s.name in names]
+
+    @property
+    def part_ii(self) -> list[str]:
+        return [e for e in self.exemptions if law.is_part_ii(e)]
+
+
+def _in(blocks: set[int], indices) -> bool:
+    return any(i in blocks for i in indices if i is not None)
+
+
+def ncnd_part(analysis: Analysis) -> NcndPart:
+    """The NCND part of an analysed draft; empty for ``other`` responses."""
+    blocks = set(analysis.ncnd_blocks)
+    if not blocks:
+        return NcndPart(blocks=set())
+    citations = [c for c in analysis.citations if c.block in blocks]
+    ids = sorted({c.id for c in citations if law.is_exemption_id(c.id)}, key=law.sort_key)
+    return NcndPart(
+        blocks=blocks,
+        citations=citations,
+        exemptions=ids,
+        sections=[s for s in analysis.sections if _in(blocks, s.all_blocks)],
+        factors=[g for g in analysis.factors if _in(blocks, [g.heading_block, *g.blocks])],
+        conclusions=[c for c in analysis.conclusions if c.block in blocks],
+    )
