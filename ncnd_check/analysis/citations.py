@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ncnd_check import law
 from ncnd_check.analysis.model import Citation
+from ncnd_check.analysis.nlp import ATTACHED_PREFIX
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Doc, Token
@@ -39,21 +40,24 @@ _PIECE = rf"(?:{_NUMBER}|(?:{_PART})+)"
 NUMBER_TOKEN = rf"^{_NUMBER}(?:/{_PIECE})*$"
 #: A number token with a subsection, for citations written with no prefix at all.
 NUMBER_WITH_PART_TOKEN = rf"^\d{{1,3}}[A-Za-z]?(?:{_PART})+(?:/{_PIECE})*$"
-#: A prefix written against the number: s24(2), s.24(2), S31(3)(a), ss.23(5), S24.
-ATTACHED_TOKEN = rf"^[Ss]{{1,2}}\.?{_NUMBER}(?:/{_PIECE})*$"
+#: A prefix written against the number: s24(2), s.24(2), S31(3)(a), ss.23(5), S24, Section31(3).
+ATTACHED_TOKEN = rf"^{ATTACHED_PREFIX}{_NUMBER}(?:/{_PIECE})*$"
 #: Bracket groups alone: (2), (5B)(a)(i) - a subsection of the section just named.
 BRACKETS_TOKEN = rf"^(?:{_PART})+$"
 #: Words that introduce a section number (matched on the lower-cased token).
-PREFIX_WORD = r"^(?:sections?|sect?s?\.?|ss?\.?|subsections?|subs?\.?)$"
+PREFIX_WORDS = frozenset({
+    "section", "sections", "sec", "sec.", "secs", "secs.", "sect", "sect.", "sects", "sects.",
+    "s", "s.", "ss", "ss.", "subsection", "subsections", "sub-section", "sub-sections",
+    "subs", "subs.", "sub", "sub.",
+})
 #: Single-letter prefixes that could be an initial: they need a subsection after them.
 _WEAK_PREFIXES = frozenset({"s", "s."})
 
 _NUMBER_RE = re.compile(NUMBER_TOKEN)
 _ATTACHED_RE = re.compile(ATTACHED_TOKEN)
 _BRACKETS_RE = re.compile(BRACKETS_TOKEN)
-_PREFIX_RE = re.compile(PREFIX_WORD)
 _PIECE_SPLIT = re.compile(r"/")
-_LEADING_PREFIX = re.compile(r"^[Ss]{1,2}\.?")
+_LEADING_PREFIX = re.compile(rf"^{ATTACHED_PREFIX}")
 _PART_RE = re.compile(r"\(([0-9A-Za-z]{1,4})\)")
 _SUBSECTION_TEXT = re.compile(r"^(?:\d{1,3}[A-Za-z]{0,2}|[a-z]{1,4})$")
 
@@ -73,6 +77,8 @@ _NAME_JOINERS = frozenset({"of", "and", "the", "for", "on", "&", "(", ")", "to",
 #: Tokens that end the search for an Act name.
 _STOP = frozenset({".", ";", "?", "!", ":"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+#: The second half of a UK postcode ("2AB" in "S1 2AB").
+_POSTCODE_INWARD = re.compile(r"^\d[A-Za-z]{2}[,.]?$")
 
 
 # --------------------------------------------------------------------------- the matcher
@@ -86,9 +92,10 @@ def _matcher():
     from ncnd_check.analysis.nlp import get_nlp
 
     matcher = Matcher(get_nlp().vocab)
-    matcher.add("PREFIXED", [[{"LOWER": {"REGEX": PREFIX_WORD}}, {"TEXT": {"REGEX": NUMBER_TOKEN}}]])
-    matcher.add("ATTACHED", [[{"TEXT": {"REGEX": ATTACHED_TOKEN}}]])
-    matcher.add("BARE", [[{"TEXT": {"REGEX": NUMBER_WITH_PART_TOKEN}}]])
+    # The first token of each pattern is tested on every token, so keep those tests
+    # cheap: a set look-up for prefix words, one regex for numbers that stand alone.
+    matcher.add("PREFIXED", [[{"LOWER": {"IN": sorted(PREFIX_WORDS)}}, {"TEXT": {"REGEX": NUMBER_TOKEN}}]])
+    matcher.add("NUMBER", [[{"TEXT": {"REGEX": f"{ATTACHED_TOKEN}|{NUMBER_WITH_PART_TOKEN}"}}]])
     return matcher
 
 
@@ -191,14 +198,13 @@ def _title_patterns(section: str) -> tuple[re.Pattern, ...]:
     return tuple(out)
 
 
-def _title_after(doc: "Doc", j: int, section: str) -> tuple[str, int] | None:
+def _title_after(doc: "Doc", text: str, j: int, section: str) -> tuple[str, int] | None:
     """The section's title written at token ``j`` (after an optional dash or colon)."""
     k = j
     while k < len(doc) and doc[k].text in _TITLE_LEADS and k - j < 2:
         k += 1
     if k >= len(doc):
         return None
-    text = doc.text
     start = doc[k].idx
     for pattern in _title_patterns(section):
         m = pattern.match(text, start)
@@ -298,7 +304,7 @@ def _other_act_before(doc: "Doc", i: int) -> bool:
 # --------------------------------------------------------------------------- the walk
 
 
-def _walk(doc: "Doc", match_id: str, start: int, end: int) -> tuple[list[_Item], int, int] | None:
+def _walk(doc: "Doc", text: str, match_id: str, start: int, end: int) -> tuple[list[_Item], int, int] | None:
     """From a Matcher hit, take in the whole citation or list. Returns items, first and next token."""
     vocab = law.citation_vocabulary()
     number_tok = doc[end - 1]
@@ -315,16 +321,33 @@ def _walk(doc: "Doc", match_id: str, start: int, end: int) -> tuple[list[_Item],
             items[-1].parts = _norm_parts(raw, first=True)
             items[-1].end = stop
     first_has_sub = bool(items[0].parts)
-    title = _title_after(doc, j, items[-1].section)
+    title = _title_after(doc, text, j, items[-1].section)
     if title:
         items[-1].title, j = title
 
     if match_id == "BARE":
+        # "24(2)" with no prefix: a citation after "exemption", "under", "by virtue of",
+        # before its title, or when it is a known NCND or withholding subsection.
         before = doc[start - 1].lower_ if start else ""
         if before in vocab.other_instrument_words:
             return None
-        if not (title or before in _CONTEXT_WORDS or (start >= 2 and doc[start - 2].lower_ == "virtue")):
+        first_id = law.ParsedId(items[0].section, tuple(items[0].parts)).id
+        known = law.is_ncnd_subsection(first_id) or law.is_withholding_subsection(first_id)
+        if not (
+            title
+            or known
+            or before in _CONTEXT_WORDS
+            or (start >= 2 and doc[start - 2].lower_ == "virtue")
+        ):
             return None
+    # "S1 2AB", "SS14 3XX": a postcode, not section 1.
+    if (
+        match_id == "ATTACHED"
+        and not first_has_sub
+        and j < len(doc)
+        and _POSTCODE_INWARD.match(doc[j].text)
+    ):
+        return None
     # "s 31(3)", "S. 31(3)": a lone letter is a prefix only before a subsection or a title.
     if prefix in _WEAK_PREFIXES and not (first_has_sub or title) and doc[start].text != "s.":
         return None
@@ -341,7 +364,7 @@ def _walk(doc: "Doc", match_id: str, start: int, end: int) -> tuple[list[_Item],
         tok = doc[k]
         new: list[_Item] = []
         nxt = k + 1
-        if _PREFIX_RE.match(tok.lower_) and k + 1 < len(doc) and _NUMBER_RE.match(doc[k + 1].text):
+        if tok.lower_ in PREFIX_WORDS and k + 1 < len(doc) and _NUMBER_RE.match(doc[k + 1].text):
             new = _items_from_token(doc[k + 1], items[-1])
             if new:
                 new[0].start = tok.idx
@@ -370,7 +393,7 @@ def _walk(doc: "Doc", match_id: str, start: int, end: int) -> tuple[list[_Item],
                 raw, nxt, stop = spaced
                 new[-1].parts = _norm_parts(raw, first=True)
                 new[-1].end = stop
-        title = _title_after(doc, nxt, new[-1].section)
+        title = _title_after(doc, text, nxt, new[-1].section)
         if title:
             new[-1].title, nxt = title
         items.extend(new)
@@ -386,7 +409,7 @@ def _section_number(section: str) -> int:
     return int(m.group()) if m else 0
 
 
-def _citations_in_doc(doc: "Doc", block: int) -> list[Citation]:
+def _citations_in_doc(doc: "Doc", text: str, block: int) -> list[Citation]:
     matches = _matcher()(doc)
     if not matches:
         return []
@@ -395,11 +418,12 @@ def _citations_in_doc(doc: "Doc", block: int) -> list[Citation]:
     hits = sorted(((s, -(e - s), strings[m], e) for m, s, e in matches))
     consumed_until = -1
     out: list[Citation] = []
-    text = doc.text
     for start, _neg, name, end in hits:
         if start < consumed_until or (end - 1) < consumed_until:
             continue
-        walked = _walk(doc, name, start, end)
+        if name == "NUMBER":
+            name = "ATTACHED" if _ATTACHED_RE.match(doc[start].text) else "BARE"
+        walked = _walk(doc, text, name, start, end)
         if walked is None:
             continue
         items, first, nxt = walked
@@ -448,7 +472,7 @@ def find_citations(
         doc = docs[position] if docs is not None and position < len(docs) else None
         if doc is None or doc.text != text:
             doc = make_doc(text)
-        out.extend(_citations_in_doc(doc, block))
+        out.extend(_citations_in_doc(doc, text, block))
     return out
 
 

@@ -11,7 +11,7 @@ What the tokenizer is taught, and why:
   per provision: ``24(2)``, ``40(5B)(a)(i)``, ``1(1)(a)``, ``22A(2)``, a bare
   bracket group such as ``(2)`` or ``(5B)(a)(i)`` (``24 (2)``, ``17(1) & (4)``),
   a prefix written against the number (``s24(2)``, ``s.24(2)``, ``S31(3)(a)``,
-  ``ss.23(5)``, ``S24``), and slash pairs (``24(2)/31(3)``, ``40(5)/(5B)``).
+  ``ss.23(5)``, ``S24``, ``Section31(3)``), and slash pairs (``24(2)/31(3)``, ``40(5)/(5B)``).
   A trailing full stop or comma still splits off: ``23(5).`` -> ``23(5)`` ``.``
 * Abbreviations that end in a full stop stay one token (``No.``, ``Sect.``,
   ``para.``, ``ss.``, ``etc.``...), so the sentencizer, which ends a sentence
@@ -32,18 +32,20 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["get_nlp", "process", "make_doc", "CITATION_TOKEN", "ABBREVIATIONS"]
+__all__ = ["get_nlp", "process", "make_doc", "CITATION_TOKEN", "ATTACHED_PREFIX", "ABBREVIATIONS"]
 
 #: One bracketed part of a provision: (2), (5B), (a), (ab), (iv).
 _PART = r"\((?:\d{1,3}[A-Za-z]{0,2}|[A-Za-z]{1,4})\)"
+#: A prefix written against the number: s, ss, s., S., Sec., Sect., Section (any case).
+ATTACHED_PREFIX = r"(?:[Ss](?:ECTIONS?|ections?|ECTS?|ects?|ECS?|ecs?|S|s)?\.?)"
 #: A section number with its brackets, optionally with a prefix written against it.
-_CITE = rf"(?:[Ss]{{1,2}}\.?)?\d{{1,3}}[A-Za-z]?(?:{_PART})*"
+_CITE = rf"{ATTACHED_PREFIX}?\d{{1,3}}[A-Za-z]?(?:{_PART})*"
 #: One token: a citation (or bracket groups alone), optionally slash-joined to more.
 CITATION_TOKEN = rf"(?:{_CITE}|(?:{_PART})+)(?:/(?:{_CITE}|(?:{_PART})+))*"
 _CITATION_TOKEN_RE = re.compile(rf"^{CITATION_TOKEN}$")
 # Plain numbers, and words such as "3D", are left to the default rules; the
 # token match only takes over where there is a bracket, a slash or a prefix.
-_NEEDS_TOKEN_MATCH = re.compile(r"[()/]|^[Ss]{1,2}\.?\d")
+_NEEDS_TOKEN_MATCH = re.compile(rf"[()/]|^{ATTACHED_PREFIX}\d")
 #: "(4)," or "(5B)(a)." : keep the opening bracket so the group stays whole.
 _BRACKET_GROUP_FIRST = re.compile(rf"^(?:{_PART})+[^\w(]*$")
 
