@@ -584,16 +584,22 @@ def build_docx(
         rid = add_part("footer", f"footer{i}.xml", _hdr_ftr_xml("footer", content), "footer")
         sect.append(f'<w:footerReference w:type="{"default" if i == 1 else "first"}" r:id="{rid}"/>')
 
-    link_ids: dict[str, str] = {}
+    def link_replacer(rel_list: list) -> "object":
+        """Turn hyperlink markers into relationships of the part that holds them."""
+        ids: dict[str, str] = {}
 
-    def link_rel(m: re.Match) -> str:
-        url = m.group(1)
-        if url not in link_ids:
-            link_ids[url] = f"rIdL{len(link_ids) + 1}"
+        def link_rel(m: re.Match) -> str:
             from html import unescape
 
-            doc_rels.append((link_ids[url], "hyperlink", unescape(url), True))
-        return f'r:id="{link_ids[url]}"'
+            url = m.group(1)
+            if url not in ids:
+                ids[url] = f"rIdL{len(ids) + 1}"
+                rel_list.append((ids[url], "hyperlink", unescape(url), True))
+            return f'r:id="{ids[url]}"'
+
+        return link_rel
+
+    link_rel = link_replacer(doc_rels)
 
     if document_xml is None:
         body = _LINK_MARK.sub(link_rel, str(body_xml))
@@ -604,12 +610,15 @@ def build_docx(
         )
         if prefix != "w":
             document_xml = re.sub(r"(</?|\s)w:", rf"\g<1>{prefix}:", document_xml).replace(
-                f'xmlns:{prefix}="{W_NS}"', f'xmlns:{prefix}="{W_NS}"'
+                f'xmlns:w="{W_NS}"', f'xmlns:{prefix}="{W_NS}"'
             )
-    # Extra parts referenced by other helpers' markers (e.g. hyperlinks in notes).
+    # Hyperlinks in notes, headers and footers: relationships of their own part.
     for name, content in list(parts.items()):
         if isinstance(content, str) and "@@LINK:" in content:
-            parts[name] = _LINK_MARK.sub(link_rel, content)  # relationships go on the document
+            part_rels: list = []
+            parts[name] = _LINK_MARK.sub(link_replacer(part_rels), content)
+            folder, base = name.rsplit("/", 1) if "/" in name else ("", name)
+            parts[f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"] = _rels_xml(part_rels)
     parts[document_name] = document_xml
     ct_overrides["/" + document_name] = _CT["document"]
 
