@@ -246,8 +246,11 @@ class _HtmlReader:
             return
         if tag in LISTS:
             self.flush()
-            self.list_stack.append({"ordered": tag == "ol", "next": _int(el.get("start"), 1),
-                                    "type": el.get("type") or "1", "reversed": el.get("reversed") is not None})
+            reversed_ = el.get("reversed") is not None
+            # A reversed list counts down from its number of items, as browsers render it.
+            first = len([c for c in el if isinstance(c.tag, str) and c.tag.lower() == "li"]) if reversed_ else 1
+            self.list_stack.append({"ordered": tag == "ol", "next": _int(el.get("start"), first),
+                                    "type": el.get("type") or "1", "reversed": reversed_})
             self.walk_children(el)
             self.flush()
             self.list_stack.pop()

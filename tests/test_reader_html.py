@@ -1,0 +1,390 @@
+"""The HTML reader on pages in the style of Word, LibreOffice and a case-management system."""
+
+from __future__ import annotations
+
+import pytest
+
+from ncnd_check.errors import InputError
+from ncnd_check.readers import read_bytes
+from ncnd_check.readers.html import read_html
+
+
+def read(html: str | bytes):
+    data = html.encode("utf-8") if isinstance(html, str) else html
+    return read_html(data, "draft.html")
+
+
+def kinds(doc):
+    return [(b.kind, b.level, b.text) for b in doc.blocks]
+
+
+# Word's "Save as Web Page" (filtered and unfiltered share these features).
+WORD_PAGE = """<html xmlns:v="urn:schemas-microsoft-com:vml"
+xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word"
+xmlns="http://www.w3.org/TR/REC-html40">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=windows-1252">
+<meta name=Generator content="Microsoft Word 15 (filtered)">
+<!--[if gte mso 9]><xml>
+ <o:DocumentProperties><o:Author>J Bloggs</o:Author></o:DocumentProperties>
+</xml><![endif]-->
+<style>
+<!-- p.MsoNormal {margin:0cm; font-family:"Arial",sans-serif;} -->
+</style>
+</head>
+<body lang=EN-GB style='tab-interval:36.0pt'>
+<div class=WordSection1>
+<p class=MsoTitle>Freedom of Information Request 000123/24<o:p></o:p></p>
+<p class=MsoNormal><b><span style='font-size:12.0pt'>Applicable Exemptions:<o:p></o:p></span></b></p>
+<p class=MsoNormal>Section 24(2) National Security<o:p></o:p></p>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p>
+<h1>Harm in Confirming or Denying that Information is held</h1>
+<p class=MsoNormal>Policing is an information-led activity, see
+<a href="https://www.app.college.police.uk/app-content/information-management/">APP on
+information management</a>.<o:p></o:p></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
+style='font-family:Symbol'><span style='mso-list:Ignore'>&middot;<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;
+</span></span></span><![endif]>Factors favouring disclosure<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='margin-left:72.0pt;text-indent:-18.0pt;mso-list:l0 level2 lfo1'><![if !supportLists]><span
+style='mso-list:Ignore'>a)<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;
+</span></span><![endif]>The public interest in <span style='display:none;mso-hide:all'>DRAFT NOTE: check with legal </span>transparency<o:p></o:p></p>
+<p class=MsoNormal><span style='background:yellow;mso-highlight:yellow'>[Name of force]</span> will neither confirm nor deny.</p>
+<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0>
+ <tr><td width=301 valign=top><p class=MsoNormal><b>Exemption<o:p></o:p></b></p></td>
+  <td width=301 valign=top><p class=MsoNormal><b>Test<o:p></o:p></b></p></td></tr>
+ <tr><td><p class=MsoNormal>Section 24(2)<o:p></o:p></p><p class=MsoNormal>National Security<o:p></o:p></p></td>
+  <td><p class=MsoNormal>Prejudice<o:p></o:p></p></td></tr>
+</table>
+<p class=MsoNormal>Yours sincerely<o:p></o:p></p>
+</div>
+</body>
+</html>
+"""
+
+LIBREOFFICE_PAGE = """<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">
+<html>
+<head>
+	<meta http-equiv="content-type" content="text/html; charset=utf-8"/>
+	<title></title>
+	<meta name="generator" content="LibreOffice 7.3.7.2 (Linux)"/>
+	<style type="text/css">
+		@page { size: 21cm 29.7cm; margin: 2cm }
+		p { margin-bottom: 0.25cm; line-height: 115%; background: transparent }
+		h2.western { font-family: "Liberation Sans", sans-serif; font-size: 16pt }
+	</style>
+</head>
+<body lang="en-GB" link="#000080" vlink="#800000" dir="ltr"><h2 class="western">Public
+Interest Considerations</h2>
+<p class="western" style="margin-bottom: 0cm; line-height: 100%"><font face="Arial, sans-serif"><font size="2" style="font-size: 11pt"><b>Section
+31(3) Law Enforcement</b></font></font></p>
+<p class="western" style="margin-bottom: 0cm; line-height: 100%"><font face="Arial, sans-serif"><font size="2" style="font-size: 11pt">Confirming
+that information exists would lead to a better informed public.</font></font></p>
+<ol>
+	<li><p class="western" style="margin-bottom: 0cm; line-height: 100%">
+	<font face="Arial, sans-serif">Crime prevention</font></p>
+	<li><p class="western" style="margin-bottom: 0cm; line-height: 100%">
+	<font face="Arial, sans-serif">Apprehension of offenders</font></p>
+</ol>
+<table width="100%" cellpadding="4" cellspacing="0">
+	<col width="128*"/><col width="128*"/>
+	<tr valign="top">
+		<td width="50%" style="border: 1px solid #000000; padding: 0.1cm"><p class="western">Factor</p></td>
+		<td width="50%" style="border: 1px solid #000000; padding: 0.1cm"><p class="western">Weight</p></td>
+	</tr>
+</table>
+<p class="western" style="margin-bottom: 0cm; line-height: 100%"><br/>
+</p>
+</body>
+</html>
+"""
+
+CMS_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Case 2024/00123 - response</title>
+<script>var tracking = "Applicable Exemptions";</script>
+<style>.x { color: red }</style></head>
+<body>
+<nav><a href="/cases">Cases</a> | <a href="/logout">Log out</a></nav>
+<div class="response-body">
+Dear Applicant,<br><br>
+Applicable Exemptions:<br><br>
+Section 24(2) National Security<br>Section 31(3) Law Enforcement<br><br>
+Balancing Test<br><br>
+The balance favours neither confirming nor denying. See www.ico.org.uk/for-the-public for your rights.
+<p>Contact <a href="mailto:foi@example.police.uk">the FOI team</a> or go <a href="#top">back to top</a>
+or <a href="javascript:void(0)">print</a>.</p>
+<noscript>Enable JavaScript</noscript>
+<template><p>Template text</p></template>
+<p hidden>Hidden by attribute</p>
+<div aria-hidden="true">Hidden from screen readers</div>
+<p style="visibility: hidden">Invisible</p>
+</div>
+</body></html>
+"""
+
+
+# -- Word ------------------------------------------------------------------
+
+def test_word_page_blocks():
+    doc = read(WORD_PAGE.encode("cp1252"))
+    assert kinds(doc)[:6] == [
+        ("heading", 1, "Freedom of Information Request 000123/24"),
+        ("heading", 2, "Applicable Exemptions:"),
+        ("paragraph", None, "Section 24(2) National Security"),
+        ("heading", 1, "Harm in Confirming or Denying that Information is held"),
+        ("paragraph", None, "Policing is an information-led activity, see APP on information management."),
+        ("list-item", 1, "Factors favouring disclosure"),
+    ]
+    assert doc.format == "html"
+
+
+def test_word_conditional_comments_and_styles_leave_no_text():
+    text = read(WORD_PAGE).text
+    assert "J Bloggs" not in text and "MsoNormal" not in text and "supportLists" not in text
+
+
+def test_word_list_paragraph_bullet_becomes_the_label():
+    doc = read(WORD_PAGE)
+    items = [(b.label, b.level, b.text) for b in doc.blocks if b.kind == "list-item"]
+    assert items == [
+        ("\u00b7", 1, "Factors favouring disclosure"),
+        ("a)", 2, "The public interest in transparency"),
+    ]
+
+
+def test_word_hidden_text_is_left_out_and_recorded():
+    doc = read(WORD_PAGE)
+    assert "DRAFT NOTE" not in doc.text
+    hidden = [m for m in doc.marked if m.kind == "hidden"]
+    assert [(m.text, m.detail) for m in hidden] == [("DRAFT NOTE: check with legal", "display:none")]
+    assert doc.blocks[hidden[0].block].text == "The public interest in transparency"
+
+
+def test_word_highlight_is_recorded_and_kept_in_text():
+    doc = read(WORD_PAGE)
+    highlights = [m for m in doc.marked if m.kind == "highlight"]
+    assert [(m.text, m.detail) for m in highlights] == [("[Name of force]", "yellow")]
+    assert doc.blocks[highlights[0].block].text == "[Name of force] will neither confirm nor deny."
+
+
+def test_word_table_cells_and_paragraphs_inside_a_cell():
+    doc = read(WORD_PAGE)
+    cells = [(b.cell, b.text) for b in doc.blocks if b.kind == "table-cell"]
+    assert cells == [
+        ((0, 0, 0), "Exemption"),
+        ((0, 0, 1), "Test"),
+        ((0, 1, 0), "Section 24(2)\nNational Security"),
+        ((0, 1, 1), "Prejudice"),
+    ]
+
+
+def test_word_nbsp_paragraph_is_not_a_block_and_sign_off_is_a_paragraph():
+    doc = read(WORD_PAGE)
+    assert all(b.text.strip() for b in doc.blocks)
+    assert doc.blocks[-1].kind == "paragraph" and doc.blocks[-1].text == "Yours sincerely"
+
+
+def test_anchor_is_a_hyperlink_with_its_text():
+    doc = read(WORD_PAGE)
+    links = [(l.target, l.text, l.source) for l in doc.links]
+    assert links == [
+        ("https://www.app.college.police.uk/app-content/information-management/", "APP on information management", "hyperlink")
+    ]
+    assert doc.links[0].block == 4
+
+
+def test_source_lines_are_one_based_element_lines():
+    doc = read(WORD_PAGE)
+    lines = WORD_PAGE.split("\n")
+    for block in doc.blocks:
+        assert block.line is not None
+        assert block.text.split()[0].strip("\u00b7") in " ".join(lines[block.line - 1 : block.line + 2]) or block.kind == "table-cell"
+    assert doc.blocks[0].line == lines.index("<p class=MsoTitle>Freedom of Information Request 000123/24<o:p></o:p></p>") + 1
+
+
+# -- LibreOffice -------------------------------------------------------------
+
+def test_libreoffice_page_blocks():
+    doc = read(LIBREOFFICE_PAGE)
+    assert [(b.kind, b.level, b.label, b.text) for b in doc.blocks] == [
+        ("heading", 2, None, "Public Interest Considerations"),
+        ("heading", 2, None, "Section 31(3) Law Enforcement"),
+        ("paragraph", None, None, "Confirming that information exists would lead to a better informed public."),
+        ("list-item", 1, "1.", "Crime prevention"),
+        ("list-item", 1, "2.", "Apprehension of offenders"),
+        ("table-cell", None, None, "Factor"),
+        ("table-cell", None, None, "Weight"),
+    ]
+    assert doc.blocks[0].style == "western"
+
+
+# -- case-management system --------------------------------------------------
+
+def test_cms_page_br_paragraphs_and_headings_by_shape():
+    doc = read(CMS_PAGE)
+    assert kinds(doc)[:5] == [
+        ("paragraph", None, "Dear Applicant,"),
+        ("heading", 2, "Applicable Exemptions:"),
+        ("paragraph", None, "Section 24(2) National Security\nSection 31(3) Law Enforcement"),
+        ("heading", 2, "Balancing Test"),
+        ("paragraph", None, "The balance favours neither confirming nor denying. See www.ico.org.uk/for-the-public for your rights."),
+    ]
+
+
+def test_cms_page_drops_script_style_nav_noscript_template_and_head():
+    text = read(CMS_PAGE).text
+    for gone in ("tracking", "color: red", "Log out", "Cases", "Enable JavaScript", "Template text", "Case 2024/00123"):
+        assert gone not in text
+
+
+def test_cms_page_hidden_elements_recorded():
+    doc = read(CMS_PAGE)
+    assert [(m.text, m.detail) for m in doc.marked if m.kind == "hidden"] == [
+        ("Hidden by attribute", "hidden"),
+        ("Hidden from screen readers", "aria-hidden"),
+        ("Invisible", "visibility:hidden"),
+    ]
+    assert "Hidden" not in doc.text and "Invisible" not in doc.text
+
+
+def test_links_fragment_and_javascript_skipped_mailto_kept_bare_urls_found():
+    doc = read(CMS_PAGE)
+    assert [(l.target, l.text, l.source) for l in doc.links] == [
+        ("www.ico.org.uk/for-the-public", "www.ico.org.uk/for-the-public", "text"),
+        ("mailto:foi@example.police.uk", "the FOI team", "hyperlink"),
+    ]
+
+
+def test_anchor_whose_text_is_the_url_is_not_counted_twice():
+    doc = read('<p>See <a href="https://example.org/a">https://example.org/a</a>.</p>')
+    assert [l.source for l in doc.links] == ["hyperlink"]
+
+
+# -- structure ------------------------------------------------------------------
+
+def test_headings_h1_to_h6():
+    doc = read("".join(f"<h{n}>Level {n}</h{n}>" for n in range(1, 7)))
+    assert [(b.kind, b.level) for b in doc.blocks] == [("heading", n) for n in range(1, 7)]
+
+
+@pytest.mark.parametrize(
+    "html, kind",
+    [
+        ("<p><strong>Balancing Test</strong></p>", "heading"),
+        ('<p style="font-weight:bold">Balancing Test</p>', "heading"),
+        ('<p><span style="font-weight: 700">Balancing Test</span></p>', "heading"),
+        ("<p><b>This whole paragraph is bold and ends with a full stop.</b></p>", "paragraph"),
+        ("<p><b>Balancing</b> Test</p>", "paragraph"),
+        ("<p>Balancing Test</p>", "paragraph"),
+    ],
+)
+def test_lone_bold_paragraph_is_a_heading(html, kind):
+    assert read(html).blocks[0].kind == kind
+
+
+def test_bold_table_cell_stays_a_cell():
+    doc = read("<table><tr><td><b>Exemption</b></td></tr></table>")
+    assert doc.blocks[0].kind == "table-cell"
+
+
+def test_nested_lists_levels_and_ordered_labels():
+    doc = read(
+        '<ol start="3" type="a"><li>first<ol type="i"><li><p>inner one</p></li><li>inner two</li></ol></li>'
+        "<li>second</li></ol><ul><li>bullet</li></ul><ol reversed><li>x</li><li>y</li></ol>"
+    )
+    assert [(b.label, b.level, b.text) for b in doc.blocks] == [
+        ("c.", 1, "first"),
+        ("i.", 2, "inner one"),
+        ("ii.", 2, "inner two"),
+        ("d.", 1, "second"),
+        ("\u2022", 1, "bullet"),
+        ("2.", 1, "x"),
+        ("1.", 1, "y"),
+    ]
+
+
+def test_nested_tables_get_their_own_numbers():
+    doc = read(
+        "<table><tr><td>A1</td><td colspan=2>B1</td><td>D1</td></tr>"
+        "<tr><td>A2 before<table><tr><td>inner</td><th>head</th></tr></table>A2 after</td></tr></table>"
+        "<table><tr><td>second table</td></tr></table>"
+    )
+    assert [(b.cell, b.text) for b in doc.blocks] == [
+        ((0, 0, 0), "A1"),
+        ((0, 0, 1), "B1"),
+        ((0, 0, 3), "D1"),
+        ((0, 1, 0), "A2 before"),
+        ((1, 0, 0), "inner"),
+        ((1, 0, 1), "head"),
+        ((0, 1, 0), "A2 after"),
+        ((2, 0, 0), "second table"),
+    ]
+
+
+def test_br_is_a_line_break_inside_a_block():
+    doc = read("<p>Line one<br>Line two<br/>  Line three</p>")
+    assert doc.blocks[0].text == "Line one\nLine two\nLine three"
+
+
+def test_div_text_outside_paragraphs_is_a_paragraph():
+    doc = read("<div>Loose text <span>here</span><p>In a paragraph.</p>and after</div>")
+    assert [b.text for b in doc.blocks] == ["Loose text here", "In a paragraph.", "and after"]
+
+
+def test_entities_are_decoded_and_spaces_collapsed():
+    doc = read("<p>Fish &amp; chips &pound;5 &#8211; &ldquo;quoted&rdquo;\n   over   lines&nbsp;.</p>")
+    assert doc.blocks[0].text == "Fish & chips \u00a35 \u2013 \u201cquoted\u201d over lines\u00a0."
+    assert doc.blocks[0].norm == 'Fish & chips \u00a35 - "quoted" over lines .'
+
+
+def test_fragment_without_html_or_body():
+    doc = read("<p>Only a fragment</p>")
+    assert kinds(doc) == [("paragraph", None, "Only a fragment")]
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n", b"<html></html>", b"<!-- nothing -->"])
+def test_empty_pages_give_no_blocks(data):
+    assert read(data).blocks == []
+
+
+# -- encodings and safety -------------------------------------------------------
+
+def test_declared_charset_that_lies_falls_back_to_utf8():
+    doc = read('<meta charset="gb2312"><p>caf\u00e9 \u2013 \u201cok\u201d</p>'.encode("utf-8"))
+    assert doc.blocks[0].text == "caf\u00e9 \u2013 \u201cok\u201d"
+
+
+def test_declared_charset_is_honoured_when_the_bytes_fit():
+    doc = read('<meta charset="iso-8859-7"><p>\u0391\u03b8\u03ae\u03bd\u03b1</p>'.encode("iso-8859-7"))
+    assert doc.blocks[0].text == "\u0391\u03b8\u03ae\u03bd\u03b1"
+
+
+def test_undeclared_cp1252_page():
+    doc = read(b"<p>\x93Quoted\x94 \xa310</p>")
+    assert doc.blocks[0].text == "\u201cQuoted\u201d \u00a310"
+
+
+def test_utf16_page_with_bom():
+    doc = read(b"\xff\xfe" + "<html><body><h2>Balancing Test</h2></body></html>".encode("utf-16-le"))
+    assert kinds(doc) == [("heading", 2, "Balancing Test")]
+
+
+def test_doctype_entities_are_never_expanded():
+    doc = read(
+        b'<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd"><!ENTITY y "EXPANDED">]>'
+        b"<html><body><p>a &x; b &y; c</p></body></html>"
+    )
+    assert "root:" not in doc.text and "EXPANDED" not in doc.text
+
+
+def test_nul_bytes_in_html_are_refused():
+    with pytest.raises(InputError) as err:
+        read(b"<html><body><p>a\x00b</p></body></html>")
+    assert err.value.kind == "unreadable"
+
+
+def test_read_bytes_sniffs_html_by_content():
+    doc = read_bytes(b"<!DOCTYPE html><html><body><h1>Response</h1></body></html>", "draft.txt")
+    assert doc.format == "html"
+    assert kinds(doc) == [("heading", 1, "Response")]
