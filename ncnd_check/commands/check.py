@@ -42,6 +42,8 @@ def run_check(paths, settings, stdin_format=None):
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary line.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means an input could not be read).")
+@click.option("--fix", is_flag=True, help="Also write a copy of each draft with its links corrected (NAME.fixed.EXT); the draft is not changed.")
+@click.option("--fix-output", type=click.Path(dir_okay=False), help="Where --fix writes the corrected copy (one draft only; implies --fix).")
 def check(paths, stdin_format, statistics, quiet, exit_zero, output_format, output, jobs, **params):
     """Lint drafts: files, folders (recursed for .docx .html .htm .txt .md), or - for stdin.
 
@@ -68,5 +70,10 @@ def check(paths, stdin_format, statistics, quiet, exit_zero, output_format, outp
         settings = build_settings({**params, "output_format": output_format, "jobs": jobs}, paths)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
+    fix, fix_output = params.pop("fix", False), params.pop("fix_output", None)
     results = run_check(paths, settings, stdin_format)
+    if fix or fix_output:
+        from ncnd_check.fixer import run_fixes
+
+        run_fixes(results, settings, fix_output)
     finish(results, settings, output=output, statistics=statistics, quiet=quiet, exit_zero=exit_zero)

@@ -41,6 +41,30 @@ def default_fillers(ctx, alignment) -> dict[str, str]:
     return values
 
 
+def missing_paragraphs(library, matched_ids: set[str], exemptions) -> list[tuple]:
+    """Required paragraphs with no aligned draft paragraph: (paragraph, its one_of alternatives).
+
+    Shared required paragraphs always count; an exemption's only when the draft cites it.
+    A one_of group is reported once, and not at all if any member matched.
+    """
+    wanted = {"shared"} | {library.canonical_exemption(e) for e in (exemptions or [])}
+    satisfied = {(p.exemption, p.one_of) for p in library.paragraphs if p.id in matched_ids and p.one_of}
+    reported: set[tuple[str, str]] = set()
+    out = []
+    for p in library.paragraphs:
+        if not p.required or p.exemption not in wanted or p.id in matched_ids:
+            continue
+        others = []
+        if p.one_of:
+            group = (p.exemption, p.one_of)
+            if group in satisfied or group in reported:
+                continue
+            reported.add(group)
+            others = [q for q in library.paragraphs if (q.exemption, q.one_of) == group and q.id != p.id]
+        out.append((p, others))
+    return out
+
+
 @rule("NCND301", "wording-deviation", "wording-deviation", severity="warning", applies_to=None)
 def wording_deviation(ctx):
     """Flags a paragraph that is close to approved wording but altered.
@@ -116,27 +140,10 @@ def missing_approved_text(ctx):
     force's name and the subject, in the section where it belongs.
     """
     alignment = alignment_for(ctx)
-    library = ctx.library
-    matched = alignment.matched_ids()
-    cited = cited_exemptions(ctx.analysis) or []
-    wanted = {"shared"} | {library.canonical_exemption(e) for e in cited}
     defaults = default_fillers(ctx, alignment)
-    satisfied_groups = {
-        (p.exemption, p.one_of) for p in library.paragraphs if p.id in matched and p.one_of
-    }
-    reported_groups: set[tuple[str, str]] = set()
-    for p in library.paragraphs:
-        if not p.required or p.exemption not in wanted or p.id in matched:
-            continue
-        if p.one_of:
-            group = (p.exemption, p.one_of)
-            if group in satisfied_groups or group in reported_groups:
-                continue
-            reported_groups.add(group)
-            others = [q.id for q in library.paragraphs if (q.exemption, q.one_of) == group and q.id != p.id]
-            alternatives = f" (or {', '.join(others)})" if others else ""
-        else:
-            alternatives = ""
+    missing = missing_paragraphs(ctx.library, alignment.matched_ids(), cited_exemptions(ctx.analysis))
+    for p, others in missing:
+        alternatives = f" (or {', '.join(q.id for q in others)})" if others else ""
         whose = "every NCND response" if p.is_shared else p.exemption
         yield ctx.finding(
             f"Approved {p.role} paragraph {p.id}{alternatives} required for {whose} is missing",

@@ -1,0 +1,228 @@
+"""``check --fix``: a corrected copy of a draft with its links brought up to date.
+
+Outdated links become their registry replacement and ``http://`` becomes
+``https://`` where the host is known to serve it. The copy is written beside
+the draft as NAME.fixed.EXT (or where ``--fix-output`` says); the draft itself
+is never written to. Only the link text changes: in text and HTML the
+address wherever it appears (href and visible text); in DOCX the
+relationship targets (word/_rels/*.rels and other parts' rels), HYPERLINK
+field codes (instrText, fldSimple) and the visible text runs. Every other
+byte of every part is copied as it was, so the copy opens wherever the
+original did.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ncnd_check.errors import InputError
+
+# A URL may not continue with these; a final "." or "," is punctuation unless a word follows.
+_AFTER = r"(?![\w/%~?#=&+@-])(?!\.\w)(?!,\w)"
+_BEFORE = r"(?<![\w/.:@-])"
+
+
+@dataclass
+class FixResult:
+    source: str
+    output: str
+    #: (old address, new address, how many times it was replaced)
+    changes: list[tuple[str, str, int]] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(n for _, _, n in self.changes)
+
+
+def fixed_path(path: str | os.PathLike) -> Path:
+    """NAME.fixed.EXT beside the draft."""
+    p = Path(path)
+    return p.with_name(f"{p.stem}.fixed{p.suffix}")
+
+
+def link_fixes(document, library) -> dict[str, str]:
+    """old address -> new address, for every link in the draft that --fix would change."""
+    from ncnd_check.links import fixed_url, registry
+
+    reg = registry(library)
+    mapping: dict[str, str] = {}
+    for link in document.links:
+        for candidate in (link.target, link.text):
+            url = (candidate or "").strip()
+            if not url or url in mapping or not re.match(r"(?i)^(https?://|www\.)\S+$", url):
+                continue
+            new = fixed_url(url, reg)
+            if new and new != url:
+                mapping[url] = new
+    return mapping
+
+
+class _Replacer:
+    """One pass over a string replacing every old address (longest first) with its new one."""
+
+    def __init__(self, mapping: dict[str, str], escape=None) -> None:
+        self.escape = escape or (lambda s: s)
+        self.lookup = {self.escape(old): self.escape(new) for old, new in mapping.items()}
+        self.originals = {self.escape(old): old for old in mapping}
+        self.counts: dict[str, int] = {}
+        keys = sorted(self.lookup, key=len, reverse=True)
+        self.pattern = re.compile(_BEFORE + "(" + "|".join(re.escape(k) for k in keys) + ")" + _AFTER) if keys else None
+
+    def __call__(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+
+        def swap(m: re.Match) -> str:
+            old = self.originals[m.group(1)]
+            self.counts[old] = self.counts.get(old, 0) + 1
+            return self.lookup[m.group(1)]
+
+        return self.pattern.sub(swap, text)
+
+
+def _decode(data: bytes) -> tuple[str, str, bytes]:
+    """(text, codec, BOM) so the copy is written back in the draft's own encoding."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="surrogateescape" if codec == "utf-8" else "strict"), codec, bom
+    try:
+        return data.decode("utf-8"), "utf-8", b""
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="surrogateescape"), "cp1252", b""
+
+
+def fix_text_bytes(data: bytes, mapping: dict[str, str], is_html: bool = False) -> tuple[bytes, dict[str, int]]:
+    text, codec, bom = _decode(data)
+    counts: dict[str, int] = {}
+    replacers = [_Replacer(mapping)]
+    if is_html:
+        # href="...&amp;..." and visible text with entities.
+        replacers.append(_Replacer(mapping, escape=lambda s: html.escape(s, quote=False)))
+    for r in replacers:
+        text = r(text)
+        for k, v in r.counts.items():
+            counts[k] = counts.get(k, 0) + v
+    errors = "surrogateescape" if codec in ("utf-8", "cp1252") else "strict"
+    return bom + text.encode(codec, errors=errors), counts
+
+
+_RELS_TARGET = re.compile(r'(\bTarget=")([^"]*)(")')
+_XML_SEGMENTS = re.compile(
+    r"(<w:t(?:\s[^>]*)?>)([^<]*)(</w:t>)"
+    r"|(<w:instrText(?:\s[^>]*)?>)([^<]*)(</w:instrText>)"
+    r'|(\bw:instr=")([^"]*)(")'
+)
+
+
+def _xml_unescape(s: str) -> str:
+    return html.unescape(s) if "&" in s else s
+
+
+def _xml_escape(s: str, attribute: bool = False) -> str:
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return s.replace('"', "&quot;") if attribute else s
+
+
+def fix_docx_bytes(data: bytes, mapping: dict[str, str]) -> tuple[bytes, dict[str, int]]:
+    """Rewrite link targets, field codes and visible text in every part; copy the rest byte for byte."""
+    replace = _Replacer(mapping)
+
+    def in_segment(value: str, attribute: bool) -> str:
+        plain = _xml_unescape(value)
+        new = replace(plain)
+        return value if new == plain else _xml_escape(new, attribute)
+
+    def rels(text: str) -> str:
+        return _RELS_TARGET.sub(lambda m: m.group(1) + in_segment(m.group(2), True) + m.group(3), text)
+
+    def part(text: str) -> str:
+        def swap(m: re.Match) -> str:
+            for start in (1, 4, 7):
+                if m.group(start) is not None:
+                    attr = start == 7
+                    return m.group(start) + in_segment(m.group(start + 1), attr) + m.group(start + 2)
+            return m.group(0)
+
+        return _XML_SEGMENTS.sub(swap, text)
+
+    out = io.BytesIO()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+            for info in src.infolist():
+                content = src.read(info)
+                name = info.filename
+                if name.endswith(".rels") or (name.endswith(".xml") and name.startswith("word/")):
+                    try:
+                        text = content.decode("utf-8")
+                    except UnicodeDecodeError:
+                        text = None
+                    if text is not None:
+                        new = rels(text) if name.endswith(".rels") else part(text)
+                        if new != text:
+                            content = new.encode("utf-8")
+                dst.writestr(info, content)
+    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
+        raise InputError("unreadable", f"cannot rewrite the DOCX package: {exc}") from None
+    return out.getvalue(), dict(replace.counts)
+
+
+def fix_file(path: str | os.PathLike, settings=None, library=None, output: str | os.PathLike | None = None) -> FixResult:
+    """Write a corrected copy of one draft; the draft itself is only read."""
+    from ncnd_check.engine import get_library
+    from ncnd_check.readers import read_bytes
+    from ncnd_check.settings import Settings
+
+    settings = settings or Settings()
+    library = library if library is not None else get_library(settings)
+    source = Path(path)
+    target = Path(output) if output else fixed_path(source)
+    try:
+        same = target.exists() and target.resolve() == source.resolve()
+    except OSError:
+        same = False
+    if same:
+        raise InputError("unsupported", "--fix-output names the draft itself; the draft is never overwritten")
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise InputError("unreadable", f"cannot open the file: {exc.strerror or exc}") from None
+    document = read_bytes(data, str(source), settings=settings)
+    mapping = link_fixes(document, library)
+    if document.format == "docx":
+        new, counts = fix_docx_bytes(data, mapping)
+    else:
+        new, counts = fix_text_bytes(data, mapping, is_html=document.format == "html")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(new)
+    except OSError as exc:
+        raise InputError("unreadable", f"cannot write {target}: {exc.strerror or exc}") from None
+    changes = [(old, mapping[old], n) for old, n in counts.items() if n]
+    return FixResult(source=str(source), output=str(target), changes=changes)
+
+
+def run_fixes(results, settings, fix_output: str | None = None) -> list[FixResult]:
+    """``check --fix``: a corrected copy of each readable file checked; one line each on stderr."""
+    import click
+
+    files = [r for r in results if r.error is None and r.path != "<stdin>"]
+    if fix_output and len(files) > 1:
+        raise click.UsageError("--fix-output names one file, but more than one draft was checked")
+    done: list[FixResult] = []
+    for r in files:
+        try:
+            fixed = fix_file(r.path, settings, output=fix_output)
+        except InputError as exc:
+            click.echo(f"ncnd-check: {r.path}: --fix: {exc.message}", err=True)
+            continue
+        done.append(fixed)
+        links = "link" if fixed.count == 1 else "links"
+        click.echo(f"ncnd-check: {r.path}: wrote {fixed.output} ({fixed.count} {links} corrected)", err=True)
+    return done
