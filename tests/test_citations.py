@@ -89,6 +89,20 @@ PHRASINGS = [
     ("Section 22A(2) Research and section 22(2)", ["s22A(2)", "s22(2)"]),
     ("exempt by virtue of 31(1)", ["s31(1)"]),
     ("the exemptions 24(2) and 31(3) apply", ["s24(2)", "s31(3)"]),
+    ("Section31(3) applies", ["s31(3)"]),
+    ("SECTION24(2)", ["s24(2)"]),
+    ("(s.24(2) and s.31(3))", ["s24(2)", "s31(3)"]),
+    ("section 40 (5) (b) (i)", ["s40(5)"]),
+    ("Sections 23(5), 24(2), 30(3), and 31(3).", ["s23(5)", "s24(2)", "s30(3)", "s31(3)"]),
+    ("in breach of s1(1)(a), 1(1)(b), 10(1), 17(1) and 17(3)(b)", ["s1(1)", "s1(1)", "s10(1)", "s17(1)", "s17(3)"]),
+    ("NCND'd under 23(5), 24(2), 30(3) and 31(3)", ["s23(5)", "s24(2)", "s30(3)", "s31(3)"]),
+    ("relying on 24(2) and 31(3) of the Act", ["s24(2)", "s31(3)"]),
+    ("withheld under 40(2)", ["s40(2)"]),
+    ("S23 & S40 are absolute exemptions", ["s23", "s40"]),
+    ("Evidence of Harm Section 24", ["s24"]),
+    ("Section 24(2) NATIONAL SECURITY", ["s24(2)"]),
+    ("section 24(2) and section 24 of the DPA", ["s24(2)"]),
+    ("s.24(2), s.31(3) and s.29 RIPA", ["s24(2)", "s31(3)"]),
     # not FOIA: other enactments
     ("section 24 of the Data Protection Act 2018", []),
     ("s.19 RIPA", []),
@@ -113,6 +127,14 @@ PHRASINGS = [
     ("24 (2) officers", []),
     ("Office 365 accounts", []),
     ("at 3.5 per cent", []),
+    ("Sheffield S35 2AB", []),
+    ("Southend SS1 2AB", []),
+    ("Rule 31(3) of the Civil Procedure Rules", []),
+    ("see 12(5)(a) EIR", []),
+    ("LTT64, EA/2009/0081, FS50318536, [2024] UKFTT 76, IC-171869-H8N0", []),
+    ("see https://www.legislation.gov.uk/ukpga/2000/36/section/24 for the text", []),
+    ("s.30(3) of the Freedom of Information (Scotland) Act 2002", []),
+    ("section 12 of the Environmental Information Regulations 2004", []),
 ]
 
 
@@ -241,15 +263,15 @@ def test_generated_citation_parses_back(cite, before, after, suffix, end) -> Non
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(
     first=citation(),
-    rest=st.lists(provision(), min_size=1, max_size=3),
+    rest=st.lists(st.one_of(provision(), citation()), min_size=1, max_size=3),
     joiners=st.lists(st.sampled_from([", ", " and ", " & ", ", and "]), min_size=3, max_size=3),
     suffix=st.sampled_from(SUFFIXES),
     before=st.lists(WORDS, max_size=4),
 )
 def test_generated_lists_parse_back_in_order(first, rest, joiners, suffix, before) -> None:
     text = first[0]
-    for (number, _), joiner in zip(rest, joiners):
-        text += joiner + number
+    for (written, _), joiner in zip(rest, joiners):
+        text += joiner + written
     text = " ".join([*before, text + suffix])
     assert ids(text) == [first[1]] + [e for _, e in rest], text
 

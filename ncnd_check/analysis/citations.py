@@ -312,14 +312,7 @@ def _walk(doc: "Doc", text: str, match_id: str, start: int, end: int) -> tuple[l
     if not items:
         return None
     prefix = doc[start].lower_ if match_id == "PREFIXED" else None
-    j = end
-    # Section 24 (2)
-    if not items[-1].parts:
-        spaced = _spaced_brackets(doc, j)
-        if spaced:
-            raw, j, stop = spaced
-            items[-1].parts = _norm_parts(raw, first=True)
-            items[-1].end = stop
+    j = _absorb_spaced(doc, end, items[-1])
     first_has_sub = bool(items[0].parts)
     title = _title_after(doc, text, j, items[-1].section)
     if title:
@@ -353,6 +346,7 @@ def _walk(doc: "Doc", text: str, match_id: str, start: int, end: int) -> tuple[l
         return None
 
     # The rest of a list: ", 24(2)", " and 31(3)", " & s.30(3)", " and (2)".
+    group = 0
     while j < len(doc):
         k = j
         seps = 0
@@ -387,21 +381,43 @@ def _walk(doc: "Doc", text: str, match_id: str, start: int, end: int) -> tuple[l
         new = [it for it in new if _section_number(it.section) <= vocab.max_section]
         if not new:
             break
-        if not new[-1].parts:
-            spaced = _spaced_brackets(doc, nxt)
-            if spaced:
-                raw, nxt, stop = spaced
-                new[-1].parts = _norm_parts(raw, first=True)
-                new[-1].end = stop
+        if tok.lower_ in PREFIX_WORDS or _ATTACHED_RE.match(tok.text):
+            group = len(items)  # "24(2) and section 24 of the DPA": a new citation
+        nxt = _absorb_spaced(doc, nxt, new[-1])
         title = _title_after(doc, text, nxt, new[-1].section)
         if title:
             new[-1].title, nxt = title
         items.extend(new)
         j = nxt
 
-    if _other_act_after(doc, j) or _other_act_before(doc, start):
+    if _other_act_before(doc, start):
         return None
+    if _other_act_after(doc, j):
+        # The Act named after a list governs the list, back to the last prefix written.
+        if group == 0:
+            return None
+        items = items[:group]
     return items, start, j
+
+
+def _absorb_spaced(doc: "Doc", j: int, item: _Item) -> int:
+    """``section 24 (2)``, ``section 40 (5) (b) (i)``: brackets written after a space."""
+    if item.parts:
+        return j
+    while True:
+        spaced = _spaced_brackets(doc, j)
+        if not spaced:
+            return j
+        raw, nxt, stop = spaced
+        if not item.parts:
+            if not raw[0][:1].isdigit():
+                return j
+            item.parts = _norm_parts(raw, first=True)
+        elif all(not r[:1].isdigit() for r in raw):
+            item.parts += _norm_parts(raw, first=False)
+        else:
+            return j
+        item.end, j = stop, nxt
 
 
 def _section_number(section: str) -> int:

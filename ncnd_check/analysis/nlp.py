@@ -46,6 +46,8 @@ _CITATION_TOKEN_RE = re.compile(rf"^{CITATION_TOKEN}$")
 # Plain numbers, and words such as "3D", are left to the default rules; the
 # token match only takes over where there is a bracket, a slash or a prefix.
 _NEEDS_TOKEN_MATCH = re.compile(rf"[()/]|^{ATTACHED_PREFIX}\d")
+#: "(s.24(2)" or "[24(2)": a whole citation at the end of the string.
+_ENDS_WITH_CITATION = re.compile(rf"(?:^|(?<=[^\w.]))(?:{CITATION_TOKEN})$")
 #: "(4)," or "(5B)(a)." : keep the opening bracket so the group stays whole.
 _BRACKET_GROUP_FIRST = re.compile(rf"^(?:{_PART})+[^\w(]*$")
 
@@ -84,6 +86,15 @@ def _customise_tokenizer(nlp: "Language") -> None:
         return default_prefix_search(text)
 
     tokenizer.prefix_search = prefix_search
+    default_suffix_search = tokenizer.suffix_search
+
+    def suffix_search(text: str):
+        # "(s.24(2)": the closing bracket is the citation's, not a suffix to split off.
+        if text.endswith(")") and _ENDS_WITH_CITATION.search(text):
+            return None
+        return default_suffix_search(text)
+
+    tokenizer.suffix_search = suffix_search
     for abbreviation in ABBREVIATIONS:
         if abbreviation.endswith("."):
             tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
