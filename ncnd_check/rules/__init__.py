@@ -8,6 +8,7 @@ import importlib
 #: so the registry works while the families land one by one.
 FAMILIES = (
     "structure",
+    "factors",
     "exemptions",
     "conclusion",
     "wording",

@@ -1,0 +1,114 @@
+"""Which exemption each part of the NCND argument covers, for the argument rules.
+
+A section or factor group attributed to an exemption covers that exemption
+(``s24`` in "Evidence of Harm Section 24" covers ``s24(2)``); one with no
+exemption is generic and covers every exemption cited. Pure Python over the
+Analysis: no spaCy, so rule modules may import it freely.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ncnd_check import law
+from ncnd_check.analysis.model import Analysis, FactorGroup, Section
+from ncnd_check.analysis.response_type import ARGUMENT_SECTIONS, NcndPart, ncnd_part
+from ncnd_check.normalise import fold
+
+__all__ = ["Argument", "argument_of", "covers", "same_section"]
+
+
+def same_section(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and law.section_of(a) == law.section_of(b)
+
+
+def covers(owner: str | None, exemption: str) -> bool:
+    """A part attributed to ``owner`` (None: generic) argues ``exemption``."""
+    if owner is None:
+        return True
+    if owner == exemption:
+        return True
+    parsed = law.parse_id(owner)
+    # A bare "s24" covers any s24(x); a sibling subsection (31(1) for 31(3)) does not.
+    return parsed is not None and not parsed.parts and same_section(owner, exemption)
+
+
+@dataclass
+class Argument:
+    """The NCND part of one draft, seen exemption by exemption."""
+
+    analysis: Analysis
+    part: NcndPart
+
+    # -- what the draft relies on --------------------------------------------
+    def relied_on(self) -> list[str]:
+        """Part II exemptions cited in the NCND part, in order of section number."""
+        return self.part.part_ii
+
+    def first_citation_block(self, exemption: str) -> int | None:
+        for c in self.part.citations:
+            if c.id == exemption:
+                return c.block
+        return None
+
+    # -- content ---------------------------------------------------------------
+    def has_content(self, section: Section) -> bool:
+        blocks = self.analysis.document.blocks
+        for b in section.blocks:
+            if b == section.heading_block:
+                continue
+            if sum(ch.isalpha() for ch in blocks[b].text) >= 20:
+                return True
+        return False
+
+    def sections_for(self, exemption: str, *names: str) -> list[Section]:
+        return [s for s in self.part.sections_named(*names) if covers(s.exemption, exemption)]
+
+    def harm_for(self, exemption: str) -> list[Section]:
+        return [s for s in self.sections_for(exemption, "harm") if self.has_content(s)]
+
+    def public_interest_for(self, exemption: str) -> bool:
+        if self.sections_for(exemption, "public-interest", "balancing-test", "factors-for", "factors-against"):
+            return True
+        return any(covers(g.exemption, exemption) for g in self.part.factors)
+
+    def groups_for(self, exemption: str, direction: str) -> list[FactorGroup]:
+        return [g for g in self.part.factors if g.direction == direction and covers(g.exemption, exemption)]
+
+    def attributed(self) -> set[str]:
+        """Exemptions that a heading, section or factor group is explicitly tied to."""
+        out = {s.exemption for s in self.part.sections if s.exemption}
+        out |= {g.exemption for g in self.part.factors if g.exemption}
+        return out
+
+    def argument_blocks(self) -> list[int]:
+        blocks = self.analysis.block_sections
+        return [i for i in sorted(self.part.blocks) if i < len(blocks) and blocks[i] in ARGUMENT_SECTIONS]
+
+    def named_in_argument(self, exemption: str) -> bool:
+        """The argument names the exemption: its citation, its bare section, or its title."""
+        arg = set(self.argument_blocks())
+        for c in self.part.citations:
+            if c.block in arg and (c.id == exemption or (c.subsection is None and same_section(c.id, exemption))):
+                return True
+        section = law.section_of(exemption)
+        titles = [fold(t) for t in law.titles(section or "") if len(t) >= 8]
+        if not titles:
+            return False
+        pattern = re.compile("|".join(re.escape(t) for t in titles))
+        blocks = self.analysis.document.blocks
+        return any(pattern.search(fold(blocks[i].text)) for i in arg)
+
+    def argued(self, exemption: str) -> bool:
+        if any(covers(owner, exemption) for owner in self.attributed()):
+            return True
+        return self.named_in_argument(exemption)
+
+    def last_block(self) -> int | None:
+        return max(self.part.blocks) if self.part.blocks else None
+
+
+def argument_of(ctx) -> Argument:
+    """The Argument of the draft a rule is looking at, built once per draft."""
+    return ctx.memo("ncnd-argument", lambda: Argument(ctx.analysis, ncnd_part(ctx.analysis)))

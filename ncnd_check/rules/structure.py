@@ -1,0 +1,196 @@
+"""Missing sections (NCND1xx): parts an NCND response needs that the draft lacks.
+
+Harm for a prejudice-based exemption, public-interest considerations for a
+qualified one, the balancing test, the closing no-inference statement, and
+the level of prejudice ("would" / "would be likely to").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from ncnd_check import law
+from ncnd_check.analysis.argument import argument_of
+from ncnd_check.rules.registry import rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ncnd_check.findings import Finding
+    from ncnd_check.rules.context import RuleContext
+
+CATEGORY = "missing-section"
+_LEVEL = re.compile(r"\bwould\b|\blikely\b", re.I)
+
+
+def _label(exemption: str) -> str:
+    title = law.title(exemption)
+    pretty = "Section " + exemption[1:]
+    return f"{pretty} ({title})" if title else pretty
+
+
+def _qualified(ctx: "RuleContext", exemption: str) -> bool:
+    try:
+        return law.needs_pit(exemption, ctx.settings) and not law.is_absolute(exemption, ctx.settings.pit_for_40_5b)
+    except KeyError:
+        return False
+
+
+def _harm_expected(exemption: str) -> bool:
+    try:
+        return law.needs_harm(exemption) and not law.is_absolute(exemption)
+    except KeyError:
+        return False
+
+
+def _ncnd_limbs(arg) -> list[str]:
+    """Exemptions relied on for the NCND: NCND subsections and bare sections, not withholding limbs."""
+    return [e for e in arg.relied_on() if not law.is_withholding_subsection(e)]
+
+
+@rule("NCND101", "missing-harm", CATEGORY, "error")
+def missing_harm(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports a prejudice-based exemption (s31(3), s38(2), s43(3), s24(2) ...) that the draft relies on with no harm section arguing it.
+
+    Why it matters: The ICO expects a causal link between confirming or denying and the prejudice (DOMAIN.md 5.8); a refusal that does not say why the exemption applies fails s17(1)(c).
+
+    Example: A draft citing Section 31(3) Law Enforcement that goes straight from the exemptions list to the public interest test.
+
+    How to fix: Add a "Harm in confirming or denying that information is held" section for the exemption: what confirming or denying would reveal, and how that would prejudice the interests it protects.
+    """
+    arg = argument_of(ctx)
+    all_harm = arg.part.sections_named("harm")
+    for exemption in _ncnd_limbs(arg):
+        if not _harm_expected(exemption) or arg.harm_for(exemption):
+            continue
+        label = _label(exemption)
+        covering = arg.sections_for(exemption, "harm")
+        if covering:
+            section = covering[0]
+            block = section.heading_block if section.heading_block is not None else (section.blocks or [None])[0]
+            message = f"The harm section for {label} has a heading but no text under it"
+        elif all_harm:
+            others = ", ".join(sorted({s.exemption for s in all_harm if s.exemption}))
+            block = arg.first_citation_block(exemption)
+            message = f"No harm explanation for {label}: harm is argued only for {others}"
+        else:
+            block = arg.first_citation_block(exemption)
+            message = f"No harm explanation for {label}, a prejudice-based exemption"
+        yield ctx.finding(
+            message,
+            block,
+            evidence=exemption,
+            exemption=exemption,
+            suggestion=f"Add a 'Harm in confirming or denying that information is held' section for {label}: "
+            "how confirming or denying would cause the prejudice.",
+        )
+
+
+@rule("NCND102", "missing-public-interest", CATEGORY, "error")
+def missing_public_interest(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports a qualified exemption relied on with no public-interest considerations for it at all (no public interest section, factors or balancing).
+
+    Why it matters: For a qualified exemption the duty to confirm or deny is excluded only where the public interest in maintaining the exclusion outweighs the public interest in confirming or denying (s2(1)(b)); s17(3) requires the reasons.
+
+    Example: A draft relying on Section 24(2) National Security that gives a harm section and then signs off.
+
+    How to fix: Add a "Public Interest Considerations" section for the exemption with factors favouring confirming or denying, factors against, and a balancing test.
+    """
+    arg = argument_of(ctx)
+    for exemption in _ncnd_limbs(arg):
+        if not _qualified(ctx, exemption) or arg.public_interest_for(exemption):
+            continue
+        label = _label(exemption)
+        yield ctx.finding(
+            f"No public interest considerations for {label}, a qualified exemption",
+            arg.first_citation_block(exemption),
+            evidence=exemption,
+            exemption=exemption,
+            suggestion=f"Add a public interest test for {label}: factors favouring confirming or denying, "
+            "factors against, and the balance.",
+        )
+
+
+@rule("NCND103", "missing-balancing-test", CATEGORY, "error")
+def missing_balancing_test(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports a draft relying on a qualified exemption that has no balancing test: no "Balancing Test" section and no sentence weighing the public interest to a conclusion.
+
+    Why it matters: Listing factors is not a public interest test; s17(3) requires the authority's reasons for concluding that the public interest in maintaining the exclusion of the duty to confirm or deny outweighs the public interest in confirming or denying.
+
+    Example: Factors favouring and factors against confirming or denying, followed directly by the complaint rights.
+
+    How to fix: Add a "Balancing Test" section that weighs the factors and concludes that the balance favours neither confirming nor denying.
+    """
+    arg = argument_of(ctx)
+    qualified = [e for e in _ncnd_limbs(arg) if _qualified(ctx, e)]
+    if not qualified:
+        return
+    if arg.part.sections_named("balancing-test", "conclusion") or arg.part.conclusions:
+        return
+    names = ", ".join(_label(e) for e in qualified)
+    pit = arg.part.sections_named("public-interest", "factors-for", "factors-against")
+    block = pit[-1].heading_block if pit and pit[-1].heading_block is not None else arg.last_block()
+    yield ctx.finding(
+        f"No balancing test for {names}",
+        block,
+        exemption=qualified[0] if len(qualified) == 1 else None,
+        suggestion="Add a 'Balancing Test' section weighing the factors and concluding that the balance "
+        "favours neither confirming nor denying that information is held.",
+    )
+
+
+@rule("NCND104", "missing-no-inference", CATEGORY, "warning")
+def missing_no_inference(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports an NCND response without the closing statement that nothing may be inferred about whether information is held.
+
+    Why it matters: NCND must be applied consistently whether or not information is held (LTT64); the closing disclaimer tells the requester that the response is no evidence either way (DOMAIN.md 3.1 item 10, 3.2).
+
+    Example: A draft whose balancing test concludes for NCND and then ends.
+
+    How to fix: End the NCND part with a sentence such as "This response should not be taken as conclusive evidence that the information you have requested exists or does not exist."
+    """
+    arg = argument_of(ctx)
+    if not arg.part.blocks or arg.part.sections_named("no-inference"):
+        return
+    yield ctx.finding(
+        "No statement that the response should not be taken as an indication that information is or is not held",
+        arg.last_block(),
+        suggestion="Add: 'This response should not be taken as conclusive evidence that the information "
+        "you have requested exists or does not exist.'",
+    )
+
+
+@rule("NCND105", "prejudice-level-unstated", CATEGORY, "warning")
+def prejudice_level_unstated(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports a harm section for a prejudice-based exemption that never says whether confirming or denying "would" or "would be likely to" cause the prejudice.
+
+    Why it matters: ICO line to take LTT13: where the authority does not say which level of likelihood it relies on, the ICO applies the lower threshold ("would be likely to") unless there is clear evidence for the higher one.
+
+    Example: "Confirming or denying may have an impact on law enforcement."
+
+    How to fix: State the level: "confirming or denying would prejudice ..." (more probable than not) or "would be likely to prejudice ..." (a real and significant risk).
+    """
+    arg = argument_of(ctx)
+    blocks = ctx.document.blocks
+    reported: set[int] = set()
+    for exemption in _ncnd_limbs(arg):
+        try:
+            prejudice = law.basis(exemption) in ("prejudice", "endangerment", "mixed")
+        except KeyError:
+            continue
+        if not prejudice:
+            continue
+        for section in arg.harm_for(exemption):
+            key = section.heading_block if section.heading_block is not None else section.blocks[0]
+            if key in reported:
+                continue
+            text = " ".join(blocks[b].text for b in section.all_blocks)
+            if _LEVEL.search(text):
+                continue
+            reported.add(key)
+            yield ctx.finding(
+                f"The harm argument for {_label(exemption)} does not say whether confirming or denying "
+                "'would' or 'would be likely to' cause the prejudice",
+                key,
+                exemption=exemption,
+                suggestion="Say 'would prejudice' or 'would be likely to prejudice' and why.",
+            )
