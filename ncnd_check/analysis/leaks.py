@@ -1,0 +1,663 @@
+"""Sentence classification for confirmation leaks.
+
+An NCND response must never say whether the information is held. Yet the
+words "held", "use" and "exists" fill every such letter, almost always in
+hypotheticals ("to confirm or deny whether the force uses ... would ...") or
+in talk about confirming ("confirmation that information is held would ...").
+Each sentence is put in one of:
+
+``held``          asserts the information is held, used or exists ("we use Office 365")
+``not-held``      asserts it is not ("no information is held", "the force does not use ...")
+``indirect``      reveals it indirectly (withheld, exempt from disclosure, "the attached table shows")
+``hypothetical``  the cue sits under a modal, a condition or a quotation
+``discussion``    the cue sits under talk of confirming or denying
+``none``          no cue at all
+
+The blank pipeline has tokens and sentences only (no tagger, no parser), so
+the structure comes from word lists in ``data/leak_cues.toml``: a cue verb,
+the verb group before it (auxiliaries, negation, modals), the subject before
+that (a holder such as "we", "the force" or an authority's name; or, for a
+passive, the requested information), and the words further left that make
+the clause hypothetical or a discussion, unless an assertion frame ("I can
+confirm that") introduces it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span
+
+    from ncnd_check.analysis.model import Analysis
+
+__all__ = [
+    "LABELS",
+    "LEAK_LABELS",
+    "Verdict",
+    "LeakSentence",
+    "classify_span",
+    "classify_sentence",
+    "classify_text",
+    "find_leaks",
+]
+
+LABELS = ("held", "not-held", "indirect", "hypothetical", "discussion", "none")
+LEAK_LABELS = ("held", "not-held", "indirect")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    label: str
+    #: the cue word(s) that decided, as written
+    cue: str | None = None
+    #: what kind of cue: possess, locate, exist, existential, withhold, exempt, attach, show, release, answer
+    kind: str | None = None
+
+    @property
+    def is_leak(self) -> bool:
+        return self.label in LEAK_LABELS
+
+
+@dataclass(frozen=True, slots=True)
+class LeakSentence:
+    block: int
+    start: int  # offsets into Block.norm
+    end: int
+    text: str
+    verdict: Verdict
+
+
+# --- Cue data -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cues:
+    holders: frozenset[str]
+    info_nouns: frozenset[str]
+    possess: frozenset[str]
+    use: frozenset[str]
+    locate: frozenset[str]
+    exist: frozenset[str]
+    withhold: frozenset[str]
+    release: frozenset[str]
+    attach: frozenset[str]
+    show: frozenset[str]
+    show_subjects: frozenset[str]
+    verb_group: frozenset[str]
+    negations: frozenset[str]
+    modals: frozenset[str]
+    hypothetical: frozenset[str]
+    hypothetical_phrases: tuple[tuple[str, ...], ...]
+    discussion: frozenset[str]
+    assert_verbs: frozenset[str]
+    assert_aux: frozenset[str]
+    generic_objects: frozenset[str]
+    specific_markers: frozenset[str]
+    not_held_answers: frozenset[str]
+
+
+@cache
+def cues() -> _Cues:
+    raw = resources.files("ncnd_check.data").joinpath("leak_cues.toml").read_bytes()
+    d = tomllib.loads(raw.decode("utf-8"))
+    f = lambda key: frozenset(w.lower() for w in d.get(key, ()))  # noqa: E731
+    return _Cues(
+        holders=f("holders"),
+        info_nouns=f("info_nouns"),
+        possess=f("possess_verbs") | f("use_verbs"),
+        use=f("use_verbs"),
+        locate=f("locate_verbs"),
+        exist=f("exist_verbs"),
+        withhold=f("withhold_words"),
+        release=f("release_verbs"),
+        attach=f("attach_words"),
+        show=f("show_verbs"),
+        show_subjects=f("show_subjects"),
+        verb_group=f("verb_group"),
+        negations=f("negations"),
+        modals=f("modals"),
+        hypothetical=f("hypothetical_markers"),
+        hypothetical_phrases=tuple(tuple(p.lower().split()) for p in d.get("hypothetical_phrases", ())),
+        discussion=f("discussion_words"),
+        assert_verbs=f("assert_verbs"),
+        assert_aux=f("assert_aux"),
+        generic_objects=f("generic_objects"),
+        specific_markers=f("specific_markers"),
+        not_held_answers=f("not_held_answers"),
+    )
+
+
+# --- Token helpers --------------------------------------------------------------
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m"})
+_CLAUSE_BREAK_WORDS = frozenset(
+    {"that", "whether", "which", "who", "whom", "if", "because", "as", "since", "while", "whilst",
+     "although", "though", "and", "but", "or", "so", "when", "where", "than", "unless", "nor"}
+)
+_RESET_WORDS = frozenset({"but", "however", "nevertheless", "nonetheless", "yet", "although", "though", "whilst", "while"})
+_SUBORDINATORS = frozenset({"although", "though", "while", "whilst", "as", "since", "because", "given", "whereas", "after", "following", "once"})
+_PARTICIPLE = re.compile(r"(?:ed|en|wn|ld|pt|nt|ht|und|red|sed)$")
+_QUOTE_SPAN = re.compile(r"\"[^\"]{1,200}\"|(?:(?<=^)|(?<=[\s(\[]))'[^']{1,200}'(?=[\s).,;:!?\]]|$)")
+_WITHHOLDING_CITE = re.compile(r"(?i)\b(?:section|sections|sec\.?|s\.?|ss\.?)\s*(\d{1,3}[A-Z]?)\s*\(\s*(\d{1,2}[A-Z]?)\s*\)")
+_NCND_DUTY = re.compile(r"(?i)duty\s+to\s+confirm\s+or\s+deny|confirm\s+or\s+deny|neither\s+confirm")
+
+
+def _is_number(token) -> bool:
+    return token.like_num or bool(re.fullmatch(r"\d[\d,.]*", token.text))
+
+
+@dataclass
+class _Sent:
+    """One sentence's tokens, lower-cased, with what each token is."""
+
+    words: list[str]
+    tokens: list
+    text: str
+    offsets: list[int]  # char offset of each token within text
+    holder: list[bool]
+    body: list[bool]
+    quoted: list[bool]
+    subject_terms: frozenset[str]
+
+
+def _build(span, subject_terms: frozenset[str]) -> _Sent:
+    from ncnd_check.analysis.authorities import find_mentions
+
+    tokens = list(span)
+    base = span.start_char
+    text = span.text
+    offsets = [t.idx - base for t in tokens]
+    words = [t.lower_ for t in tokens]
+    holder = [False] * len(tokens)
+    body = [False] * len(tokens)
+    for mention in find_mentions(text):
+        # The ICO, the NPCC, the College of Policing are never the holder asked.
+        flags = body if mention.authority.kind == "body" else holder
+        for k, off in enumerate(offsets):
+            if mention.start <= off < mention.end:
+                flags[k] = True
+    quoted = [False] * len(tokens)
+    for m in _QUOTE_SPAN.finditer(text):
+        for k, off in enumerate(offsets):
+            if m.start() < off < m.end() - 1:
+                quoted[k] = True
+    return _Sent(words, tokens, text, offsets, holder, body, quoted, subject_terms)
+
+
+def _has_phrase(words: list[str], start: int, end: int, phrases: Iterable[tuple[str, ...]]) -> str | None:
+    for phrase in phrases:
+        n = len(phrase)
+        for k in range(max(0, start), max(0, end - n + 1)):
+            if tuple(words[k : k + n]) == phrase:
+                return " ".join(phrase)
+    return None
+
+
+def _scope_start(s: _Sent, i: int) -> int:
+    """Where the clause holding token i starts, for the purpose of hypothetical markers."""
+    start = 0
+    for k in range(i - 1, -1, -1):
+        w = s.words[k]
+        if w in (";", ":") or (w in _RESET_WORDS and k > 0 and s.words[k - 1] in (",", ";")):
+            start = k + 1
+            break
+        if w == "," and k > 0:
+            # "Although ... , <main clause>": the subordinate clause's markers do not carry over.
+            lead = next((j for j in range(k - 1, -1, -1) if s.words[j] in (",", ";")), -1) + 1
+            if s.words[lead] in _SUBORDINATORS or s.words[lead] in _RESET_WORDS:
+                start = k + 1
+                break
+    return start
+
+
+def _verb_group(s: _Sent, i: int) -> int:
+    """Index of the first token of the auxiliaries/adverbs just before token i."""
+    c = cues()
+    k = i
+    while k - 1 >= 0:
+        w = s.words[k - 1]
+        if w in c.verb_group or (w.endswith("ly") and w.isalpha() and len(w) > 3):
+            k -= 1
+            continue
+        break
+    return k
+
+
+def _subject(s: _Sent, end: int) -> tuple[int, int]:
+    """The subject noun phrase ending before ``end``: (start, end) token indices."""
+    k = end
+    limit = max(0, end - 8)
+    while k - 1 >= limit:
+        w = s.words[k - 1]
+        if w in _CLAUSE_BREAK_WORDS or (s.tokens[k - 1].is_punct and w not in ("'s", "-", "&")):
+            break
+        k -= 1
+    return k, end
+
+
+def _assertion_frame_end(s: _Sent, start: int, i: int) -> int | None:
+    """The index after an assertion frame ("I can confirm that") between start and i, if any."""
+    c = cues()
+    found = None
+    for k in range(start, i):
+        if s.words[k] not in c.assert_verbs:
+            continue
+        g = k
+        while g - 1 >= start and s.words[g - 1] in c.assert_aux:
+            g -= 1
+        group = s.words[g:k]
+        if any(w in c.negations for w in group) or (("would" in group or "should" in group) and "like" not in group):
+            continue
+        if g - 1 < start:
+            # "Please be advised that ...", "Confirmed: ..." at the start of the sentence
+            if group[:1] in (["please"],) or (group and group[0] == "please"):
+                found = k + 1
+            continue
+        head = s.words[g - 1]
+        if head in c.holders or s.holder[g - 1] or head in ("letter", "response", "reply", "email"):
+            found = k + 1
+    if found is not None and found < i and s.words[found] == "that":
+        found += 1
+    return found
+
+
+def _markers(s: _Sent, start: int, end: int, skip: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
+    """(label, word) of the first hypothetical or discussion marker in [start, end)."""
+    c = cues()
+    phrase = _has_phrase(s.words, start, end, c.hypothetical_phrases)
+    for k in range(start, end):
+        if skip and skip[0] <= k < skip[1]:
+            continue
+        w = s.words[k]
+        if w in c.discussion:
+            return "discussion", s.tokens[k].text
+        if w in c.hypothetical:
+            if w == "any" and k > 0 and s.words[k - 1] == "in":
+                continue  # "in any event"
+            if w in ("how", "what", "where") and k == start:
+                pass
+            return "hypothetical", s.tokens[k].text
+    if phrase:
+        return "hypothetical", phrase
+    return None, None
+
+
+def _right_hypothetical(s: _Sent, i: int) -> str | None:
+    c = cues()
+    return _has_phrase(s.words, i, min(len(s.words), i + 8), c.hypothetical_phrases)
+
+
+def _is_info(s: _Sent, start: int, end: int) -> bool:
+    c = cues()
+    for k in range(start, end):
+        w = s.words[k]
+        if w in c.info_nouns or _term(w) in s.subject_terms:
+            return True
+    return False
+
+
+def _term(word: str) -> str:
+    from ncnd_check.analysis.subject import _singular
+
+    return _singular(word)
+
+
+def _is_holder(s: _Sent, start: int, end: int) -> bool:
+    c = cues()
+    if end <= start:
+        return False
+    head = end - 1
+    if s.body[head]:
+        return False
+    if s.holder[head] or s.words[head] in c.holders:
+        return True
+    return "our" in s.words[start:end]
+
+
+def _object_generic(s: _Sent, i: int) -> bool:
+    """Is what follows the verb at i generic ("a range of tactics", "its responsibilities")?"""
+    c = cues()
+    obj = []
+    for k in range(i + 1, min(len(s.words), i + 10)):
+        w = s.words[k]
+        if s.tokens[k].is_punct or w in ("to", "for", "which", "that", "in", "because", "so", "as", "when"):
+            break
+        obj.append(w)
+    if not obj:
+        return False
+    if any(w in ("your", "request", "requested", "relevant", "pertinent") or _term(w) in s.subject_terms for w in obj):
+        return False
+    content = [w for w in obj if w not in ("the", "a", "an", "of")]
+    return not content or content[0] in c.generic_objects
+
+
+def _cite_is_withholding(text: str) -> bool:
+    from ncnd_check.law import is_withholding_subsection
+
+    for m in _WITHHOLDING_CITE.finditer(text):
+        try:
+            if is_withholding_subsection(f"s{m.group(1)}({m.group(2)})"):
+                return True
+        except Exception:  # noqa: BLE001 - an id the statute table does not know
+            continue
+    return False
+
+
+# --- The classifier ---------------------------------------------------------------
+
+
+@dataclass
+class _Cue:
+    index: int
+    kind: str
+    negated: bool = False
+    subject: tuple[int, int] = (0, 0)
+
+
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"held", "kept", "found", "bought", "spent", "run", "shown", "withheld", "sent", "made", "given", "known", "seen", "taken", "done", "put", "set"}
+)
+
+
+def _passive(word: str, group: list[str]) -> bool:
+    """A be-form before a participle, with no "to" between ("were unable to locate" is active)."""
+    last_be = max((k for k, w in enumerate(group) if w in _BE), default=-1)
+    if last_be < 0 or "to" in group[last_be:]:
+        return False
+    return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
+
+
+def _find_cues(s: _Sent) -> list[_Cue]:
+    c = cues()
+    out: list[_Cue] = []
+    n = len(s.words)
+    for i, w in enumerate(s.words):
+        if s.tokens[i].is_punct:
+            continue
+        kind = None
+        if w in c.possess:
+            kind = "possess"
+        elif w in c.locate:
+            kind = "locate"
+        elif w in c.exist:
+            kind = "exist"
+        elif w in c.withhold:
+            kind = "withhold"
+        elif w == "exempt":
+            kind = "exempt"
+        elif w in c.attach:
+            kind = "attach"
+        elif w in c.show:
+            kind = "show"
+        elif w in c.release:
+            kind = "release"
+        elif w == "there" and i + 1 < n and s.words[i + 1] in _BE:
+            kind = "existential"
+        if kind is None:
+            continue
+        cue = _check_cue(s, i, kind)
+        if cue is not None:
+            out.append(cue)
+    return out
+
+
+def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
+    c = cues()
+    words = s.words
+    n = len(words)
+    nxt = words[i + 1] if i + 1 < n else ""
+    vg = _verb_group(s, i)
+    group = words[vg:i]
+    negated = any(w in c.negations for w in group) or nxt in ("no", "none", "nothing")
+    if "no" in group and "longer" in group:
+        negated = True
+    subj = _subject(s, vg)
+    passive = _passive(words[i], group)
+
+    if kind == "existential":
+        k = i + 2
+        while k < n and words[k] in ("currently", "also", "still", "only", "now", "therefore", "not"):
+            k += 1
+        if k >= n:
+            return None
+        det = words[k]
+        window_end = min(n, k + 5)
+        if det in ("no", "none", "nothing") or words[i + 2 : k].count("not"):
+            if _is_info(s, k, window_end) or det == "nothing":
+                return _Cue(i, kind, True, (i, i + 1))
+            return None
+        if _is_number(s.tokens[k]) and not words[k].startswith(("one", "two")) or det in ("several",):
+            return _Cue(i, kind, False, (i, i + 1))
+        if det in ("some", "a") and _is_info(s, k, window_end) and "number" in words[k:window_end]:
+            return _Cue(i, kind, False, (i, i + 1))
+        return None
+
+    if kind == "attach":
+        if nxt == "to" or (i > 0 and words[i - 1] in ("importance", "weight", "significance", "value", "conditions")):
+            return None
+        return _Cue(i, kind, False, subj)
+
+    if kind == "show":
+        if words[subj[0] : subj[1]] and any(w in c.show_subjects for w in words[subj[0] : subj[1]]):
+            if words[i] in ("details", "lists", "sets") and not passive and subj[1] - subj[0] > 0:
+                # "details" is usually a noun; only "the table below details ..." counts
+                if not any(w in ("below", "above", "attached", "enclosed") for w in words[subj[0] : subj[1]]):
+                    return None
+            return _Cue(i, kind, False, subj)
+        if words[i] == "shown" and (nxt in ("below", "above", "in") and any(w in c.show_subjects for w in words[i + 1 : i + 5])):
+            return _Cue(i, kind, False, subj)
+        return None
+
+    if kind == "exempt":
+        rest = s.text[s.offsets[i] :]
+        if _NCND_DUTY.search(rest[:120]):
+            return None
+        if not (re.match(r"(?i)exempt\s+from\s+(?:disclosure|release|publication)", rest) or _cite_is_withholding(rest[:160])):
+            return None
+        if not (_is_info(s, *subj) or _is_holder(s, *subj)):
+            return None
+        return _Cue(i, kind, False, subj)
+
+    if kind == "withhold":
+        if words[i] in ("withhold",) and "to" in group and not _is_holder(s, *subj):
+            return None
+        if passive:
+            if not _is_info(s, *subj):
+                return None
+        elif not (_is_holder(s, *subj) or words[i] in ("withheld", "redacted")):
+            return None
+        return _Cue(i, kind, False, subj)
+
+    if kind == "release":
+        if not _is_holder(s, *subj) or passive and not any(w in ("be", "being") for w in group):
+            return None
+        obj = words[i + 1 : i + 6]
+        if not obj or obj[0] not in ("the", "this", "these", "those", "that", "such", "any", "it", "them"):
+            return None
+        if obj[0] in ("it", "them"):
+            return _Cue(i, kind, False, subj)
+        if not _is_info(s, i + 1, min(n, i + 6)):
+            return None
+        if obj[0] == "any":
+            return None
+        return _Cue(i, kind, False, subj)
+
+    if kind == "locate":
+        subject_words = words[subj[0] : subj[1]]
+        searched = any(w.startswith(("search", "enquir", "inquir", "check", "review", "trawl")) for w in subject_words)
+        if words[i] in ("find", "finds", "locate", "locates", "identify", "identifies", "trace", "retrieve") and not ("to" in group and ("unable" in group or "failed" in group)):
+            if not searched:
+                return None
+        if passive:
+            if not _is_info(s, *subj) or (words[i] == "found" and nxt in ("at", "on", "in", "via", "here", "online", "below")):
+                return None
+        elif not (_is_holder(s, *subj) or searched):
+            return None
+        if not passive and not negated and not searched:
+            # "we have located", "we identified": must be a finite past, with an object
+            if not ({"have", "has", "had"} & set(group) or words[i] in ("located", "found", "identified", "retrieved", "traced", "discovered", "uncovered")):
+                return None
+        return _Cue(i, kind, negated, subj)
+
+    if kind == "exist":
+        if words[i] == "existing":
+            return None
+        if not _is_info(s, *subj):
+            return None
+        specific = any(w in c.specific_markers for w in words[subj[0] : subj[1]])
+        if not specific and not negated:
+            return None
+        return _Cue(i, kind, negated or any(w in ("no", "none") for w in words[subj[0] : subj[1]]), subj)
+
+    # possess: hold / use / record / have ...
+    if words[i] in ("have", "has", "had"):
+        if nxt in _BE or nxt == "to" or (nxt and _PARTICIPLE.search(nxt) and nxt not in c.info_nouns and nxt not in ("no",)):
+            return None  # an auxiliary ("has been", "have considered") or "have to"
+        if not (nxt in ("no", "none", "nothing") or (nxt and _is_number(s.tokens[i + 1])) or negated):
+            obj_terms = {_term(w) for w in words[i + 1 : i + 6]}
+            if not (obj_terms & s.subject_terms):
+                return None
+    if words[i] in ("hold", "holds", "holding") and "account" in words[i + 1 : i + 7] and "to" in words[i + 1 : i + 7]:
+        return None  # "hold the force to account"
+    if words[i] == "using" and not passive and not any(w in ("is", "are", "am", "'re") for w in group):
+        return None
+    if words[i] in ("use", "used") and nxt in ("to", "of") and not passive and "to" in words[i + 1 : i + 2]:
+        # "used to" (habit) or "the use of" (a noun)
+        if nxt == "of":
+            return None
+    if i > 0 and words[i - 1] in ("the", "a", "an", "its", "their", "our", "this", "of") and words[i] in ("use", "record", "records", "purchase", "run", "spend"):
+        return None  # a noun: "the use of", "a record of"
+    if passive:
+        subject_words = words[subj[0] : subj[1]]
+        definite = any(w in ("the", "this", "that", "these", "those", "such", "no", "your") for w in subject_words)
+        if not (_is_info(s, *subj) or (words[i] in c.use and definite)):
+            return None
+        if not (any(w in c.specific_markers for w in subject_words) or {_term(w) for w in subject_words} & s.subject_terms):
+            return None  # "Information is held securely by forces": generic
+        by = words[i + 1 : i + 3]
+        if by[:1] == ["by"] and not _is_holder(s, i + 2, min(n, i + 5)) and not any(s.holder[i + 2 : i + 6]):
+            if not any(w in c.holders for w in words[i + 2 : i + 6]):
+                return None  # "held by police forces" in general
+        negated = negated or any(w in ("no", "none", "nothing") for w in subject_words)
+        return _Cue(i, "possess", negated, subj)
+    if not _is_holder(s, *subj):
+        return None
+    if "to" in group and not ("unable" in group or "failed" in group or "able" in group):
+        return None  # "to hold", "in order to use": an infinitive, not an assertion
+    if _object_generic(s, i) and not negated:
+        return None
+    return _Cue(i, "possess", negated, subj)
+
+
+def _label_for(cue: _Cue) -> str:
+    if cue.kind in ("withhold", "exempt", "attach", "show", "release"):
+        return "indirect"
+    return "not-held" if cue.negated else "held"
+
+
+def _judge(s: _Sent, cue: _Cue) -> Verdict:
+    """The verdict for one cue: a leak unless something scopes it."""
+    c = cues()
+    i = cue.index
+    word = s.tokens[i].text
+    if s.quoted[i]:
+        return Verdict("hypothetical", word, "quoted")
+    start = _scope_start(s, i)
+    frame = _assertion_frame_end(s, start, i)
+    if frame is not None:
+        start = frame
+    vg = _verb_group(s, i) if cue.kind != "existential" else i
+    group = s.words[vg:i]
+    modal = next((w for w in group if w in c.modals), None)
+    if modal and not (modal == "can" and cue.kind in ("withhold", "release")):
+        return Verdict("hypothetical", f"{modal} {word}", cue.kind)
+    label, marker = _markers(s, start, vg)
+    if label:
+        return Verdict(label, f"{marker} ... {word}", cue.kind)
+    right = _right_hypothetical(s, i)
+    if right and right not in ("such as", "for example", "for instance"):
+        return Verdict("hypothetical", f"{word} ... {right}", cue.kind)
+    end = min(len(s.tokens), i + 4)
+    cue_text = s.text[s.offsets[cue.subject[0]] if cue.subject[1] > cue.subject[0] else s.offsets[i] : s.offsets[end - 1] + len(s.tokens[end - 1].text)]
+    return Verdict(_label_for(cue), cue_text.strip(), cue.kind)
+
+
+def classify_span(span, subject_terms: Iterable[str] = ()) -> Verdict:
+    """Classify one sentence (a spaCy Span or Doc)."""
+    c = cues()
+    s = _build(span, frozenset(subject_terms))
+    text = s.text.strip()
+    if not s.words:
+        return Verdict("none")
+    if text.endswith("?"):
+        return Verdict("discussion", None, "question")
+    plain = re.sub(r"[^a-z ]", "", text.lower()).strip()
+    if plain in c.not_held_answers:
+        return Verdict("not-held", text, "answer")
+    best: Verdict | None = None
+    for cue in _find_cues(s):
+        verdict = _judge(s, cue)
+        if verdict.is_leak:
+            return verdict
+        if best is None:
+            best = verdict
+    if best is not None:
+        return best
+    if _NCND_DUTY.search(text) or any(w in c.discussion for w in s.words):
+        return Verdict("discussion")
+    return Verdict("none")
+
+
+def classify_text(text: str, subject_terms: Iterable[str] = ()) -> list[tuple[str, Verdict]]:
+    """Split ``text`` into sentences and classify each (for tests and the CLI dump)."""
+    from ncnd_check.analysis.nlp import process
+    from ncnd_check.normalise import normalise_for_matching
+
+    doc = process([normalise_for_matching(text)])[0]
+    return [(sent.text, classify_span(sent, subject_terms)) for sent in doc.sents]
+
+
+def classify_sentence(text: str, subject_terms: Iterable[str] = ()) -> Verdict:
+    """Classify ``text`` as one sentence (whatever punctuation it holds)."""
+    from ncnd_check.analysis.nlp import make_doc
+    from ncnd_check.normalise import normalise_for_matching
+
+    return classify_span(make_doc(normalise_for_matching(text))[:], subject_terms)
+
+
+# --- Over a whole draft -------------------------------------------------------------
+
+
+def _docs(analysis: "Analysis") -> list:
+    blocks = analysis.document.blocks
+    if len(analysis.docs) == len(blocks) and all(d is not None for d in analysis.docs):
+        return list(analysis.docs)
+    from ncnd_check.analysis.nlp import process
+
+    return process([b.norm for b in blocks])
+
+
+def find_leaks(analysis: "Analysis", blocks: Iterable[int] | None = None, subject: str | None = None) -> list[LeakSentence]:
+    """Every sentence of the given body blocks that asserts or reveals whether information is held."""
+    from ncnd_check.analysis.subject import content_terms
+
+    terms = frozenset(content_terms(subject)) if subject else frozenset()
+    wanted = set(blocks) if blocks is not None else None
+    docs = _docs(analysis)
+    out: list[LeakSentence] = []
+    for block, doc in zip(analysis.document.blocks, docs):
+        if wanted is not None and block.index not in wanted:
+            continue
+        if doc is None:
+            continue
+        for sent in doc.sents:
+            verdict = classify_span(sent, terms)
+            if verdict.is_leak:
+                out.append(LeakSentence(block.index, sent.start_char, sent.end_char, sent.text, verdict))
+    return out

@@ -1,0 +1,115 @@
+"""Confirmation leaks (NCND6xx): sentences that say whether the information is held.
+
+The classification lives in :mod:`ncnd_check.analysis.leaks`; these rules
+choose which blocks count (the NCND part of a partial response, not the
+request echo) and turn leaking sentences into findings.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ncnd_check.rules.registry import rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ncnd_check.findings import Finding
+    from ncnd_check.rules.context import RuleContext
+
+CATEGORY = "confirmation-leak"
+_SUGGESTION = (
+    "Remove the sentence, or rewrite it as a hypothetical about confirming or denying "
+    "(\"to confirm or deny whether ... would ...\")."
+)
+
+
+def _leaks(ctx: "RuleContext"):
+    """Leaking sentences of the NCND blocks, computed once per draft for the three rules."""
+
+    def build():
+        from ncnd_check.analysis.leaks import find_leaks
+        from ncnd_check.analysis.subject import find_subject, request_blocks
+
+        analysis = ctx.analysis
+        if analysis.ncnd_blocks:
+            blocks = set(analysis.ncnd_blocks)
+        elif analysis.response_type == "ncnd":
+            blocks = {b.index for b in analysis.document.blocks}
+        else:
+            blocks = set()  # a partial response whose NCND part was not found: nothing to scope to
+        blocks -= set(request_blocks(analysis))
+        subject = analysis.subject or find_subject(analysis)
+        return find_leaks(analysis, sorted(blocks), subject)
+
+    return ctx.memo("confirmation-leaks", build)
+
+
+def _report(ctx: "RuleContext", label: str, message: str) -> Iterator["Finding"]:
+    for leak in _leaks(ctx):
+        if leak.verdict.label != label:
+            continue
+        yield ctx.finding(
+            f"{message}: {leak.verdict.cue!r}" if leak.verdict.cue else message,
+            leak.block,
+            evidence=leak.text.strip(),
+            suggestion=_SUGGESTION,
+        )
+
+
+@rule("NCND601", "confirms-held", CATEGORY, "error")
+def confirms_held(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports a sentence that says the requested information is held.
+    In the NCND part of a response: "I can confirm that the force holds
+    ...", "we use Office 365 across the force", "we have located three documents",
+    "searches found ...". Hypotheticals ("to confirm or deny whether the force uses ...
+    would ...") and talk about confirming ("confirming that information exists would
+    ...") are not reported.
+
+    Why it matters: One sentence that confirms the information is held undoes the
+    neither-confirm-nor-deny position, and with it the exemptions relied on (s1(1)(a)).
+
+    Example: "Greater Manchester Police uses facial recognition software supplied by NEC."
+
+    How to fix: Delete the sentence, or rewrite it as a hypothetical: "To confirm or deny
+    whether the force uses facial recognition software would ...".
+    """
+    yield from _report(ctx, "held", "Sentence confirms that the information is held")
+
+
+@rule("NCND602", "denies-held", CATEGORY, "error")
+def denies_held(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports a sentence that says the requested information is not held.
+    In the NCND part of a response, not held, not used or does not exist: "no information is
+    held", "there are no records of ...", "the force does not use Office 365". A
+    quotation of such a statement as an example ("stating 'no information is held'")
+    and the no-inference disclaimer ("is or is not held") are not reported.
+
+    Why it matters: Denying is as much an answer as confirming. NCND has to be applied
+    consistently whether or not the information is held (ICO LTT64), or the pattern of
+    responses reveals which is which.
+
+    Example: "The force does not use Office 365."
+
+    How to fix: Delete the sentence, or rewrite it as a hypothetical: "Stating that no
+    information is held would ...".
+    """
+    yield from _report(ctx, "not-held", "Sentence denies that the information is held")
+
+
+@rule("NCND603", "reveals-held", CATEGORY, "error")
+def reveals_held(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports a sentence that reveals indirectly that the information exists.
+    In the NCND part of a response: it has been withheld or redacted, it is
+    exempt from disclosure under a withholding subsection (24(1), 31(1), 40(2) ...),
+    it is attached or enclosed, a table "shows" it, or the authority will not provide
+    "the figures".
+
+    Why it matters: Only information that exists can be withheld, redacted or exempt from
+    disclosure, so these sentences confirm it is held as surely as saying so.
+
+    Example: "The figures you requested are exempt under section 24(1)."
+
+    How to fix: Cite the NCND subsection (24(2), 31(3) ...) and talk of the duty to
+    confirm or deny: "The duty to confirm or deny does not apply by virtue of section
+    24(2)." Or say "the information, if held, would be exempt ...".
+    """
+    yield from _report(ctx, "indirect", "Sentence reveals that the information is held")

@@ -1,0 +1,469 @@
+"""Template residue (NCND7xx): what a template or an earlier letter left behind.
+
+Placeholders nobody filled in, another force's name as the responding body,
+and harm text argued about a different subject from the request. In
+``--mode template`` the library's own placeholders are expected, so the
+checks turn to unknown or misspelt placeholders, unbalanced ones, and real
+force names where ``{authority}`` belongs.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from ncnd_check.rules.registry import rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ncnd_check.findings import Finding
+    from ncnd_check.rules.context import RuleContext
+
+CATEGORY = "template-residue"
+
+#: Sections whose text argues the case (where a subject mismatch matters).
+ARGUMENT_SECTIONS = ("harm", "public-interest", "factors-for", "factors-against", "balancing-test")
+
+
+# --- Placeholder data and detection -------------------------------------------
+
+
+@cache
+def placeholder_data() -> dict:
+    raw = resources.files("ncnd_check.data").joinpath("placeholders.toml").read_bytes()
+    return tomllib.loads(raw.decode("utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    text: str
+    start: int
+    end: int
+    #: brace | double-brace | merge-field | bracket | mask | date-mask | tbc | stock
+    form: str
+    #: the name inside braces, for brace forms
+    name: str | None = None
+
+
+_DOUBLE_BRACE = re.compile(r"\{\{\s*([^{}]{1,60}?)\s*\}\}")
+_BRACE = re.compile(r"(?<!\{)\{\s*([A-Za-z_][\w .\-]{0,40}?)\s*\}(?!\})")
+_MERGE = re.compile(r"<<\s*([^<>]{1,60}?)\s*>>|«\s*([^«»]{1,60}?)\s*»")
+_BRACKET = re.compile(r"\[\s*([^\[\]]{1,80}?)\s*\]")
+_MASK = re.compile(r"(?<![A-Za-z0-9])(?:[Xx]{1,4}[/.\-]){0,2}[Xx]{3,}(?![A-Za-z0-9])|(?<![A-Za-z0-9])(?:[Xx]{2}[/.\-]){2}[Xx]{2,4}(?![A-Za-z0-9])")
+_DATE_MASK = re.compile(r"(?<![A-Za-z])[dD]{1,2}\s*[/.\-]\s*[mM]{1,2}\s*[/.\-]\s*[yY]{2,4}(?![A-Za-z])|(?<![A-Za-z])[mM]{2}\s*/\s*[yY]{4}(?![A-Za-z])")
+_TBC = re.compile(r"(?<![A-Za-z])(?:TBC|TBA|TBD|TODO)(?![A-Za-z])|\?{3,}")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower())
+
+
+def _bracket_is_placeholder(content: str) -> bool:
+    data = placeholder_data()
+    low = content.strip().lower()
+    if not low or low in data.get("not_placeholders", ()):
+        return False
+    if re.fullmatch(r"[\d\s().,/&a-z]{0,3}|\d[\d\s().,/&-]*|s?\d+[A-Za-z]?(?:\(\w+\))*", low):
+        return False  # [2024], [a], (1)(a) style references
+    letters = re.sub(r"[^A-Za-z]", "", content)
+    if len(letters) >= 2 and letters.isupper():
+        return True
+    words = set(_words(content))
+    for cue in data.get("cue_words", ()):
+        if (" " in cue and cue in low) or cue in words:
+            return True
+    return False
+
+
+def find_placeholders(text: str) -> list[Placeholder]:
+    """Placeholders in one block's text, in order, not overlapping."""
+    found: list[Placeholder] = []
+    for m in _DOUBLE_BRACE.finditer(text):
+        found.append(Placeholder(m.group(0), m.start(), m.end(), "double-brace", m.group(1).strip()))
+    for m in _BRACE.finditer(text):
+        found.append(Placeholder(m.group(0), m.start(), m.end(), "brace", m.group(1).strip()))
+    for m in _MERGE.finditer(text):
+        found.append(Placeholder(m.group(0), m.start(), m.end(), "merge-field", (m.group(1) or m.group(2)).strip()))
+    for m in _BRACKET.finditer(text):
+        if _bracket_is_placeholder(m.group(1)):
+            found.append(Placeholder(m.group(0), m.start(), m.end(), "bracket"))
+    for pattern, form in ((_MASK, "mask"), (_DATE_MASK, "date-mask"), (_TBC, "tbc")):
+        for m in pattern.finditer(text):
+            found.append(Placeholder(m.group(0), m.start(), m.end(), form))
+    low = text.lower()
+    for filler in placeholder_data().get("stock_filler", ()):
+        pos = low.find(filler.lower())
+        if pos >= 0:
+            found.append(Placeholder(text[pos : pos + len(filler)], pos, pos + len(filler), "stock"))
+    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    out: list[Placeholder] = []
+    for p in found:
+        if out and p.start < out[-1].end:
+            continue
+        out.append(p)
+    return out
+
+
+def looks_like_placeholder(text: str) -> bool:
+    """For highlighted runs: is this filler rather than real wording?"""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if find_placeholders(stripped):
+        return True
+    letters = re.sub(r"[^A-Za-z]", "", stripped)
+    if len(letters) >= 3 and letters.isupper() and len(stripped.split()) <= 6:
+        return True  # FORCE NAME, INSERT DATE
+    words = set(_words(stripped))
+    return bool(words & {"insert", "enter", "tbc", "tba"})
+
+
+def known_placeholder_names(library) -> set[str]:
+    """The placeholders a template may use: placeholders.toml plus what the library declares."""
+    names = {n.lower() for n in placeholder_data().get("known", ())}
+    declared = getattr(library, "placeholders", None) or getattr(library, "placeholder_names", None)
+    if callable(declared):
+        try:
+            declared = declared()
+        except Exception:  # noqa: BLE001 - a library shape we do not know: fall back to the data file
+            declared = None
+    if isinstance(declared, dict):
+        declared = declared.keys()
+    if declared:
+        names.update(str(n).strip("{} ").lower() for n in declared)
+    for paragraph in getattr(library, "paragraphs", ()) or ():
+        for name in getattr(paragraph, "placeholders", ()) or ():
+            names.add(str(name).strip("{} ").lower())
+    return names
+
+
+def _nearest(name: str, known: Iterable[str]) -> str | None:
+    import difflib
+
+    match = difflib.get_close_matches(name.lower(), sorted(known), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def _block_texts(ctx: "RuleContext") -> Iterator[tuple[int, str]]:
+    for block in ctx.document.blocks:
+        if block.text.strip():
+            yield block.index, block.text
+
+
+_FORM_LABEL = {
+    "brace": "library placeholder",
+    "double-brace": "template field",
+    "merge-field": "mail-merge field",
+    "bracket": "bracketed placeholder",
+    "mask": "XXXX mask",
+    "date-mask": "date mask",
+    "tbc": "to-be-confirmed marker",
+    "stock": "stock filler text",
+}
+
+
+# --- Rules ----------------------------------------------------------------------
+
+
+@rule("NCND701", "placeholder-left", CATEGORY, "error", applies_to=None)
+def placeholder_left(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports placeholders left in a letter.
+    `[INSERT ...]`, `[Force name]`,
+    `XXXX`, `<<...>>`, `{{...}}`, `{authority}`-style library placeholders, `dd/mm/yyyy`,
+    `TBC`, and in a DOCX the text of an empty content control or a highlighted run that
+    reads as filler.
+
+    Why it matters: A response sent with "[Force name]" or "FOI/XXXX" in it tells the
+    requester it was pasted from a template without review, and may leave out facts the
+    letter must state (the date, the reference, the authority).
+
+    Example: "Thank you for your request dated dd/mm/yyyy, reference FOI/XXXX."
+
+    How to fix: Replace each placeholder with the real value, or delete it. In a template
+    repository, run with `--mode template` so the library's own placeholders are expected.
+    """
+    if ctx.settings.mode == "template":
+        return
+    for index, text in _block_texts(ctx):
+        for p in find_placeholders(text):
+            yield ctx.finding(
+                f"Placeholder left in the letter: {p.text!r} ({_FORM_LABEL[p.form]})",
+                index,
+                evidence=p.text,
+                suggestion="Replace the placeholder with the real value, or delete it.",
+            )
+    for marked in ctx.document.marked:
+        if marked.kind == "placeholder" and marked.text.strip():
+            yield ctx.finding(
+                f"Content control still shows its placeholder text: {marked.text.strip()!r}",
+                marked.block if marked.part == "body" else None,
+                evidence=marked.text.strip(),
+                suggestion="Fill in the content control (or delete it) so its placeholder text is not sent.",
+            )
+        elif marked.kind == "highlight" and looks_like_placeholder(marked.text) and not find_placeholders(marked.text):
+            # Highlighted filler the text patterns above did not already report.
+            yield ctx.finding(
+                f"Highlighted text that looks like a placeholder: {marked.text.strip()!r}",
+                marked.block if marked.part == "body" else None,
+                evidence=marked.text.strip(),
+                suggestion="Replace the highlighted placeholder with the real wording and remove the highlight.",
+            )
+
+
+@rule("NCND702", "other-authority", CATEGORY, "error")
+def other_authority(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports another authority named as the responding body.
+    Applies when the expected one is configured (`--authority`, or `authority` in the config): the subject
+    of "can neither confirm nor deny", "holds" or "uses", the letterhead or the sign-off.
+    Naming the ICO, the College of Policing or other forces in passing is not reported.
+
+    Why it matters: A letter that says "West Midlands Police can neither confirm nor deny"
+    when Kent Police sends it was copied from another force's response; it misstates who
+    is answering and suggests the reasoning was not written for this request.
+
+    Example: With `--authority "Kent Police"`: "West Midlands Police can neither confirm
+    nor deny that it holds the information you requested."
+
+    How to fix: Put the configured authority's name in place of the other one, and check
+    the rest of the paragraph was meant for this request.
+    """
+    if ctx.settings.mode == "template" or not ctx.settings.authority:
+        return
+    from ncnd_check.analysis.authorities import resolve, responding_mentions, same_authority
+
+    expected = resolve(ctx.settings.authority)
+    seen = set()
+    for m in responding_mentions(ctx.analysis):
+        if same_authority(m.mention.authority, expected) or (m.block, m.mention.authority) in seen:
+            continue
+        seen.add((m.block, m.mention.authority))
+        yield ctx.finding(
+            f"{m.mention.text!r} is named as the responding body, but the letter is from {expected.name}",
+            m.block,
+            evidence=m.context,
+            suggestion=f"Replace {m.mention.text!r} with {expected.name!r}.",
+        )
+
+
+@rule("NCND703", "two-responding-authorities", CATEGORY, "error")
+def two_responding_authorities(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports a draft that names two authorities as the responding body.
+    When no authority is configured, infers the responding body from the draft (letterhead, the NCND statement, sign-off, the force most often named as holder)
+    and reports a draft that presents a second authority as the responding body.
+
+    Why it matters: Two forces each "neither confirming nor denying" in one letter is the
+    mark of a paragraph pasted from another force's response.
+
+    Example: "Kent Police can neither confirm nor deny ..." in the opening and "To confirm
+    or deny whether Essex Police holds ..." in the harm section.
+
+    How to fix: Use one authority's name throughout; configure it with `--authority` so
+    the check names the expected one.
+    """
+    if ctx.settings.mode == "template" or ctx.settings.authority:
+        return
+    from ncnd_check.analysis.authorities import infer_responder, responding_mentions, same_authority
+
+    mentions = responding_mentions(ctx.analysis)
+    responder = infer_responder(ctx.analysis)
+    if responder is None:
+        return
+    reported = set()
+    for m in mentions:
+        authority = m.mention.authority
+        if same_authority(authority, responder) or (m.block, authority) in reported:
+            continue
+        reported.add((m.block, authority))
+        yield ctx.finding(
+            f"Two authorities are named as the responding body: {responder.name} and {authority.name}",
+            m.block,
+            evidence=m.context,
+            suggestion=f"Use one authority's name throughout (the draft mostly names {responder.name}); "
+            "set --authority to say which.",
+        )
+
+
+@rule("NCND704", "subject-mismatch", CATEGORY, "warning")
+def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports harm or factor text about a different subject from the request.
+    Compares what the request asks about (the request section or the echo
+    of the request) with the things the harm and public-interest text says confirming or
+    denying would reveal ("to confirm or deny whether the force uses <X>"), and reports an
+    <X> that shares no content word with the request.
+
+    Why it matters: Harm text argued about a different subject was written for another
+    request. The ICO and the Tribunal give no weight to arguments not tied to the
+    information requested, and the requester sees the letter was not written for them.
+
+    Example: The request asks for "the number of new Office 365 accounts purchased"; the
+    harm section argues "to confirm or deny whether the force uses a certain operating
+    system would identify vulnerable computer systems".
+
+    How to fix: Rewrite the harm and factor text about the subject of this request, or
+    use the approved wording for it.
+    """
+    from ncnd_check.analysis.subject import (
+        content_terms,
+        find_subject,
+        is_placeholder_only,
+        request_blocks,
+        topic_phrases,
+    )
+
+    analysis = ctx.analysis
+    subject = analysis.subject or find_subject(analysis)
+    if not subject or is_placeholder_only(subject):
+        return
+    wanted = content_terms(subject)
+    if not wanted:
+        return
+    skip = set(request_blocks(analysis))
+    if analysis.sections:
+        argued = {b for s in analysis.sections if s.name in ARGUMENT_SECTIONS for b in s.all_blocks}
+    else:
+        argued = {b.index for b in ctx.document.blocks if b.index not in skip}
+    reported: set[str] = set()
+    for block in ctx.document.blocks:
+        if block.index not in argued or block.index in skip:
+            continue
+        for topic in topic_phrases(block.norm, block.index):
+            key = " ".join(sorted(topic.terms))
+            if topic.terms & wanted or key in reported:
+                continue
+            reported.add(key)
+            yield ctx.finding(
+                f"The argument is about {topic.phrase!r}, but the request is about {subject!r}",
+                block.index,
+                evidence=f"request: {subject!r}; argument: {topic.phrase!r}",
+                suggestion="Rewrite this text about the subject of the request (it looks written for another one).",
+            )
+
+
+@rule("NCND705", "unknown-placeholder", CATEGORY, "error", applies_to=None)
+def unknown_placeholder(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports unknown or misspelt placeholders in a template.
+    In `--mode template`, reports placeholders the library does not know
+    (`{authorty}`, suggesting the nearest known name such as `{authority}`), and
+    placeholders in a form the library does not fill (`[INSERT DATE]`, `XXXX`, `<<...>>`).
+
+    Why it matters: The library fills the placeholders it knows; a misspelt or foreign one
+    goes out to the requester as written.
+
+    Example: "{authorty} can neither confirm nor deny that it holds ..."
+
+    How to fix: Use one of the library's placeholders (`{authority}`, `{subject}`,
+    `{date}`, `{reference}`, `{requester}` ...), spelt exactly.
+    """
+    if ctx.settings.mode != "template":
+        return
+    known = known_placeholder_names(ctx.library)
+    for index, text in _block_texts(ctx):
+        for p in find_placeholders(text):
+            if p.form in ("brace", "double-brace"):
+                name = (p.name or "").lower()
+                if name in known:
+                    continue
+                nearest = _nearest(name, known)
+                hint = f"{{{nearest}}}" if nearest else "one of the library's placeholders"
+                yield ctx.finding(
+                    f"Unknown placeholder {p.text!r}" + (f" (did you mean {{{nearest}}}?)" if nearest else ""),
+                    index,
+                    evidence=p.text,
+                    suggestion=f"Use {hint}.",
+                )
+            else:
+                yield ctx.finding(
+                    f"Placeholder {p.text!r} is a {_FORM_LABEL[p.form]}, which the library does not fill",
+                    index,
+                    evidence=p.text,
+                    suggestion="Use one of the library's {name} placeholders (e.g. {date}, {reference}, {authority}).",
+                )
+
+
+_OPEN_CLOSE = (("{", "}"), ("<<", ">>"), ("«", "»"), ("[", "]"))
+_BRACKET_CUE = re.compile(r"\[\s*(?:(?i:insert|enter)\b|[A-Z]{3,}\b)")
+
+
+def _unbalanced(text: str) -> str | None:
+    """The first placeholder delimiter left open or closed without opening, as evidence."""
+    for opener, closer in _OPEN_CLOSE:
+        if opener == "[" and not _BRACKET_CUE.search(text):
+            continue  # ordinary brackets in prose: only placeholder-looking ones are checked
+        if opener == "<<" and not re.search(r"<<\w|\w>>", text):
+            continue  # ">>" as an arrow in "Review >> Accept All"
+        probe = text.replace("{{", "{").replace("}}", "}") if opener == "{" else text
+        depth = 0
+        open_at = 0
+        i = 0
+        while i < len(probe):
+            if probe.startswith(opener, i):
+                if depth:
+                    return probe[open_at : i + len(opener)][:60]  # a second opener before the close
+                depth, open_at = 1, i
+                i += len(opener)
+            elif probe.startswith(closer, i):
+                if not depth:
+                    return probe[max(0, i - 30) : i + len(closer)]
+                depth = 0
+                i += len(closer)
+            else:
+                i += 1
+        if depth:
+            return probe[open_at : open_at + 40]
+    return None
+
+
+@rule("NCND706", "unbalanced-placeholder", CATEGORY, "error", applies_to=None)
+def unbalanced_placeholder(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports a placeholder left unbalanced.
+    A delimiter left open or closed without opening:
+    `{authority` , `subject}`, `<<date`, `[INSERT NAME`.
+
+    Why it matters: An unbalanced placeholder is neither filled by the library nor caught
+    by a reviewer looking for `{...}`; it is sent as a stray brace and half a word.
+
+    Example: "{authority can neither confirm nor deny ..."
+
+    How to fix: Close the placeholder (`{authority}`) or remove the stray delimiter.
+    """
+    for index, text in _block_texts(ctx):
+        evidence = _unbalanced(text)
+        if evidence:
+            yield ctx.finding(
+                "Placeholder delimiter left unbalanced",
+                index,
+                evidence=evidence.strip(),
+                suggestion="Close the placeholder ({name}) or remove the stray bracket.",
+            )
+
+
+@rule("NCND707", "real-authority-in-template", CATEGORY, "warning", applies_to=None)
+def real_authority_in_template(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports a real force named in a template where `{authority}` belongs.
+    In `--mode template`, a force named as the responding body ("West Midlands Police can neither confirm nor deny ...") where the template
+    should say `{authority}`.
+
+    Why it matters: Every letter made from the template would name that force, whoever
+    sends it.
+
+    Example: A template paragraph "To confirm or deny whether West Midlands Police holds
+    the information would ..."
+
+    How to fix: Replace the force's name with `{authority}`.
+    """
+    if ctx.settings.mode != "template":
+        return
+    from ncnd_check.analysis.authorities import responding_mentions
+
+    for m in responding_mentions(ctx.analysis):
+        if m.mention.authority.kind == "body" and m.reason != "ncnd-statement":
+            continue
+        yield ctx.finding(
+            f"The template names {m.mention.authority.name} where {{authority}} belongs",
+            m.block,
+            evidence=m.context,
+            suggestion=f"Replace {m.mention.text!r} with {{authority}}.",
+        )
