@@ -192,6 +192,11 @@ def test_breaks_tabs_symbols_and_hyphens():
     assert doc.blocks[0].norm == "Line one Line two col\u2022re-used"
 
 
+def test_symbol_font_characters_mapped_to_unicode():
+    doc = read(paragraph("a", symbol("F0DA", "Symbol"), "b", symbol("00B3", "Symbol"), "c", symbol("F0E0", "Wingdings")))
+    assert doc.blocks[0].text == "a\u2228b\u2265c\uf0e0"
+
+
 def test_smart_quotes_and_spaces_kept_for_display_folded_for_matching():
     doc = read(paragraph("\u201cNeither\u201d confirm\u00a0nor deny \u2013 it\u2019s s.\u00a024(2)"))
     block = doc.blocks[0]
@@ -551,3 +556,29 @@ def test_round_trip_generated_documents(items):
     doc = read(body)
     assert [(b.kind, b.text) for b in doc.blocks] == expected
     assert [b.index for b in doc.blocks] == list(range(len(expected)))
+
+
+# ------------------------------------------------------------ the dump command
+
+
+def test_dump_prints_blocks_and_hygiene_of_a_docx(tmp_path):
+    from click.testing import CliRunner
+
+    from ncnd_check.cli import cli
+
+    path = tmp_path / "draft.docx"
+    path.write_bytes(build_docx(
+        heading("Freedom of Information Request", 1)
+        + paragraph("We ", ins("neither confirm nor deny"), del_("confirm"), " that information is held.")
+        + paragraph(run("internal note", hidden=True)),
+        core={"creator": "J Smith"},
+        comments=[{"id": 1, "text": "check wording"}],
+    ))
+    result = CliRunner().invoke(cli, ["dump", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "heading1" in lines[0] and "Freedom of Information Request" in lines[0]
+    assert "We neither confirm nor deny that information is held." in lines[1]
+    out = result.stdout
+    assert "insertion" in out and "deletion" in out and "internal note" in out and "J Smith" in out
+    assert "Traceback" not in out

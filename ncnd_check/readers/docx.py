@@ -28,7 +28,8 @@ from ncnd_check.readers.ooxml_package import (
     Package,
     Relationship,
 )
-from ncnd_check.readers.ooxml_styles import Numbering, StyleInfo, on_off, read_styles
+from ncnd_check.readers.ooxml_styles import Numbering, StyleInfo, find_child, first_child, on_off, read_styles
+from ncnd_check.readers.ooxml_symbols import symbol_char
 from ncnd_check.readers.urls import find_urls
 from ncnd_check.settings import Settings
 
@@ -179,7 +180,7 @@ class _Reader:
 
     def read(self, root) -> Document:
         w, doc = self.w, self.doc
-        body = root.find(w + "body")
+        body = find_child(root, w + "body")
         main = _Part("body", doc.blocks, self.pkg.main_rels)
         if body is not None:
             self._container(body, main)
@@ -228,10 +229,10 @@ class _Reader:
 
     def _branch(self, alt):
         """One branch of mc:AlternateContent: the first Choice, else the Fallback."""
-        choice = alt.find(_MC_CHOICE)
+        choice = find_child(alt, _MC_CHOICE)
         if choice is not None and len(choice):
             return choice
-        fallback = alt.find(_MC_FALLBACK)
+        fallback = find_child(alt, _MC_FALLBACK)
         return fallback if fallback is not None else alt[:0]
 
     def _container(self, el, part: _Part) -> None:
@@ -304,7 +305,7 @@ class _Reader:
         ))
 
     def _block_sdt(self, sdt, part: _Part) -> None:
-        content = sdt.find(self.w + "sdtContent")
+        content = find_child(sdt, self.w + "sdtContent")
         if content is None:
             return
         start = len(part.target)
@@ -315,8 +316,8 @@ class _Reader:
                 self.doc.marked.append(Marked("placeholder", text, start, None, part.name))
 
     def _showing_placeholder(self, sdt) -> bool:
-        pr = sdt.find(self.w + "sdtPr")
-        return pr is not None and on_off(pr.find(self.w + "showingPlcHdr"), self.w)
+        pr = find_child(sdt, self.w + "sdtPr")
+        return pr is not None and on_off(find_child(pr, self.w + "showingPlcHdr"), self.w)
 
     def _wrapped(self, el, wanted: str):
         """Children with tag ``wanted``, looking through sdt/customXml/AlternateContent wrappers."""
@@ -326,7 +327,7 @@ class _Reader:
             if tag == wanted:
                 yield child
             elif tag == w + "sdt":
-                content = child.find(w + "sdtContent")
+                content = find_child(child, w + "sdtContent")
                 if content is not None:
                     yield from self._wrapped(content, wanted)
             elif tag == _MC_ALT:
@@ -341,21 +342,21 @@ class _Reader:
         self.tables[key] += 1
         for row_no, tr in enumerate(self._wrapped(tbl, w + "tr")):
             col = 0
-            trpr = tr.find(w + "trPr")
+            trpr = find_child(tr, w + "trPr")
             if trpr is not None:
-                before = trpr.find(w + "gridBefore")
+                before = find_child(trpr, w + "gridBefore")
                 if before is not None and (before.get(w + "val") or "").isdigit():
                     col = int(before.get(w + "val"))
             for tc in self._wrapped(tr, w + "tc"):
                 span, merged = 1, False
-                tcpr = tc.find(w + "tcPr")
+                tcpr = first_child(tc, w + "tcPr")
                 if tcpr is not None:
-                    gs = tcpr.find(w + "gridSpan")
+                    gs = find_child(tcpr, w + "gridSpan")
                     if gs is not None and (gs.get(w + "val") or "").isdigit():
                         span = max(1, int(gs.get(w + "val")))
-                    vm = tcpr.find(w + "vMerge")
+                    vm = find_child(tcpr, w + "vMerge")
                     merged = vm is not None and (vm.get(w + "val") or "continue") != "restart"
-                    hm = tcpr.find(w + "hMerge")  # legacy horizontal merge
+                    hm = find_child(tcpr, w + "hMerge")  # legacy horizontal merge
                     merged = merged or (hm is not None and (hm.get(w + "val") or "continue") != "restart")
                 if not merged:
                     self._cell(tc, part, (number, row_no, col))
@@ -391,7 +392,7 @@ class _Reader:
             if tag in (w + "p", w + "tbl"):
                 yield child
             elif tag == w + "sdt":
-                content = child.find(w + "sdtContent")
+                content = find_child(child, w + "sdtContent")
                 if content is not None:
                     yield from self._cell_items(content)
             elif tag == _MC_ALT:
@@ -406,7 +407,7 @@ class _Reader:
         self.serial += 1
         st = _Para(part, index, self.serial)
         style = outline = num = None
-        ppr = p.find(w + "pPr")
+        ppr = first_child(p, w + "pPr")
         style_id = None
         prop_change = False
         if ppr is not None:
@@ -415,7 +416,7 @@ class _Reader:
                 if tag == w + "pStyle":
                     style_id = child.get(w + "val")
                 elif tag == w + "numPr":
-                    nid, ilvl = child.find(w + "numId"), child.find(w + "ilvl")
+                    nid, ilvl = find_child(child, w + "numId"), find_child(child, w + "ilvl")
                     num = (
                         nid.get(w + "val") if nid is not None else None,
                         int(ilvl.get(w + "val")) if ilvl is not None and (ilvl.get(w + "val") or "").isdigit() else None,
@@ -492,7 +493,7 @@ class _Reader:
     def _run(self, r, st: _Para) -> None:
         w = self.w
         hidden = highlight = None
-        rpr = r.find(w + "rPr")
+        rpr = first_child(r, w + "rPr")
         change = None
         if rpr is not None:
             for prop in rpr:
@@ -537,7 +538,7 @@ class _Reader:
                     self.fields[-1].instr.append(child.text or "")
                 continue
             elif tag == w + "sym":
-                text = _symbol(child.get(w + "char"))
+                text = symbol_char(child.get(w + "font"), child.get(w + "char"))
             elif tag == w + "noBreakHyphen":
                 text = "\u2011"
             elif tag == w + "softHyphen":
@@ -654,7 +655,7 @@ class _Reader:
             rev.text = "".join(st.deleted_text[start:])
 
     def _inline_sdt(self, el, st: _Para) -> None:
-        content = el.find(self.w + "sdtContent")
+        content = find_child(el, self.w + "sdtContent")
         if content is None:
             return
         start = st.pos
@@ -692,16 +693,6 @@ class _Reader:
                     id=cid, author=c.get(w + "author"), date=c.get(w + "date"),
                     text="\n".join(b.text for b in scratch.target), anchor_text=anchor, block=block,
                 ))
-
-
-def _symbol(code: str | None) -> str:
-    """The character a w:sym stands for (symbol-font glyphs stay in the private-use range)."""
-    if not code:
-        return ""
-    try:
-        return chr(int(code, 16))
-    except (ValueError, OverflowError):
-        return ""
 
 
 def _url_key(url: str) -> str:

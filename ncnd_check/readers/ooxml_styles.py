@@ -21,6 +21,23 @@ _TITLE_NAME = re.compile(r"^(?:title|titel|titre|titolo|título|titulo|tytuł|з
 _OFF = {"0", "false", "off", "none"}
 
 
+def find_child(el, tag: str):
+    """The first child with ``tag``; a plain loop is several times faster than lxml's find()."""
+    for c in el:
+        if c.tag == tag:
+            return c
+    return None
+
+
+def first_child(el, tag: str):
+    """The child with ``tag`` if it comes first, as pPr, rPr, tcPr and trPr must."""
+    if len(el):
+        c = el[0]
+        if c.tag == tag:
+            return c
+    return None
+
+
 def on_off(el, w: str) -> bool:
     """A WordprocessingML toggle: present means on unless w:val says 0/false/off."""
     if el is None:
@@ -56,32 +73,34 @@ def read_styles(root, w: str) -> Styles:
     if root is None:
         return styles
     raw: dict[str, dict] = {}
-    for st in root.iter(w + "style"):
+    for st in root:  # styles are children of w:styles; iter() would walk every run property
+        if st.tag != w + "style":
+            continue
         sid = st.get(w + "styleId")
         if not sid:
             continue
         kind = st.get(w + "type") or "paragraph"
-        name_el = st.find(w + "name")
+        name_el = find_child(st, w + "name")
         name = name_el.get(w + "val") if name_el is not None else sid
-        based = st.find(w + "basedOn")
-        ppr = st.find(w + "pPr")
-        rpr = st.find(w + "rPr")
+        based = find_child(st, w + "basedOn")
+        ppr = find_child(st, w + "pPr")
+        rpr = find_child(st, w + "rPr")
         outline = num = None
         if ppr is not None:
-            ol = ppr.find(w + "outlineLvl")
+            ol = find_child(ppr, w + "outlineLvl")
             if ol is not None and (ol.get(w + "val") or "").isdigit():
                 outline = int(ol.get(w + "val"))
-            npr = ppr.find(w + "numPr")
+            npr = find_child(ppr, w + "numPr")
             if npr is not None:
-                nid = npr.find(w + "numId")
-                ilvl = npr.find(w + "ilvl")
+                nid = find_child(npr, w + "numId")
+                ilvl = find_child(npr, w + "ilvl")
                 if nid is not None:
                     num = (nid.get(w + "val") or "0", int(ilvl.get(w + "val") or 0) if ilvl is not None else 0)
         hidden = None
         if rpr is not None:
-            if on_off(rpr.find(w + "vanish"), w):
+            if on_off(find_child(rpr, w + "vanish"), w):
                 hidden = "vanish"
-            elif on_off(rpr.find(w + "webHidden"), w):
+            elif on_off(find_child(rpr, w + "webHidden"), w):
                 hidden = "webHidden"
         raw[(kind, sid)] = {
             "name": name or sid,
@@ -151,20 +170,20 @@ class Numbering:
         if root is None:
             return
         abstract: dict[str, dict[int, Level]] = {}
-        for an in root.iter(w + "abstractNum"):
+        for an in root.findall(w + "abstractNum"):
             abstract[an.get(w + "abstractNumId") or ""] = self._levels(an, w)
-        for num in root.iter(w + "num"):
+        for num in root.findall(w + "num"):
             nid = num.get(w + "numId") or ""
-            aid_el = num.find(w + "abstractNumId")
+            aid_el = find_child(num, w + "abstractNumId")
             aid = aid_el.get(w + "val") if aid_el is not None else ""
             levels = dict(abstract.get(aid, {}))
             overrides: dict[int, int] = {}
-            for ov in num.iter(w + "lvlOverride"):
+            for ov in num.findall(w + "lvlOverride"):
                 ilvl = int(ov.get(w + "ilvl") or 0)
-                so = ov.find(w + "startOverride")
+                so = find_child(ov, w + "startOverride")
                 if so is not None and (so.get(w + "val") or "").isdigit():
                     overrides[ilvl] = int(so.get(w + "val"))
-                lvl = ov.find(w + "lvl")
+                lvl = find_child(ov, w + "lvl")
                 if lvl is not None:
                     levels[ilvl] = self._level(lvl, w)
             self.levels[nid] = levels
@@ -175,7 +194,7 @@ class Numbering:
     def _level(lvl, w: str) -> Level:
         out = Level()
         for child, attr in (("numFmt", "fmt"), ("lvlText", "text"), ("start", "start")):
-            el = lvl.find(w + child)
+            el = find_child(lvl, w + child)
             if el is not None and el.get(w + "val") is not None:
                 val = el.get(w + "val")
                 if attr == "start":
@@ -185,7 +204,11 @@ class Numbering:
         return out
 
     def _levels(self, an, w: str) -> dict[int, Level]:
-        return {int(lvl.get(w + "ilvl") or 0): self._level(lvl, w) for lvl in an.iter(w + "lvl")}
+        levels = {}
+        for lvl in an.findall(w + "lvl"):
+            ilvl = lvl.get(w + "ilvl") or "0"
+            levels[int(ilvl) if ilvl.isdigit() else 0] = self._level(lvl, w)
+        return levels
 
     def exists(self, num_id: str) -> bool:
         return num_id in self.levels
