@@ -134,7 +134,7 @@ def test_word_page_blocks():
         ("paragraph", None, "Section 24(2) National Security"),
         ("heading", 1, "Harm in Confirming or Denying that Information is held"),
         ("paragraph", None, "Policing is an information-led activity, see APP on information management."),
-        ("list-item", 1, "Factors favouring disclosure"),
+        ("list-item", 0, "Factors favouring disclosure"),
     ]
     assert doc.format == "html"
 
@@ -148,8 +148,8 @@ def test_word_list_paragraph_bullet_becomes_the_label():
     doc = read(WORD_PAGE)
     items = [(b.label, b.level, b.text) for b in doc.blocks if b.kind == "list-item"]
     assert items == [
-        ("\u00b7", 1, "Factors favouring disclosure"),
-        ("a)", 2, "The public interest in transparency"),
+        ("\u00b7", 0, "Factors favouring disclosure"),
+        ("a)", 1, "The public interest in transparency"),
     ]
 
 
@@ -211,8 +211,8 @@ def test_libreoffice_page_blocks():
         ("heading", 2, None, "Public Interest Considerations"),
         ("heading", 2, None, "Section 31(3) Law Enforcement"),
         ("paragraph", None, None, "Confirming that information exists would lead to a better informed public."),
-        ("list-item", 1, "1.", "Crime prevention"),
-        ("list-item", 1, "2.", "Apprehension of offenders"),
+        ("list-item", 0, "1.", "Crime prevention"),
+        ("list-item", 0, "2.", "Apprehension of offenders"),
         ("table-cell", None, None, "Factor"),
         ("table-cell", None, None, "Weight"),
     ]
@@ -294,13 +294,13 @@ def test_nested_lists_levels_and_ordered_labels():
         "<li>second</li></ol><ul><li>bullet</li></ul><ol reversed><li>x</li><li>y</li></ol>"
     )
     assert [(b.label, b.level, b.text) for b in doc.blocks] == [
-        ("c.", 1, "first"),
-        ("i.", 2, "inner one"),
-        ("ii.", 2, "inner two"),
-        ("d.", 1, "second"),
-        ("\u2022", 1, "bullet"),
-        ("2.", 1, "x"),
-        ("1.", 1, "y"),
+        ("c.", 0, "first"),
+        ("i.", 1, "inner one"),
+        ("ii.", 1, "inner two"),
+        ("d.", 0, "second"),
+        ("\u2022", 0, "bullet"),
+        ("2.", 0, "x"),
+        ("1.", 0, "y"),
     ]
 
 

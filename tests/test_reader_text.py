@@ -127,23 +127,23 @@ def test_list_items_with_labels_and_levels():
     )
     items = [(b.label, b.level, b.text) for b in doc.blocks if b.kind == "list-item"]
     assert items == [
-        ("-", 1, "first point"),
-        ("-", 1, "second point that wraps"),
-        ("*", 2, "nested point"),
-        ("-", 1, "back out"),
-        ("1.", 1, "one"),
-        ("2)", 1, "two"),
-        ("a)", 1, "letter"),
-        ("(b)", 1, "bracketed"),
-        ("iv.", 1, "roman"),
-        ("•", 1, "bullet"),
+        ("-", 0, "first point"),
+        ("-", 0, "second point that wraps"),
+        ("*", 1, "nested point"),
+        ("-", 0, "back out"),
+        ("1.", 0, "one"),
+        ("2)", 0, "two"),
+        ("a)", 0, "letter"),
+        ("(b)", 0, "bracketed"),
+        ("iv.", 0, "roman"),
+        ("•", 0, "bullet"),
     ]
     assert doc.blocks[0].kind == "heading"
 
 
 def test_request_line_from_the_seed_is_a_list_item():
     doc = read("b) Number of new office 365 account purchased\n\nApplicable Exemptions:\n")
-    assert shape(doc)[0] == ("list-item", 1, "b)", "Number of new office 365 account purchased", 1)
+    assert shape(doc)[0] == ("list-item", 0, "b)", "Number of new office 365 account purchased", 1)
 
 
 def test_initials_and_abbreviations_are_not_list_markers():

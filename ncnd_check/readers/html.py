@@ -12,9 +12,10 @@ Choices worth knowing:
 - Headings: h1-h6 by their level; Word's MsoTitle -> 1, MsoSubtitle -> 2,
   MsoHeadingN -> N; a lone paragraph whose text is all bold (b, strong,
   font-weight) and heading-shaped (short, no closing full stop) -> 2.
-- Lists: ul/ol nesting depth is the level (1-based); ol items get the label a
+- Lists: the level is 0 for a top-level item and one more for each list it
+  sits in (0-based, like Word's numbering level); ol items get the label a
   browser would render ("3.", "b.", "iv."), ul items "•". Word's list
-  paragraphs (mso-list ... levelN) become list items, the bullet span Word
+  paragraphs (mso-list ... levelN) become list items of level N-1, the bullet span Word
   marks ``mso-list:Ignore`` becomes the label instead of text.
 - Paragraphs inside a list item or a table cell join that item or cell with
   a line break; ``<br>`` is a line break in the block; two or more ``<br>`` in a
@@ -256,7 +257,7 @@ class _HtmlReader:
             self.list_stack.pop()
             return
         if tag == "li":
-            self.push(_Template("list-item", line, level=max(1, len(self.list_stack)),
+            self.push(_Template("list-item", line, level=max(0, len(self.list_stack) - 1),
                                 label=self.list_label(el), style=el.get("class")))
             self.walk_children(el)
             self.pop()
@@ -375,7 +376,7 @@ def _paragraph_template(el, tag: str, line: int | None, style: str) -> _Template
         return _Template("heading", line, level=min(level, 6), style=cls)
     word_list = _MSO_LIST.search(style)
     if word_list and tag == "p":
-        return _Template("paragraph", line, level=int(word_list.group(1)), style=cls or None, word_list=True)
+        return _Template("paragraph", line, level=max(0, int(word_list.group(1)) - 1), style=cls or None, word_list=True)
     return _Template("paragraph", line, style=cls or None, may_be_bold_heading=tag in ("p", "div", "center"))
 
 

@@ -8,8 +8,8 @@ them. Text is kept as written (wrapped lines joined with a space);
 
 Levels: ``#`` headings have their ``#`` count, ``===`` underlines 1 and
 ``---`` underlines 2, ALL CAPS lines 1, Title Case lines and short labels
-ending in a colon 2. List items have level 1 at the list's first indent and
-one more for each deeper indent.
+ending in a colon 2. List items have level 0 at the list's first indent and
+one more for each deeper indent (0-based, like Word's numbering level).
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ class _TextReader:
                     self.list_indents.append(indent)
                 self.pending = _Pending(
                     "list-item", [m.group("text")], lineno,
-                    level=len(self.list_indents), label=m.group("label"), indent=indent,
+                    level=len(self.list_indents) - 1, label=m.group("label"), indent=indent,
                 )
                 i += 1
                 continue
