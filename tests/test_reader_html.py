@@ -388,3 +388,45 @@ def test_read_bytes_sniffs_html_by_content():
     doc = read_bytes(b"<!DOCTYPE html><html><body><h1>Response</h1></body></html>", "draft.txt")
     assert doc.format == "html"
     assert kinds(doc) == [("heading", 1, "Response")]
+
+
+# -- preformatted text and notes -----------------------------------------------
+
+def test_pre_is_read_as_plain_text():
+    doc = read(
+        "<p>Intro.</p>\n<pre>\nApplicable Exemptions:\n\nSection 24(2) applies\nto this request.\n"
+        "ncnd-check: ignore NCND402\nSee http://a.police.uk/x\n</pre>"
+    )
+    assert [(b.kind, b.text, b.line) for b in doc.blocks] == [
+        ("paragraph", "Intro.", 1),
+        ("heading", "Applicable Exemptions:", 3),
+        ("paragraph", "Section 24(2) applies to this request.", 5),
+        ("paragraph", "See http://a.police.uk/x", 8),
+    ]
+    assert doc.blocks[3].links[0].target == "http://a.police.uk/x"
+    assert [(d.codes, d.block, d.line) for d in doc.directives] == [(("NCND402",), 3, 7)]
+
+
+def test_word_footnotes_go_to_the_extras():
+    doc = read(
+        "<p class=MsoNormal>Body text<a style='mso-footnote-id:ftn1' href=\"#_ftn1\" name=\"_ftnref1\">"
+        "<span class=MsoFootnoteReference>[1]</span></a>.</p>"
+        "<div style='mso-element:footnote-list'><br clear=all><hr align=left size=1 width=\"33%\">"
+        "<div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText>"
+        "<a href=\"#_ftnref1\" name=\"_ftn1\">[1]</a> See <a href=\"https://ico.org.uk/x\">ICO guidance</a>.</p></div>"
+        "<div id=edn1><p class=MsoEndnoteText>[i] An endnote.</p></div></div><p>After.</p>"
+    )
+    assert [b.text for b in doc.blocks] == ["Body text[1].", "After."]
+    assert [(b.part, b.index, b.text) for b in doc.extras] == [
+        ("footnote", 0, "[1] See ICO guidance."),
+        ("endnote", 1, "[i] An endnote."),
+    ]
+    assert [(l.target, l.part, l.block) for l in doc.extras[0].links] == [("https://ico.org.uk/x", "footnote", 0)]
+
+
+def test_word_numbered_heading_keeps_heading_kind_with_label():
+    doc = read(
+        "<h2 style='mso-list:l1 level2 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>1.2"
+        "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span><![endif]>Balancing Test</h2>"
+    )
+    assert [(b.kind, b.level, b.label, b.text) for b in doc.blocks] == [("heading", 2, "1.2", "Balancing Test")]

@@ -55,6 +55,7 @@ BLOCKS = frozenset(
     "listing plaintext xmp dir menu multicol marquee noframes output".split()
 )
 LISTS = frozenset(("ul", "ol", "dir", "menu"))
+PREFORMATTED = frozenset(("pre", "listing", "plaintext", "xmp"))
 #: Block elements that break out of a list item or table cell instead of joining it.
 BREAKING = frozenset(HEADINGS) | LISTS | {"table", "li"}
 
@@ -69,6 +70,8 @@ _STYLE_NOT_BOLD = re.compile(r"(?:^|;)\s*font-weight\s*:\s*(normal|lighter|[1-5]
 _STYLE_HIGHLIGHT = re.compile(r"mso-highlight\s*:\s*([\w#-]+)|background(?:-color)?\s*:\s*(yellow|lime|aqua|cyan|#ffff00|#00ff00)\b", re.I)
 _MSO_LIST = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.I)
 _MSO_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.I)
+_MSO_NOTE = re.compile(r"mso-element\s*:\s*(footnote|endnote)\b(?!-)", re.I)
+_NOTE_ID = re.compile(r"^(ftn|edn)\d+$", re.I)
 _MSO_HEADING = re.compile(r"^Mso(Title|Subtitle|Heading(\d))", re.I)
 _CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
@@ -125,6 +128,8 @@ class _HtmlReader:
         self.list_stack: list[dict] = []
         self.bold = 0
         self.pending_marked: list[Marked] = []
+        #: "body", or "footnote" / "endnote" inside Word's note lists.
+        self.part = "body"
 
     # -- blocks ---------------------------------------------------------
     def push(self, template: _Template) -> None:
@@ -173,19 +178,26 @@ class _HtmlReader:
                 kind, level = "heading", heading_level(text)
         if kind == "paragraph":
             level = None  # a Word paragraph with mso-list but no bullet is still a paragraph
-        index = len(self.doc.blocks)
-        block = Block(index=index, kind=kind, text=text, level=level, line=line,
-                      label=acc.label if first else None, cell=t.cell, style=t.style)
         for start, end, url in find_urls(text) if ("." in text) else ():
             if not any(url in link.text or url == link.target for link in links):
                 links.append(Link(target=url, text=url, source="text"))
-        for link in links:
+        self.append_block(Block(index=0, kind=kind, text=text, level=level, line=line,
+                                label=acc.label if first else None, cell=t.cell, style=t.style, links=links))
+
+    def append_block(self, block: Block) -> None:
+        """Add a block to the body, or to the extras inside a footnote or endnote."""
+        target = self.doc.blocks if self.part == "body" else self.doc.extras
+        block.index = index = len(target)
+        block.part = self.part
+        for link in block.links:
             link.block = index
-        block.links = links
-        self.doc.blocks.append(block)
-        self.collector.block_started(index)
+            link.part = self.part
+        target.append(block)
+        if self.part == "body":
+            self.collector.block_started(index)
         for m in self.pending_marked:
             m.block = index
+            m.part = self.part
         self.doc.marked.extend(self.pending_marked)
         self.pending_marked = []
 
@@ -194,7 +206,9 @@ class _HtmlReader:
         self.add_text(el.text, el.sourceline)
         for child in el:
             self.visit(child)
-            self.add_text(child.tail, _tail_line(child))
+            tail = child.tail
+            if tail:
+                self.add_text(tail, _tail_line(child) if self.open is None and tail.strip() else child.sourceline)
 
     def visit(self, el) -> None:
         tag = el.tag
@@ -285,6 +299,19 @@ class _HtmlReader:
             self.walk_children(el)
             self.pop()
             return
+        note = _note_part(el, tag, style)
+        if note and self.part == "body":
+            self.flush()
+            self.part = note
+            try:
+                self.walk_children(el)
+                self.flush()
+            finally:
+                self.part = "body"
+            return
+        if tag in PREFORMATTED:
+            self.visit_pre(el, line)
+            return
         if tag in BLOCKS or tag in ("td", "th", "tr", "li"):
             inside = self.templates[-1] if self.templates else None
             if inside is not None and inside.kind in ("list-item", "table-cell") and tag not in ("body", "html"):
@@ -302,6 +329,31 @@ class _HtmlReader:
             self.pop()
             return
         self.visit_inline(el, tag, style)
+
+    def visit_pre(self, el, line: int | None) -> None:
+        """Preformatted text is plain text: read it with the text reader's rules."""
+        from ncnd_check.readers.text import read_text_str
+
+        text = _visible_text(el, breaks="\n", separate=False)
+        inside = self.templates[-1] if self.templates else None
+        if inside is not None and inside.kind in ("list-item", "table-cell"):
+            for n, part in enumerate(text.split("\n")):
+                if n:
+                    self.add_break(line)
+                self.add_text(part, line)
+            return
+        self.flush()
+        body = text.lstrip("\n")
+        sub = read_text_str(body, self.doc.path)
+        offset = (line or 1) - 1 + (len(text) - len(body))  # newlines before the first line
+        first_body_block = len(self.doc.blocks)
+        for block in sub.blocks:
+            block.line = offset + block.line if block.line else line
+            self.append_block(block)
+        if self.part == "body":
+            for d in sub.directives:
+                block = None if d.block is None else first_body_block + d.block
+                self.collector.directives.append(type(d)(codes=d.codes, block=block, line=offset + (d.line or 1)))
 
     def visit_inline(self, el, tag: str, style: str) -> None:
         line = el.sourceline
@@ -366,6 +418,19 @@ class _HtmlReader:
             self.doc.marked.extend(self.pending_marked)
         self.doc.directives = self.collector.directives
         return self.doc
+
+
+def _note_part(el, tag: str, style: str) -> str | None:
+    """"footnote" or "endnote" for the notes Word writes at the end of a page."""
+    if tag != "div":
+        return None
+    m = _MSO_NOTE.search(style)
+    if m:
+        return m.group(1).lower()
+    m = _NOTE_ID.match(el.get("id") or "")
+    if m:
+        return "footnote" if m.group(1).lower() == "ftn" else "endnote"
+    return None
 
 
 def _paragraph_template(el, tag: str, line: int | None, style: str) -> _Template:
@@ -438,16 +503,18 @@ def _hidden_reason(el) -> str | None:
     return None
 
 
-def _visible_text(el) -> str:
-    """All text under an element except script, style and comments; blocks apart."""
+def _visible_text(el, breaks: str = " ", separate: bool = True) -> str:
+    """All text under an element except dropped elements and comments; blocks apart."""
     out = []
 
     def walk(node):
         tag = node.tag.lower() if isinstance(node.tag, str) else None
         if tag in DROPPED:
             return
-        separate = tag in _SEPARATED
-        if separate:
+        if tag == "br":
+            out.append(breaks)
+        apart = separate and tag in _SEPARATED
+        if apart:
             out.append(" ")
         if tag and node.text:
             out.append(node.text)
@@ -455,7 +522,7 @@ def _visible_text(el) -> str:
             walk(child)
             if child.tail:
                 out.append(child.tail)
-        if separate:
+        if apart:
             out.append(" ")
 
     walk(el)
