@@ -582,3 +582,26 @@ def test_dump_prints_blocks_and_hygiene_of_a_docx(tmp_path):
     out = result.stdout
     assert "insertion" in out and "deletion" in out and "internal note" in out and "J Smith" in out
     assert "Traceback" not in out
+
+
+def test_hyperlink_relationship_without_target_mode_is_external():
+    from docx_factory import Xml
+
+    body = paragraph(Xml('<w:hyperlink r:id="rIdX"><w:r><w:t>site</w:t></w:r></w:hyperlink>'))
+    doc = read(body, rels=[("rIdX", "hyperlink", "https://no-mode.example.org/", False)])
+    assert [(lnk.target, lnk.source) for lnk in doc.blocks[0].links] == [("https://no-mode.example.org/", "hyperlink")]
+
+
+def test_damaged_header_is_skipped_but_body_read():
+    parts = docx_parts(build_docx(paragraph("Body survives"), headers=["head"]))
+    parts["word/header1.xml"] = b"<w:hdr><w:p>"
+    doc = read_docx(zip_parts(parts), "x.docx")
+    assert texts(doc) == ["Body survives"] and doc.extras == []
+
+
+def test_doctype_in_header_refuses_the_file():
+    parts = docx_parts(build_docx(paragraph("Body"), headers=["head"]))
+    parts["word/header1.xml"] = b'<?xml version="1.0"?><!DOCTYPE h [<!ENTITY x "y">]><h>&x;</h>'
+    with pytest.raises(InputError) as info:
+        read_docx(zip_parts(parts), "x.docx")
+    assert info.value.kind == "unsafe" and "header1.xml" in info.value.message

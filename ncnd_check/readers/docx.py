@@ -187,13 +187,13 @@ class _Reader:
         self._close_part()
         for kind, part_name in (("header", "header"), ("footer", "footer")):
             for target in self.pkg.related(kind):
-                hroot = self.pkg.optional_xml(target)
+                hroot = self._side_part(target)
                 if hroot is not None:
                     self._container(hroot, _Part(part_name, doc.extras, self.pkg.relationships(target)))
                     self._close_part()
         for kind in ("footnotes", "endnotes"):
             for target in self.pkg.related(kind)[:1]:
-                nroot = self.pkg.optional_xml(target)
+                nroot = self._side_part(target)
                 if nroot is None:
                     continue
                 part = _Part(kind[:-1], doc.extras, self.pkg.relationships(target))
@@ -208,7 +208,17 @@ class _Reader:
 
     def _optional(self, kind: str):
         targets = self.pkg.related(kind)
-        return self.pkg.optional_xml(targets[0]) if targets else None
+        return self._side_part(targets[0]) if targets else None
+
+    def _side_part(self, target: str):
+        """A part other than the body: damaged ones are skipped so the body is still checked;
+        unsafe or oversized ones still refuse the whole file."""
+        try:
+            return self.pkg.optional_xml(target)
+        except InputError as exc:
+            if exc.kind == "unreadable":
+                return None
+            raise
 
     def _close_part(self) -> None:
         self.fields.clear()
@@ -620,8 +630,8 @@ class _Reader:
         self._inline_children(el, st)
         rid = el.get(_R_ID[0]) or el.get(_R_ID[1])
         rel = st.part.rels.get(rid) if rid else None
-        if rel is None or not rel.target:
-            return  # an internal jump to a bookmark (w:anchor only)
+        if rel is None or not rel.target or not rel.external:
+            return  # an internal jump to a bookmark (w:anchor only) or to another part
         anchor = el.get(self.w + "anchor")
         target = rel.target + (f"#{anchor}" if anchor and "#" not in rel.target else "")
         st.links.append((start, st.pos, target, "hyperlink"))
@@ -677,7 +687,7 @@ class _Reader:
     def _read_comments(self) -> None:
         w = self.w
         for target in self.pkg.related("comments")[:1]:
-            root = self.pkg.optional_xml(target)
+            root = self._side_part(target)
             if root is None:
                 continue
             for c in root.iter(w + "comment"):

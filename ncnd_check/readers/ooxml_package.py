@@ -9,6 +9,7 @@ module hides all of that from the body reader.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 
 from ncnd_check.errors import InputError
@@ -23,6 +24,7 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 M_STRICT = "http://purl.oclc.org/ooxml/officeDocument/math"
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 #: app.xml elements worth keeping (document-hygiene rules read them).
 APP_PROPERTIES = ("Company", "Template", "Manager", "Application", "AppVersion", "HyperlinkBase")
 
@@ -77,7 +79,8 @@ class Package:
                 continue
             rid = rel.get("Id") or ""
             target = (rel.get("Target") or "").strip()
-            external = (rel.get("TargetMode") or "").lower() == "external"
+            # Some writers leave out TargetMode on hyperlinks; a URL is external either way.
+            external = (rel.get("TargetMode") or "").lower() == "external" or bool(_SCHEME.match(target))
             if not external:
                 target = _resolve(folder, target)
             out[rid] = Relationship(rid, _rel_kind(rel.get("Type") or ""), target, external)

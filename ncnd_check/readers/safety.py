@@ -11,9 +11,9 @@ from __future__ import annotations
 import io
 import re
 import struct
+import threading
 import zipfile
 import zlib
-from functools import lru_cache
 
 from ncnd_check.errors import InputError
 from ncnd_check.settings import Settings
@@ -24,9 +24,21 @@ _CHUNK = 64 * 1024
 _ROOT_START = re.compile(rb"<[A-Za-z_]")
 
 
-@lru_cache(maxsize=1)
+_LOCAL = threading.local()
+
+
 def xml_parser():
-    """An lxml parser that never loads a DTD, expands an entity or touches the network."""
+    """An lxml parser that never loads a DTD, expands an entity or touches the network.
+
+    One per thread: lxml parsers must not be shared between threads.
+    """
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = _LOCAL.parser = _make_parser()
+    return parser
+
+
+def _make_parser():
     from lxml import etree
 
     return etree.XMLParser(
