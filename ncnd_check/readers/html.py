@@ -20,7 +20,8 @@ Choices worth knowing:
 - Paragraphs inside a list item or a table cell join that item or cell with
   a line break; ``<br>`` is a line break in the block; two or more ``<br>`` in a
   row end a paragraph (case-management systems separate paragraphs that
-  way), and such a piece that is heading-shaped becomes a heading.
+  way), and such a piece that is heading-shaped becomes a heading. A page
+  with no heading markup at all gets its headings by shape, as plain text.
 - Links: every ``<a href>`` except ``#fragment``-only and ``javascript:``
   (``mailto:`` is kept; link rules skip it); bare URLs in the text, unless an
   anchor already carries them. Nothing is ever fetched.
@@ -417,7 +418,24 @@ class _HtmlReader:
                 m.block = len(self.doc.blocks) - 1 if self.doc.blocks else None
             self.doc.marked.extend(self.pending_marked)
         self.doc.directives = self.collector.directives
+        _headings_by_shape(self.doc)
         return self.doc
+
+
+def _headings_by_shape(doc: Document) -> None:
+    """A page with no heading markup at all gets its headings by shape, as plain text does.
+
+    Case-management systems and text-to-HTML converters write every line as a
+    plain <p>; without this, "Balancing Test" would be a heading in the .txt
+    draft and a paragraph in the same draft saved as HTML.
+    """
+    if any(b.kind == "heading" for b in doc.blocks):
+        return
+    for block in doc.blocks:
+        if block.kind == "paragraph" and block.cell is None and "\n" not in block.text:
+            level = heading_level(block.text)
+            if level is not None:
+                block.kind, block.level = "heading", level
 
 
 def _note_part(el, tag: str, style: str) -> str | None:
