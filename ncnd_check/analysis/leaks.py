@@ -254,6 +254,8 @@ def _assertion_frame_end(s: _Sent, start: int, i: int) -> int | None:
         group = s.words[g:k]
         if any(w in c.negations for w in group) or (("would" in group or "should" in group) and "like" not in group):
             continue
+        if "to" in group and not any(w in ("able", "like", "wish", "pleased", "writing", "happy") for w in group):
+            continue  # "were the force to state that ...": an infinitive, not an assertion
         if g - 1 < start:
             # "Please be advised that ...", "Confirmed: ..." at the start of the sentence
             if group[:1] in (["please"],) or (group and group[0] == "please"):
@@ -333,6 +335,8 @@ def _object_generic(s: _Sent, i: int) -> bool:
         return False
     if any(w in ("your", "request", "requested", "relevant", "pertinent") or _term(w) in s.subject_terms for w in obj):
         return False
+    if any(w in ("about", "regarding", "concerning", "relating", "pertaining") for w in obj):
+        return False  # "information about the number of drones": a definite topic
     content = [w for w in obj if w not in ("the", "a", "an", "of")]
     return not content or content[0] in c.generic_objects
 
@@ -370,7 +374,7 @@ def _passive(word: str, group: list[str]) -> bool:
     last_be = max((k for k, w in enumerate(group) if w in _BE), default=-1)
     if last_be < 0 or "to" in group[last_be:]:
         return False
-    return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
+    return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES or word == "available"
 
 
 def _find_cues(s: _Sent) -> list[_Cue]:
@@ -397,6 +401,8 @@ def _find_cues(s: _Sent) -> list[_Cue]:
             kind = "show"
         elif w in c.release:
             kind = "release"
+        elif w == "available" and any(x in _BE for x in s.words[max(0, i - 3) : i]):
+            kind = "possess"
         elif w == "there" and i + 1 < n and s.words[i + 1] in _BE:
             kind = "existential"
         if kind is None:
@@ -497,6 +503,7 @@ def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
         if passive:
             if not _is_info(s, *subj) or (words[i] == "found" and nxt in ("at", "on", "in", "via", "here", "online", "below")):
                 return None
+            negated = negated or any(w in ("no", "none", "nothing") for w in words[subj[0] : subj[1]])
         elif not (_is_holder(s, *subj) or searched):
             return None
         if not passive and not negated and not searched:
@@ -575,7 +582,8 @@ def _judge(s: _Sent, cue: _Cue) -> Verdict:
     vg = _verb_group(s, i) if cue.kind != "existential" else i
     group = s.words[vg:i]
     modal = next((w for w in group if w in c.modals), None)
-    if modal and not (modal == "can" and cue.kind in ("withhold", "release")):
+    past_ability = modal in ("could", "can") and cue.kind == "locate" and cue.negated
+    if modal and not (modal in ("can", "will") and cue.kind in ("withhold", "release")) and not past_ability:
         return Verdict("hypothetical", f"{modal} {word}", cue.kind)
     label, marker = _markers(s, start, vg)
     if label:
@@ -583,7 +591,9 @@ def _judge(s: _Sent, cue: _Cue) -> Verdict:
     right = _right_hypothetical(s, i)
     if right and right not in ("such as", "for example", "for instance"):
         return Verdict("hypothetical", f"{word} ... {right}", cue.kind)
-    end = min(len(s.tokens), i + 4)
+    end = i + 1
+    if end < len(s.tokens) and s.words[end] in ("no", "none", "nothing", "under", "from", "by"):
+        end += 1
     cue_text = s.text[s.offsets[cue.subject[0]] if cue.subject[1] > cue.subject[0] else s.offsets[i] : s.offsets[end - 1] + len(s.tokens[end - 1].text)]
     return Verdict(_label_for(cue), cue_text.strip(), cue.kind)
 

@@ -52,6 +52,8 @@ _ASK_OPENER = re.compile(
       | whether
     )\s*""",
 )
+#: Text that is the authority's answer, never the request.
+_NOT_REQUEST = re.compile(r"(?i)neither\s+confirms?\s+nor\s+den|confirm\s+or\s+deny|section\s+1\s*\(1\)|refusal\s+notice")
 #: Section headings that end the top-of-letter request echo.
 _ARGUMENT_HEADING = re.compile(
     r"(?i)\b(?:exemptions?|harm|public\s+interest|factors|balanc|decision|response|neither\s+confirm)\b"
@@ -119,7 +121,12 @@ def request_blocks(analysis: "Analysis") -> list[int]:
     blocks = analysis.document.blocks
     found: list[int] = []
     for section in analysis.sections_named("request"):
-        found.extend(b for b in section.blocks if 0 <= b < len(blocks) and not blocks[b].is_heading)
+        for b in section.blocks:
+            if not (0 <= b < len(blocks)) or blocks[b].is_heading:
+                continue
+            if _NOT_REQUEST.search(blocks[b].norm):
+                break  # the answer has begun (a "Response" heading the structure did not know)
+            found.append(b)
     if found:
         return sorted(set(found))
     in_request = False
@@ -188,7 +195,8 @@ _OBJECT_END = (
 )
 _WHETHER_OBJECT = re.compile(
     rf"(?i)\b(?:confirm(?:ing|ed|s)?|den(?:y|ying|ied|ies)|confirmation|denial|reveal(?:ing)?|state|stating)\b"
-    rf"[^.;]{{0,60}}?\bwhether\s+(?:or\s+not\s+)?(?P<holder>[^.;,]{{1,60}}?)\s+{_VERBS}\s+(?P<object>[^.;]{{1,80}}?){_OBJECT_END}"
+    rf"[^.;]{{0,60}}?\bwhether\s+(?:or\s+not\s+)?(?P<holder>(?:(?!\b(?:would|could|may|might|will|should|is|are|was|were|be|been)\b)[^.;,]){{1,60}}?)"
+    rf"\s+{_VERBS}\s+(?!of\b)(?P<object>[^.;]{{1,80}}?){_OBJECT_END}"
 )
 _ABOUT_OBJECT = re.compile(
     rf"(?i)\b(?:information|data|details|records)\s+(?:about|on|regarding|concerning|relating\s+to|in\s+relation\s+to|pertaining\s+to)\s+"

@@ -187,8 +187,10 @@ def placeholder_left(ctx: "RuleContext") -> Iterator["Finding"]:
     """
     if ctx.settings.mode == "template":
         return
+    seen: set[tuple[int | None, str]] = set()
     for index, text in _block_texts(ctx):
         for p in find_placeholders(text):
+            seen.add((index, p.text.strip()))
             yield ctx.finding(
                 f"Placeholder left in the letter: {p.text!r} ({_FORM_LABEL[p.form]})",
                 index,
@@ -196,6 +198,9 @@ def placeholder_left(ctx: "RuleContext") -> Iterator["Finding"]:
                 suggestion="Replace the placeholder with the real value, or delete it.",
             )
     for marked in ctx.document.marked:
+        block = marked.block if marked.part == "body" else None
+        if (block, marked.text.strip()) in seen:
+            continue  # already reported from the text
         if marked.kind == "placeholder" and marked.text.strip():
             yield ctx.finding(
                 f"Content control still shows its placeholder text: {marked.text.strip()!r}",

@@ -1,0 +1,356 @@
+"""Confirmation leaks: the sentence classifier on sentences of our own, and NCND6xx on whole drafts.
+
+The sentence lists are ours, written in the styles of many forces and about
+many subjects (the first half while the classifier was built, the second
+half afterwards, as a held-out check). Precision and recall are asserted
+with a floor, and a miss prints the misclassified sentences.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, shared_path
+from convert import write_all
+from ncnd_check.analysis.leaks import LEAK_LABELS, classify_sentence, classify_text
+from ncnd_check.engine import check_file
+from ncnd_check.settings import Settings
+
+LEAK_RULES = ("NCND601", "NCND602", "NCND603")
+RULE_FOR_LABEL = {"held": "NCND601", "not-held": "NCND602", "indirect": "NCND603"}
+
+# (expected label, sentence): held = asserts held, not-held = asserts not held,
+# indirect = reveals it (withheld, exempt from disclosure, attached, shown).
+LEAKING = [
+    ("held", 'I can confirm that the force holds information relevant to your request.'),
+    ("not-held", 'No information is held.'),
+    ("not-held", 'There are no records of any such contracts.'),
+    ("not-held", 'The force does not use Office 365.'),
+    ("held", 'We use Office 365 across the force.'),
+    ("indirect", 'The figures you requested are exempt under section 24(1).'),
+    ("indirect", 'This information has been withheld.'),
+    ("held", 'We have located three documents that fall within the scope of your request.'),
+    ("indirect", 'The attached spreadsheet shows the number of accounts purchased in each year.'),
+    ("held", 'Searches found two relevant emails.'),
+    ("not-held", 'Kent Police does not hold the information you have requested.'),
+    ("held", 'West Midlands Police holds a register of ANPR camera locations.'),
+    ("not-held", 'We do not record the ethnicity of persons stopped under section 60.'),
+    ("not-held", 'This information is not recorded by the force.'),
+    ("not-held", 'Searches of our systems found no records relating to your request.'),
+    ("not-held", 'No records were located following a search of the relevant systems.'),
+    ("held", 'The constabulary has 14 drones in operation.'),
+    ("not-held", 'The force has no contract with the supplier you named.'),
+    ("indirect", 'Please find attached a copy of the policy.'),
+    ("indirect", 'The information you requested is exempt from disclosure under section 31(1)(a).'),
+    ("indirect", 'Some details have been redacted under section 40(2).'),
+    ("indirect", 'We are withholding the contract under section 43(2).'),
+    ("not-held", 'The Metropolitan Police Service does not deploy IMSI catchers.'),
+    ("held", 'Greater Manchester Police uses facial recognition software supplied by NEC.'),
+    ("held", 'I can confirm that we hold the minutes of those meetings.'),
+    ("indirect", 'Our records show that 27 officers were trained in 2023.'),
+    ("indirect", 'The table below shows the figures for each financial year.'),
+    ("held", 'There were 12 such incidents in 2022.'),
+    ("not-held", 'The force has never purchased body armour from that supplier.'),
+    ("not-held", 'We do not have a policy on the use of drones.'),
+    ("not-held", 'Enquiries with the IT department found no trace of the software.'),
+    ("not-held", 'The force no longer uses the Cellebrite system.'),
+    ("held", 'I can advise that the software is used on all force laptops.'),
+    ("not-held", 'We were unable to locate any information relevant to your request.'),
+    ("held", 'Durham Constabulary retains the footage for 31 days.'),
+    ("held", 'The requested policy is published on our website.'),
+    ("indirect", 'We will not be providing the figures as they are exempt under section 24(1).'),
+    ("not-held", 'Please be advised that this data is not held by Thames Valley Police.'),
+    ("held", 'The force purchased 250 new Office 365 licences in 2023.'),
+    ("held", 'Essex Police currently operates 40 ANPR cameras in the county.'),
+    ("held", 'Records of these meetings exist and are held by the Professional Standards Department.'),
+    ("held", 'This letter confirms that the information is held by the force.'),
+    ("not-held", 'No such information exists.'),
+    ("indirect", 'The data you have asked for has been redacted in full.'),
+    ("not-held", 'We hold no information about covert surveillance equipment.'),
+    ("not-held", 'None of the information you requested is held by this force.'),
+    ("held", 'Following a search of our IT asset register, the force can confirm it has 1,200 Windows 10 laptops.'),
+    ("held", 'Northumbria Police does hold information about the number of drones purchased.'),
+    ("not-held", "We don't keep a record of how many FOI requests mention Tasers."),
+    ("held", 'Our Professional Standards Department holds files on the officers named in your request.'),
+    ("held", "The data is stored on the force's crime recording system, Athena."),
+    ("not-held", 'Unfortunately no relevant information could be found.'),
+    ("not-held", 'A search of our records has returned no results.'),
+    ("indirect", 'Please see the attached document for the details of the contract.'),
+    ("indirect", 'Information relating to the named individual has been withheld under section 40(2).'),
+    ("indirect", 'The remaining information is exempt by virtue of section 30(1)(a).'),
+    ("held", 'The force employs 14 full-time analysts in the cyber crime unit.'),
+    ("not-held", 'Cleveland Police do not operate any body worn video cameras with facial recognition.'),
+    ("held", 'Avon and Somerset Constabulary spent £45,000 on the software in 2022/23.'),
+    ("held", 'I am able to confirm that the Constabulary has purchased two armoured vehicles.'),
+    ("held", 'We have identified four emails that fall within the scope of your request.'),
+    ("not-held", 'There is no information held on this subject.'),
+    ("not-held", 'The information is not held in a retrievable format.'),
+    ("not-held", 'North Wales Police has never used the Pegasus spyware.'),
+    ("not-held", 'The requested records no longer exist as they were destroyed in 2019.'),
+    ("indirect", 'Some of the information has been redacted to protect personal data.'),
+    ("indirect", 'Your request is refused as the information is exempt from disclosure under section 43(2).'),
+    ("held", 'We currently use Microsoft Teams for all internal meetings.'),
+    ("not-held", 'The force does not possess any such equipment.'),
+    ("indirect", 'The figures below show the total cost of overtime for each year.'),
+    ("not-held", 'We have been unable to identify any records matching your description.'),
+    ("held", 'Our IT department confirmed that the force uses Windows 11 on all desktop computers.'),
+    ("not-held", 'I can confirm that no such policy exists.'),
+    ("held", 'The software was purchased in 2021 and is used by the digital forensics unit.'),
+    ("not-held", 'The Met does not retain CCTV footage beyond 31 days.'),
+    ("indirect", 'We are not in a position to release the information as it is exempt under section 31(1).'),
+    ("not-held", 'The Constabulary holds no recorded information about this matter.'),
+    ("indirect", 'Enclosed is a copy of the Standard Operating Procedure.'),
+    ("held", 'Thames Valley Police has 27 trained drone pilots.'),
+    ("not-held", 'The database you refer to is not used by this force.'),
+    ("held", 'There were 341 stop and search encounters in the period you specified.'),
+    ("held", 'The contract with Motorola is held by the procurement department.'),
+    ("indirect", 'These details have been withheld as their release would prejudice law enforcement.'),
+    ("not-held", 'In answer to your question, the force does not use ANPR on that road.'),
+    ("held", 'We hold a copy of the report but it is exempt under section 24(1).'),
+    ("not-held", 'No records exist of any meetings with the company.'),
+    ("held", 'South Yorkshire Police bought 50 new Tasers in March.'),
+    ("held", 'The only information we hold is the minutes of the meeting.'),
+    ("not-held", 'Having searched our systems, I can tell you that no such data is recorded.'),
+    ("indirect", 'We have redacted the names of junior staff.'),
+    ("held", 'The policy you asked about is available on our website.'),
+]
+
+NOT_LEAKING = [
+    'To confirm or deny whether the force uses Office 365 would identify vulnerable systems.',
+    'Confirming that information exists would lead to a better informed public.',
+    'The force can neither confirm nor deny that it holds information relevant to this request.',
+    'This should not be taken as an indication that the information requested is or is not held.',
+    "Irrespective of what information is or isn't held, the public entrust the Police Service to make appropriate decisions.",
+    "Taking into account the current security climate within the United Kingdom, no information (such as the citing of an exemption which confirms information pertinent to this request is held, or conversely, stating 'no information is held') which may aid a terrorist should be disclosed.",
+    'Section 1 of the Freedom of Information Act 2000 places two duties on public authorities.',
+    'Unless exemptions apply, the first duty at Section 1(1)(a) is to confirm or deny whether the information specified in a request is held.',
+    'The second duty at Section 1(1)(b) is to disclose information that has been confirmed as being held.',
+    'Security measures are put in place to protect the community we serve.',
+    'Confirmation or denial that information is held in this case would suggest the force takes its responsibilities dismissively.',
+    'Kent Police will neither confirm nor deny that any information is held by virtue of the following exemptions.',
+    'To confirm whether Essex Police utilises drones would enable the public to hold the force to account.',
+    'Any disclosure under FOI is a release to the world at large.',
+    'If the force were to confirm that it held such records, offenders would gain an advantage.',
+    'Stating that no information is held would be just as harmful as confirming that it is.',
+    'The points above highlight the merits of confirming or denying that the requested information exists.',
+    'The balance test favours neither confirming nor denying that information is held.',
+    'None of the above can be viewed as an inference that the information you seek does or does not exist.',
+    'The response should not be taken as conclusive evidence that the information you have requested exists or does not exist.',
+    'Policing is an information-led activity, and information assurance is fundamental to how the Police Service manages the challenges faced.',
+    'The Police Service is charged with enforcing the law, preventing and detecting crime and protecting the communities we serve.',
+    'Revealing whether the force deploys covert tactics in a particular area would undermine law enforcement.',
+    'A confirmation or denial would reveal whether the force has the capability to monitor mobile phones.',
+    'Forces use a wide range of tactics to tackle serious and organised crime.',
+    'The public are entitled to know how public funds are spent.',
+    'The College of Policing has published guidance on information security.',
+    'Where exemptions are relied upon, Section 17 of the Act requires that we provide the applicant with a notice which states that fact.',
+    'Should any information be held, it would be exempt under section 31(1).',
+    'In this case, the information, if held, would be exempt from disclosure under section 24(1).',
+    'Any information held would relate to national security matters.',
+    'It is not possible to say whether records of this kind would be held.',
+    "The National Police Chiefs' Council maintains a national position on this subject.",
+    'The duty to confirm or deny does not arise by virtue of section 23(5).',
+    'Section 24(2) is a qualified exemption and there is a requirement to articulate the harm.',
+    'The ICO accepts that confirming or denying whether information is held can itself cause harm.',
+    'The force recognises that there is a public interest in transparency.',
+    'Information sharing takes place with other police forces and security bodies.',
+    'Offenders could use this knowledge to evade detection.',
+    'Criminals who use encrypted devices would benefit from such a disclosure.',
+    'We hope this explains our position.',
+    'Disclosure under the Act is disclosure to the world, not just to the requester.',
+    'The cumulative effect of terrorists gathering information from various sources would be even more impactive.',
+    "Neither confirming nor denying that we hold Office 365 accounts protects the force's network.",
+    'If you are unhappy with this response, you may ask for an internal review.',
+    'To state that we do not use a particular system would allow criminals to target forces that do.',
+    'Confirming or denying whether the force uses drones would allow criminals to adapt their behaviour.',
+    'To disclose whether any records exist would undermine ongoing investigations.',
+    'Any confirmation that the force holds information of this nature would be damaging.',
+    'Lancashire Constabulary neither confirms nor denies that it holds the information you have requested.',
+    'This response should not be taken to imply that the information you have requested does or does not exist.',
+    'The force must be consistent in its use of neither confirm nor deny, whether or not information is held.',
+    'Were the force to state that no records exist, it would reveal a gap in its capability.',
+    'A denial that the information exists could equally assist those intent on crime.',
+    'Police forces hold a vast amount of sensitive data about individuals.',
+    'The public rightly expect the police to use all the powers available to them.',
+    'It is well established that the police use covert techniques in the investigation of serious crime.',
+    "The ICO's guidance explains when a public authority may refuse to confirm or deny.",
+    'There is a strong public interest in the police being open and transparent.',
+    'There is no requirement for the force to confirm or deny whether it holds this information.',
+    'Members of the public may wish to know whether the force uses this technology.',
+    'Criminals would use any confirmation to identify forces without the capability.',
+    'The harm in confirming or denying that information is held is set out below.',
+    'In order to maintain the integrity of policing operations, the force applies NCND consistently.',
+    'Terrorists could use this information to plan an attack.',
+    'Whether information is or is not held is not the issue; it is the act of confirming that causes harm.',
+    'The force takes its responsibility to protect information seriously.',
+    'We recognise that there is a public interest in knowing how money is spent.',
+    'It would be inappropriate to comment on whether the force holds such records.',
+    'If the information were held, it would be exempt under section 31(1)(a).',
+    'Please note that this letter is not confirmation that any information is held.',
+    'Disclosure of whether the force employs this tactic would be to the detriment of policing.',
+    'The Home Office publishes national statistics on the use of force.',
+    'Individuals intent on committing crime would be able to map police capability across the country.',
+    'Our decision is not an indication that information exists or does not exist.',
+    'Revealing whether records are held would enable a requester to build a picture of police activity.',
+    "You can read the ICO's guidance on neither confirm nor deny on its website.",
+    'We are committed to openness and transparency wherever possible.',
+    'You have the right to request an internal review of this decision.',
+    'For these reasons the force can neither confirm nor deny whether it uses Office 365.',
+    "The College of Policing's Authorised Professional Practice sets the national standard.",
+    'Confirmation either way would provide offenders with valuable intelligence.',
+    'The information, if it exists, would relate to sensitive operational matters.',
+    'As the force cannot confirm or deny that it holds the information, no further explanation can be given.',
+    'Neither confirming nor denying that any information is held ensures the force is consistent.',
+    'Officers use their discretion when deciding whether to stop a vehicle.',
+    'The duty in section 1(1)(a) does not apply by virtue of sections 23(5), 24(2) and 31(3).',
+    'Any information falling within the scope of your request would be exempt.',
+    'Information held by public authorities is subject to the Act.',
+    'Should the force hold such records, disclosure would prejudice the prevention of crime.',
+    'To say that the force does not hold this information would be as harmful as saying that it does.',
+]
+
+
+def _scores():
+    tp = [s for _, s in LEAKING if classify_sentence(s).is_leak]
+    fn = [s for _, s in LEAKING if not classify_sentence(s).is_leak]
+    fp = [s for s in NOT_LEAKING if classify_sentence(s).is_leak]
+    precision = len(tp) / ((len(tp) + len(fp)) or 1)
+    recall = len(tp) / len(LEAKING)
+    return precision, recall, fn, fp
+
+
+def test_the_lists_are_big_enough_and_distinct():
+    assert len(LEAKING) >= 40 and len(NOT_LEAKING) >= 40
+    sentences = [s for _, s in LEAKING] + NOT_LEAKING
+    assert len(set(sentences)) == len(sentences)
+    assert {label for label, _ in LEAKING} == set(LEAK_LABELS)
+
+
+def test_precision_and_recall_floor():
+    precision, recall, missed, false_alarms = _scores()
+    detail = "\nmissed:\n  " + "\n  ".join(missed) + "\nfalse alarms:\n  " + "\n  ".join(false_alarms)
+    assert precision >= 0.9, f"precision {precision:.3f}" + detail
+    assert recall >= 0.9, f"recall {recall:.3f}" + detail
+
+
+def test_leak_kind_is_right_for_most():
+    wrong = [(label, s, classify_sentence(s).label) for label, s in LEAKING if classify_sentence(s).label != label]
+    assert len(wrong) <= len(LEAKING) // 10, wrong
+
+
+@pytest.mark.parametrize(
+    "sentence, label",
+    [
+        ("I can confirm that the force holds information relevant to your request.", "held"),
+        ("To confirm or deny whether the force holds information relevant to your request would cause harm.", "discussion"),
+        ("The force does not use Office 365.", "not-held"),
+        ("If the force did not use Office 365, saying so would reveal a weakness.", "hypothetical"),
+        ("We are withholding the contract under section 43(2).", "indirect"),
+        ("The information is exempt from the duty to confirm or deny under section 24(2).", "none"),
+        ("Do you hold any records of this?", "discussion"),
+        ("Nil return.", "not-held"),
+    ],
+)
+def test_minimal_pairs(sentence, label):
+    verdict = classify_sentence(sentence)
+    if label == "none":
+        assert not verdict.is_leak
+    else:
+        assert verdict.label == label, verdict
+
+
+def test_quoting_a_denial_as_an_example_is_not_a_leak():
+    sentence = (
+        "Taking into account the current security climate within the United Kingdom, no information "
+        "(such as the citing of an exemption which confirms information pertinent to this request is held, "
+        "or conversely, stating 'no information is held') which may aid a terrorist should be disclosed."
+    )
+    assert not classify_sentence(sentence).is_leak
+    assert classify_sentence("'No information is held' would be the answer if nothing existed.").label != "not-held"
+
+
+def test_subject_terms_make_a_possession_specific():
+    # "has" alone is too common to count; with the request's subject in its object it is an answer.
+    assert not classify_sentence("The force has Office 365 accounts for every officer.").is_leak
+    verdict = classify_sentence("The force has Office 365 accounts for every officer.", {"office", "365", "account"})
+    assert verdict.label == "held"
+
+
+def test_sentences_in_a_paragraph_are_judged_one_by_one():
+    text = (
+        "To confirm or deny whether the force uses drones would reveal its capability. "
+        "The force does not use drones. Confirming that information exists would assist offenders."
+    )
+    labels = [verdict.label for _, verdict in classify_text(text)]
+    assert labels[1] == "not-held"
+    assert labels[0] not in LEAK_LABELS and labels[2] not in LEAK_LABELS
+
+
+# --- Whole drafts, in the three formats --------------------------------------------
+
+
+def _findings(name: str, tmp_path: Path, fmt: str, **settings):
+    md = (FIXTURES / "leaks" / f"{name}.md").read_text(encoding="utf-8")
+    path = write_all(md, tmp_path, name)[fmt]
+    result = check_file(path, Settings(**settings))
+    assert result.error is None
+    return result
+
+
+FORMATS = ("text", "html", "docx")
+
+
+def _block_containing(result, snippet: str) -> int:
+    return next(b.index for b in result.analysis.document.blocks if snippet in b.text)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_correct_draft_has_no_leak(tmp_path, fmt):
+    result = _findings("clean_kent_drones", tmp_path, fmt, authority="Kent Police")
+    assert result.response["type"] == "ncnd"
+    assert [f for f in result.findings if f.category in ("confirmation-leak", "template-residue", "document-hygiene")] == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_leaks_in_a_draft_are_reported_where_they_are(tmp_path, fmt):
+    result = _findings("leaky_kent_drones", tmp_path, fmt, authority="Kent Police")
+    leaks = {(f.rule, f.location.block): f for f in result.findings if f.category == "confirmation-leak"}
+    expected = {
+        ("NCND601", _block_containing(result, "holds a register of its drones")),
+        ("NCND602", _block_containing(result, "drones made by DJI")),
+        ("NCND603", _block_containing(result, "exempt under section 24(1)")),
+    }
+    assert set(leaks) == expected
+    denial = leaks[("NCND602", _block_containing(result, "drones made by DJI"))]
+    assert denial.evidence == "The force does not use drones made by DJI."
+    assert denial.severity == "error" and "hypothetical" in denial.suggestion
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_partial_response_counts_only_its_ncnd_part(tmp_path, fmt):
+    # Question 1 is answered ("holds this information", "the table below shows"): not a leak there.
+    result = _findings("partial_west_mercia", tmp_path, fmt)
+    assert result.response["type"] == "partial-ncnd"
+    assert [f for f in result.findings if f.category == "confirmation-leak"] == []
+
+    leaky = _findings("partial_west_mercia_leak", tmp_path, fmt)
+    found = [f for f in leaky.findings if f.category == "confirmation-leak"]
+    assert [(f.rule, f.location.block) for f in found] == [
+        ("NCND602", _block_containing(leaky, "does not use drones at protests"))
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_disclosure_is_not_checked_for_leaks(tmp_path, fmt):
+    result = _findings("disclosure_other", tmp_path, fmt)
+    assert result.response["type"] == "other"
+    assert [f for f in result.findings if f.category == "confirmation-leak"] == []
+
+
+def test_seed_has_no_confirmation_leak():
+    seed = shared_path("seed", "000_a7a05b5f3e6f79d7.txt")
+    result = check_file(seed, Settings())
+    assert result.response["type"] == "ncnd"
+    assert [f for f in result.findings if f.category == "confirmation-leak"] == []
