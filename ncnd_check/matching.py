@@ -41,13 +41,17 @@ MIN_WORDS = 6
 #: Candidates kept per draft paragraph after the index look-up.
 CANDIDATES = 6
 #: Trigrams used per look-up, rarest first, and the longest posting list used.
-QUERY_FEATURES = 32
-MAX_POSTINGS = 64
+QUERY_FEATURES = 24
+MAX_POSTINGS = 32
+#: A candidate must share at least this share of the best candidate's trigram hits.
+RELATIVE_HITS = 0.25
 
 _LABEL = re.compile(
     r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\([ivxlc]{1,5}\)|[ivxlc]{1,5}[.)]|[•·▪◦‣*\-–—])\s+(?=\S)"
 )
 _PLACEHOLDER = re.compile(r"(\{[A-Za-z_][A-Za-z0-9_]*\})")
+#: "24 (2)" written for "24(2)": the space must not make two words.
+_CITATION_SPACE = re.compile(r"(\d)\s+\((?=\w{1,3}\))")
 _KEY_DROP = re.compile(r"[^0-9a-z{}_]+")
 
 
@@ -73,6 +77,7 @@ def words(text: str, strip_label: bool = True) -> Words:
     text = normalise_for_matching(text)
     if strip_label:
         text = _LABEL.sub("", text, count=1)
+    text = _CITATION_SPACE.sub(r"\1(", text)
     text = _PLACEHOLDER.sub(r" \1 ", text)
     display: list[str] = []
     keys: list[str] = []
@@ -130,7 +135,7 @@ def compare(approved: Words, draft: Words) -> Comparison:
         n_ph = sum(1 for k in lib_keys if is_placeholder(k))
         others = len(lib_keys) - n_ph
         n_draft = d2 - d1
-        if n_ph and others == 0 and n_ph <= n_draft <= PLACEHOLDER_SPAN * n_ph:
+        if n_ph and others == 0 and n_ph <= n_draft <= PLACEHOLDER_SPAN * n_ph and _one_phrase(draft.display[d1:d2]):
             # Only placeholders changed: the draft's name or subject fills them.
             matched += len(lib_keys) + n_draft
             _push(redline, "equal", draft.display[d1:d2])
@@ -138,11 +143,25 @@ def compare(approved: Words, draft: Words) -> Comparison:
                 fillers.setdefault(lib_keys[0][1:-1], " ".join(draft.display[d1:d2]))
             continue
         if n_ph:
-            extra = max(0, n_draft - others)
-            matched += n_ph + min(extra, PLACEHOLDER_SPAN * n_ph)
+            # Credit each placeholder with a short phrase, never a whole added sentence.
+            extra = min(max(0, n_draft - others), PLACEHOLDER_SPAN * n_ph, _phrase_length(draft.display[d1:d2]) * n_ph)
+            matched += n_ph + extra
         _push(redline, "delete", approved.display[a1:a2])
         _push(redline, "insert", draft.display[d1:d2])
     return Comparison(round(100.0 * matched / total, 1), redline, fillers)
+
+
+def _one_phrase(items: list[str]) -> bool:
+    """True when no sentence ends inside the run: a name or a subject, not an added sentence."""
+    return not any(w[-1:] in ".!?;:" and len(w) > 2 for w in items[:-1])
+
+
+def _phrase_length(items: list[str]) -> int:
+    """Words up to and including the first one that ends a sentence."""
+    for n, w in enumerate(items, 1):
+        if w[-1:] in ".!?;:" and len(w) > 2:
+            return n
+    return len(items)
 
 
 def _blocks(opcodes) -> Iterable[tuple[str, int, int, int, int]]:
@@ -186,6 +205,23 @@ def redline_text(redline: list[tuple[str, str]]) -> str:
     return " ".join(out)
 
 
+def quick_score(approved: Words, draft: Words, placeholders: int) -> tuple[float, bool]:
+    """(score or an upper bound on it, exact?) from the LCS length alone: no opcodes, no redline.
+
+    Without placeholders the LCS similarity *is* the score; with them, each
+    placeholder can add at most itself and PLACEHOLDER_SPAN draft words.
+    """
+    from rapidfuzz.distance import Indel
+
+    total = len(approved) + len(draft)
+    if not total:
+        return 100.0, True
+    lcs2 = total - Indel.distance(approved.keys, draft.keys)  # 2 x LCS
+    if not placeholders:
+        return round(100.0 * lcs2 / total, 1), True
+    return min(100.0, 100.0 * (lcs2 + (1 + PLACEHOLDER_SPAN) * placeholders) / total), False
+
+
 def score_bound(n: int, m: int, placeholders: int = 0) -> float:
     """The best score two texts of n and m words could reach (a cheap prefilter)."""
     if not n + m:
@@ -217,6 +253,7 @@ class LibraryIndex:
             for a, b in zip(ids, ids[1:]):
                 self.next[a] = b
         self.prev = {b: a for a, b in self.next.items()}
+        self._allowed: dict[frozenset, set[int]] = {}
 
     def candidates(self, draft: Words, allowed: set[int] | None, k: int = CANDIDATES) -> list[int]:
         """Library paragraphs sharing the most rare trigrams with the draft words."""
@@ -229,22 +266,33 @@ class LibraryIndex:
             usable = grams[:3]
         hits: Counter[int] = Counter()
         for g in usable:
-            for i in self.postings[g]:
-                if allowed is None or i in allowed:
-                    hits[i] += 1
-        return [i for i, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+            postings = self.postings[g]
+            hits.update(postings if allowed is None else [i for i in postings if i in allowed])
+        ranked = hits.most_common()
+        if not ranked:
+            return []
+        # Paragraphs sharing far fewer rare trigrams than the best one are noise.
+        least = max(1, int(ranked[0][1] * RELATIVE_HITS + 0.999))
+        ranked = [kv for kv in ranked if kv[1] >= least]
+        if len(ranked) > k:
+            floor = ranked[k - 1][1]
+            ranked = [kv for kv in ranked if kv[1] >= floor]
+        # Ties broken by library order, so the answer never depends on hash or insertion order.
+        return [i for i, _ in sorted(ranked, key=lambda kv: (-kv[1], kv[0]))[:k]]
 
     def allowed_for(self, exemptions: Iterable[str] | None, library: "Library") -> set[int] | None:
-        """Paragraph numbers for the shared parts and the cited exemptions (None: all)."""
+        """Paragraph numbers for the shared parts and the cited exemptions (None: all), cached."""
         if exemptions is None:
             return None
-        wanted = {library.canonical_exemption(e) for e in exemptions}
-        sections = {_section_number(e) for e in wanted}
-        return {
-            i
-            for i, p in enumerate(self.paragraphs)
-            if p.is_shared or p.exemption in wanted or _section_number(p.exemption) in sections
-        }
+        wanted = frozenset(library.canonical_exemption(e) for e in exemptions)
+        if wanted not in self._allowed:
+            sections = {_section_number(e) for e in wanted}
+            self._allowed[wanted] = {
+                i
+                for i, p in enumerate(self.paragraphs)
+                if p.is_shared or p.exemption in wanted or _section_number(p.exemption) in sections
+            }
+        return self._allowed[wanted]
 
 
 def _section_number(exemption_id: str) -> str:
@@ -322,12 +370,16 @@ def align_document(
     """Align each eligible block with its best approved paragraph (or pair), greedily by score."""
     index: LibraryIndex = library.index()
     allowed = index.allowed_for(exemptions, library)
-    blocks = [b for b in document.blocks if eligible(b)]
-    draft_words = {b.index: words(b.text) for b in blocks}
-    order = [b.index for b in blocks]
+    draft_words = {}
+    for b in document.blocks:
+        if b.kind != "heading" and b.part == "body":
+            w = words(b.text)
+            if len(w) >= MIN_WORDS:
+                draft_words[b.index] = w
+    order = list(draft_words)
     cands = {i: index.candidates(draft_words[i], allowed) for i in order}
 
-    options: list[tuple[float, int, list[int], list[int], Comparison]] = []
+    options: list[tuple[float, int, list[int], list[int], tuple[Words, Words]]] = []
 
     def consider(block_ids: list[int], para_ids: list[int]) -> None:
         d = draft_words[block_ids[0]]
@@ -339,9 +391,14 @@ def align_document(
         ph = sum(index.placeholders[p] for p in para_ids)
         if score_bound(len(a), len(d), ph) < threshold:
             return
-        c = compare(a, d)
-        if c.score >= threshold:
-            options.append((c.score, len(block_ids) + len(para_ids), block_ids, para_ids, c))
+        score, exact = quick_score(a, d, ph)
+        if score < threshold:
+            return
+        if not exact:
+            score = compare(a, d).score
+            if score < threshold:
+                return
+        options.append((score, len(block_ids) + len(para_ids), block_ids, para_ids, (a, d)))
 
     for pos, i in enumerate(order):
         nxt = order[pos + 1] if pos + 1 < len(order) and order[pos + 1] == i + 1 else None
@@ -362,10 +419,11 @@ def align_document(
     options.sort(key=lambda o: (-o[0], o[1], o[2][0], o[3][0]))
     taken: set[int] = set()
     chosen: list[Alignment] = []
-    for score, _, block_ids, para_ids, comp in options:
+    for score, _, block_ids, para_ids, (a, d) in options:
         if any(b in taken for b in block_ids):
             continue
         taken.update(block_ids)
+        comp = compare(a, d)  # the redline, only for the alignments kept
         chosen.append(Alignment(block_ids, [index.paragraphs[p] for p in para_ids], score, comp.redline, comp.fillers))
     chosen.sort(key=lambda a: a.first_block)
     fillers: dict[str, Counter] = {}
