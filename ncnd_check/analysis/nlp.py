@@ -73,20 +73,28 @@ def _citation_token_match(text: str):
     return _CITATION_TOKEN_RE.match(text)
 
 
-def _customise_tokenizer(nlp: "Language") -> None:
-    from spacy.symbols import ORTH
+_FIX_COMPONENT = "ncnd_sentence_fixes"
 
-    tokenizer = nlp.tokenizer
-    tokenizer.token_match = _citation_token_match
-    default_prefix_search = tokenizer.prefix_search
+
+def _make_tokenizer(nlp: "Language"):
+    """English tokenizer rules plus ours, built in one go.
+
+    Each later assignment to a spaCy tokenizer's rules or match functions
+    rebuilds its special-case table (about 0.3 s apiece), so the tokenizer is
+    constructed once with everything instead of patched afterwards.
+    """
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    defaults = nlp.Defaults
+    default_prefix_search = compile_prefix_regex(defaults.prefixes).search
+    default_suffix_search = compile_suffix_regex(defaults.suffixes).search
 
     def prefix_search(text: str):
         if text.startswith("(") and _BRACKET_GROUP_FIRST.match(text):
             return None
         return default_prefix_search(text)
-
-    tokenizer.prefix_search = prefix_search
-    default_suffix_search = tokenizer.suffix_search
 
     def suffix_search(text: str):
         # "(s.24(2)": the closing bracket is the citation's, not a suffix to split off.
@@ -94,10 +102,32 @@ def _customise_tokenizer(nlp: "Language") -> None:
             return None
         return default_suffix_search(text)
 
-    tokenizer.suffix_search = suffix_search
+    rules = dict(defaults.tokenizer_exceptions)
     for abbreviation in ABBREVIATIONS:
-        if abbreviation.endswith("."):
-            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        rules[abbreviation] = [{ORTH: abbreviation}]
+    return Tokenizer(
+        nlp.vocab,
+        rules=rules,
+        prefix_search=prefix_search,
+        suffix_search=suffix_search,
+        infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+        token_match=_citation_token_match,
+        url_match=defaults.url_match,
+    )
+
+
+_TOKENIZER = "ncnd_check.tokenizer.v1"
+
+
+def _register() -> None:
+    """Register the tokenizer and the sentence fixer with spaCy (once)."""
+    from spacy.language import Language
+    from spacy.util import registry
+
+    if _TOKENIZER not in registry.tokenizers:
+        registry.tokenizers.register(_TOKENIZER, func=lambda: _make_tokenizer)
+    if not Language.has_factory(_FIX_COMPONENT):
+        Language.component(_FIX_COMPONENT, func=_fix_sentence_starts)
 
 
 def _fix_sentence_starts(doc: "Doc") -> "Doc":
@@ -122,9 +152,6 @@ def _fix_sentence_starts(doc: "Doc") -> "Doc":
     return doc
 
 
-_FIX_COMPONENT = "ncnd_sentence_fixes"
-
-
 @cache
 def get_nlp() -> "Language":
     """THE pipeline: ``spacy.blank("en")``, taught citations and abbreviations, plus sentences.
@@ -132,12 +159,9 @@ def get_nlp() -> "Language":
     Built once per process; every caller gets the same object.
     """
     import spacy
-    from spacy.language import Language
 
-    if not Language.has_factory(_FIX_COMPONENT):
-        Language.component(_FIX_COMPONENT, func=_fix_sentence_starts)
-    nlp = spacy.blank("en")
-    _customise_tokenizer(nlp)
+    _register()
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": _TOKENIZER}}})
     nlp.add_pipe("sentencizer")
     nlp.add_pipe(_FIX_COMPONENT, after="sentencizer")
     return nlp
