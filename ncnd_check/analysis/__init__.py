@@ -54,8 +54,13 @@ def analyse(document: Document, settings=None) -> Analysis:
     )
 
     scope = ncnd_blocks or set(range(len(blocks)))
-    cited_here = list(dict.fromkeys(c.id for c in citations if c.block in scope and law.is_part_ii(c.id)))
-    qualified = [e for e in cited_here if _qualified(e, settings)]
+    all_ids = [c.id for c in citations]
+    cited_here = list(
+        dict.fromkeys(resolve_bare(c, all_ids) for c in citations if c.block in scope and law.is_part_ii(c.id))
+    )
+    # The NCND limbs argue; a withholding limb beside its NCND one (31(1) with 31(3)) does not count twice.
+    ncnd_limbs = [e for e in cited_here if not law.is_withholding_subsection(e)] or cited_here
+    qualified = [e for e in ncnd_limbs if _qualified(e, settings)]
     attribute_single_exemption(analysis.factors, analysis.sections, qualified)
 
     by_block: dict[int, list[Citation]] = {}

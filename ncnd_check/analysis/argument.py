@@ -100,10 +100,27 @@ class Argument:
         blocks = self.analysis.document.blocks
         return any(pattern.search(fold(blocks[i].text)) for i in arg)
 
+    def needing_argument(self) -> list[str]:
+        """NCND limbs relied on that need a harm or public interest argument (not absolute class ones)."""
+        out = []
+        for e in self.relied_on():
+            if law.is_withholding_subsection(e) or not law.has_ncnd(e):
+                continue
+            try:
+                if law.needs_harm(e) or law.needs_pit(e, None) or not law.is_absolute(e):
+                    out.append(e)
+            except KeyError:
+                continue
+        return out
+
     def argued(self, exemption: str) -> bool:
         if any(covers(owner, exemption) for owner in self.attributed()):
             return True
-        return self.named_in_argument(exemption)
+        if self.named_in_argument(exemption):
+            return True
+        # The only exemption that needs arguing: every generic argument part argues it.
+        generic = [s for s in self.part.sections if s.name in ARGUMENT_SECTIONS and s.exemption is None]
+        return self.needing_argument() == [exemption] and bool(generic)
 
     def last_block(self) -> int | None:
         return max(self.part.blocks) if self.part.blocks else None

@@ -33,9 +33,11 @@ ARGUMENT_SECTIONS = frozenset(
 
 @dataclass(frozen=True)
 class _Cues:
+    explicit: tuple[re.Pattern, ...]
     ncnd: tuple[re.Pattern, ...]
     remainder: tuple[re.Pattern, ...]
     answer: tuple[re.Pattern, ...]
+    procedural: tuple[re.Pattern, ...]
     markers: tuple[re.Pattern, ...]
 
 
@@ -46,7 +48,7 @@ def _cues() -> _Cues:
     def comp(key: str) -> tuple[re.Pattern, ...]:
         return tuple(re.compile(p, re.I) for p in data[key])
 
-    return _Cues(comp("ncnd"), comp("ncnd_remainder"), comp("answer"), comp("segment_markers"))
+    return _Cues(comp("ncnd_explicit"), comp("ncnd"), comp("ncnd_remainder"), comp("answer"), comp("procedural"), comp("segment_markers"))
 
 
 def classify_response(
@@ -72,11 +74,15 @@ def classify_response(
         in_argument = section in ARGUMENT_SECTIONS
         if not in_argument and any(p.search(text) for p in cues.markers):
             state = None
-        remainder = any(p.search(text) for p in cues.remainder) and any(p.search(text) for p in cues.ncnd)
-        ncnd_hit = remainder or any(p.search(text) for p in cues.ncnd)
+        explicit = any(p.search(text) for p in cues.explicit)
+        remainder = explicit and any(p.search(text) for p in cues.remainder)
+        ncnd_hit = explicit or any(p.search(text) for p in cues.ncnd)
         if not ncnd_hit and ncnd_cited.get(i) and (section == "applicable-exemptions" or i in exemption_heading_blocks):
             ncnd_hit = True
-        answer_hit = not in_argument and any(p.search(text) for p in cues.answer)
+        procedural = not in_argument and any(p.search(text) for p in cues.procedural)
+        if procedural and not explicit:
+            ncnd_hit = False
+        answer_hit = (procedural and not explicit) or (not in_argument and any(p.search(text) for p in cues.answer))
         if answer_hit:
             saw_answer = True
         if remainder:
@@ -122,13 +128,20 @@ def _in(blocks: set[int], indices) -> bool:
     return any(i in blocks for i in indices if i is not None)
 
 
+def _without_covered_bare(ids: set[str]) -> list[str]:
+    """Drop a bare "s24" where "s24(2)" is cited too: "Section 24 is qualified" means the 24(2) relied on."""
+    with_parts = {law.section_of(i) for i in ids if (p := law.parse_id(i)) is not None and p.parts}
+    kept = {i for i in ids if not ((p := law.parse_id(i)) is not None and not p.parts and p.section in with_parts)}
+    return sorted(kept, key=law.sort_key)
+
+
 def ncnd_part(analysis: Analysis) -> NcndPart:
     """The NCND part of an analysed draft; empty for ``other`` responses."""
     blocks = set(analysis.ncnd_blocks)
     if not blocks:
         return NcndPart(blocks=set())
     citations = [c for c in analysis.citations if c.block in blocks]
-    ids = sorted({c.id for c in citations if law.is_exemption_id(c.id)}, key=law.sort_key)
+    ids = _without_covered_bare({c.id for c in citations if law.is_exemption_id(c.id)})
     return NcndPart(
         blocks=blocks,
         citations=citations,

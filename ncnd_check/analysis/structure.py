@@ -50,6 +50,8 @@ _LEADING_NUMBER = re.compile(
 )
 _TRAILING = re.compile(r"[\s:;.\-\u2013\u2014]+$")
 _WORDS = re.compile(r"[^\W\d_][\w'-]*")
+#: A sentence that introduces the list of exemptions relied on ("... by virtue of the following exemptions:").
+_INTRODUCES_LIST = re.compile(r"\b(?:exemptions?|virtue of|rel(?:y|ies|ied|ying) (?:up)?on|pursuant to|following)\b[^.]*:\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -308,6 +310,7 @@ class _Builder:
                 if h.kind == "section" and h.name == "balancing-test":
                     balancing_headings += 1
         self.per_exemption_balancing = balancing_headings > 1
+        list_entries = self.exemption_list_entries(headings)
 
         i = 0
         n = len(self.blocks)
@@ -330,7 +333,7 @@ class _Builder:
                 self.handle_section(i, h)
                 previous_meaningful = "exemptions-heading" if h.name == "applicable-exemptions" and not h.inline else h.name
             elif h.kind == "exemption":
-                in_list = (
+                in_list = i in list_entries or (
                     self.current is not None
                     and self.current.name == "applicable-exemptions"
                     and (previous_meaningful in ("exemptions-heading", "entry") or block.kind != "heading")
@@ -365,6 +368,34 @@ class _Builder:
             heading_blocks=self.heading_blocks,
             exemption_headings=self.exemption_headings,
         )
+
+    def exemption_list_entries(self, headings: dict[int, _Heading]) -> set[int]:
+        """Exemption lines that list the exemptions relied on rather than head an argument.
+
+        Two exemption lines in a row are a list ("Section 24(2) National Security",
+        "Section 31(3) Law Enforcement"), and so is one right after a sentence
+        that introduces them ("... by virtue of the following exemptions:").
+        """
+        order = [b.index for b in self.blocks if b.kind != "table-cell" and self.is_content(b.text)]
+        entries: set[int] = set()
+        for pos, i in enumerate(order):
+            h = headings.get(i)
+            if h is None or h.kind != "exemption":
+                continue
+            prev = order[pos - 1] if pos > 0 else None
+            nxt = order[pos + 1] if pos + 1 < len(order) else None
+            prev_h = headings.get(prev) if prev is not None else None
+            next_h = headings.get(nxt) if nxt is not None else None
+            if (next_h is not None and next_h.kind == "exemption") or (prev_h is not None and prev_h.kind == "exemption" and prev in entries):
+                entries.add(i)
+            elif prev is not None and prev_h is None and _INTRODUCES_LIST.search(self.blocks[prev].norm):
+                entries.add(i)
+        # The line before a run of entries is an entry too (the run's first member).
+        for pos, i in enumerate(order):
+            h = headings.get(i)
+            if h is not None and h.kind == "exemption" and pos + 1 < len(order) and order[pos + 1] in entries:
+                entries.add(i)
+        return entries
 
     def handle_section(self, i: int, h: _Heading) -> None:
         name = h.name
