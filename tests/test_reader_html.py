@@ -466,3 +466,55 @@ def test_same_draft_as_text_and_as_html_reads_the_same():
     ]
     assert [(d.codes, d.block) for d in as_text.directives] == [(d.codes, d.block) for d in as_html.directives]
     assert [l.target for l in as_text.links] == [l.target for l in as_html.links]
+
+
+# -- robustness -------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TAGS = ["p", "div", "b", "span", "a href='http://x.uk/a'", "a href='#f'", "ul", "ol", "li", "table", "tr", "td",
+         "th", "h2", "br", "pre", "script", "nav", "o:p", "font", "strong", "span style='display:none'",
+         "p class=MsoListParagraph style='mso-list:l0 level2 lfo1'", "span style='mso-list:Ignore'",
+         "div style='mso-element:footnote'"]
+_soup = st.lists(
+    st.one_of(
+        st.sampled_from(_TAGS).map(lambda t: f"<{t}>"),
+        st.sampled_from(_TAGS).map(lambda t: f"</{t.split()[0]}>"),
+        st.sampled_from(["<!-- ncnd-check: ignore NCND301 -->", "<!--[if gte mso 9]>x<![endif]-->", "&nbsp;", "&amp;",
+                         "&#0;", "&bogus;", "<![if !supportLists]>", "<![endif]>", "\n", "<br><br>"]),
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(_soup)
+def test_any_tag_soup_reads_without_error(html):
+    doc = read(html.encode("utf-8"))
+    for i, block in enumerate(doc.blocks):
+        assert block.index == i and block.text.strip() == block.text and block.text
+    for d in doc.directives:
+        assert d.block is None or 0 <= d.block < len(doc.blocks)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.binary(max_size=1500))
+def test_any_bytes_give_a_document_or_an_input_error(data):
+    try:
+        read(data)
+    except InputError as exc:
+        assert exc.kind == "unreadable"
+
+
+@pytest.mark.parametrize("tag", ["div", "b", "span"])
+def test_absurdly_deep_nesting_is_refused_cleanly(tag):
+    with pytest.raises(InputError) as err:
+        read(f"<{tag}>" * 5000 + "deep text")
+    assert err.value.kind == "unreadable" and "nested" in err.value.message
+
+
+def test_ordinary_nesting_depth_reads():
+    doc = read("<div>" * 60 + "<b>" * 20 + "deep text")
+    assert doc.blocks[0].text == "deep text"

@@ -79,6 +79,8 @@ _CHARSET = re.compile(
     re.I,
 )
 _SENTENCE_END = tuple(".!?;,")
+#: Deepest element nesting read; the walk is recursive, and no real draft comes near it.
+MAX_DEPTH = 150
 
 
 @dataclass
@@ -612,4 +614,23 @@ def read_html(data: bytes, name: str, settings: Settings | None = None) -> Docum
         if "empty" in str(exc).lower():
             return Document(path=name, format="html")
         raise InputError("unreadable", f"not readable as HTML: {exc}") from None
-    return _HtmlReader(name).read(root)
+    # libxml2 stops at 256 levels and drops the rest of the page without raising.
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log) or _deeper_than(root, MAX_DEPTH):
+        raise InputError("unreadable", f"the HTML is nested more than {MAX_DEPTH} elements deep: "
+                         "not a document ncnd-check can read completely")
+    try:
+        return _HtmlReader(name).read(root)
+    except RecursionError:
+        raise InputError("unreadable", "the HTML is nested too deeply to read") from None
+
+
+def _deeper_than(root, limit: int) -> bool:
+    """Whether any element sits more than ``limit`` levels down (checked without recursion)."""
+    from lxml import etree
+
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > limit:
+            return True
+    return False
