@@ -103,6 +103,10 @@ PHRASINGS = [
     ("Section 24(2) NATIONAL SECURITY", ["s24(2)"]),
     ("section 24(2) and section 24 of the DPA", ["s24(2)"]),
     ("s.24(2), s.31(3) and s.29 RIPA", ["s24(2)", "s31(3)"]),
+    ("the s45 Code of Practice", ["s45"]),
+    ("Section 31(3) Evidence of Harm", ["s31(3)"]),
+    ("under the Freedom of Information Act 2000, section 24(2) applies", ["s24(2)"]),
+    ("Section 30(3) Freedom of Information Act 2000", ["s30(3)"]),
     # not FOIA: other enactments
     ("section 24 of the Data Protection Act 2018", []),
     ("s.19 RIPA", []),
@@ -117,6 +121,11 @@ PHRASINGS = [
     ("RIPA s.26", []),
     ("Police Act 1997, section 113", []),
     ("section 58 of the Terrorism Act", []),
+    ("Section 43 Police Act 1996", []),
+    ("s.19 Regulation of Investigatory Powers Act 2000", []),
+    ("PACE 1984 s.24", []),
+    ("Section 24 of the Police and Criminal Evidence Act 1984", []),
+    ("S24 Human Rights Act", []),
     # not citations at all: dates, money, pages, times
     ("open 24/7", []),
     ("on 24/07/2024", []),
@@ -189,6 +198,14 @@ def test_precomputed_docs_are_used() -> None:
     texts = ["Section 24(2) applies.", "No digits here.", "s.31(3) too"]
     docs = process(texts)
     assert [c.id for c in find_citations(texts, docs=docs)] == ["s24(2)", "s31(3)"]
+
+
+def test_docs_can_be_the_source() -> None:
+    from ncnd_check.analysis.nlp import process
+
+    docs = process(["Nothing here.", "Section 31(3) Law Enforcement"])
+    [c] = find_citations(docs)
+    assert (c.id, c.block, c.title) == ("s31(3)", 1, "Law Enforcement")
 
 
 def test_exemption_ids_leaves_out_non_exemptions_and_sorts() -> None:

@@ -62,6 +62,16 @@ def test_etc_then_capital_ends_the_sentence() -> None:
     ]
 
 
+def test_abbreviation_at_the_end_of_a_sentence_still_ends_it() -> None:
+    assert sentences("Was it held? The answer is no. The force explains why.") == [
+        "Was it held?",
+        "The answer is no.",
+        "The force explains why.",
+    ]
+    assert len(sentences("Quote Ref No. FOI/123/24 in any reply. Thank you.")) == 2
+    assert len(sentences("Logs (servers, laptops, etc.) are held. Thank you.")) == 2
+
+
 def test_list_label_stays_with_its_sentence() -> None:
     assert sentences("1. The public are entitled to know. They are.") == [
         "1. The public are entitled to know.",

@@ -236,7 +236,12 @@ def _act_name_is_foia(words: list[str]) -> bool:
 
 
 def _other_act_after(doc: "Doc", j: int) -> bool:
-    """Whether the words after a citation name another enactment."""
+    """Whether the words after a citation name another enactment.
+
+    "of the Data Protection Act 2018", "under the Police Act 1996", "RIPA",
+    "UK GDPR", "Police Act 1996" (no "of"), "of the EIR" - but not "of the
+    Act", "of the FOIA" or "of the Freedom of Information Act 2000".
+    """
     vocab = law.citation_vocabulary()
     n = len(doc)
     if j >= n:
@@ -246,18 +251,21 @@ def _other_act_after(doc: "Doc", j: int) -> bool:
         low == "uk" and j + 1 < n and doc[j + 1].lower_ in vocab.other_act_acronyms
     ):
         return True
-    if low not in ("of", "under"):
-        return False
-    k = j + 1
-    if k < n and doc[k].lower_ == "the":
+    k = j
+    introduced = low in ("of", "under")
+    if introduced:
         k += 1
-    if k >= n:
+        if k < n and doc[k].lower_ == "the":
+            k += 1
+        if k >= n:
+            return False
+        first = doc[k].lower_
+        if first in vocab.foia_names:
+            return False
+        if first in vocab.other_act_acronyms:
+            return True
+    elif not doc[j].text[:1].isupper():
         return False
-    first = doc[k].lower_
-    if first in vocab.foia_names:
-        return False
-    if first in vocab.other_act_acronyms:
-        return True
     # The name of an enactment is a run of capitalised words (and "of", "and"...).
     window: list[str] = []
     while k < n and len(window) < 10 and _name_word(doc[k]):
@@ -267,8 +275,9 @@ def _other_act_after(doc: "Doc", j: int) -> bool:
     for noun in ("act", "acts"):
         if noun in window:
             return not _act_name_is_foia(window[: window.index(noun)])
-    # Any other instrument (Regulations, Convention, Order...) is not FOIA.
-    return any(w in _ENACTMENT_NOUNS for w in window)
+    # Any other instrument "of the ... Regulations / Convention / Order" is not FOIA;
+    # right after the number, "Section 45 Code of Practice" is a title, not an Act.
+    return introduced and any(w in _ENACTMENT_NOUNS for w in window)
 
 
 def _name_word(token: "Token") -> bool:
@@ -277,26 +286,28 @@ def _name_word(token: "Token") -> bool:
 
 
 def _other_act_before(doc: "Doc", i: int) -> bool:
-    """Whether the words just before a citation name another enactment ("RIPA s.26")."""
+    """Whether the words just before a citation name another enactment.
+
+    "RIPA s.26", "PACE 1984 s.24", "Police Act 1997, section 113"; but not
+    "FOIA s24(2)" or "the Freedom of Information Act 2000, section 24".
+    """
     vocab = law.citation_vocabulary()
     k = i - 1
     if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k >= 0 and _YEAR.match(doc[k].text):
         k -= 1
     if k < 0:
         return False
     low = doc[k].lower_
     if low in vocab.other_act_acronyms:
         return True
-    if _YEAR.match(low) and k >= 1 and doc[k - 1].lower_ in _ENACTMENT_NOUNS:
-        k -= 1
-        low = doc[k].lower_
     if low in _ENACTMENT_NOUNS:
         words: list[str] = []
         k -= 1
-        while k >= 0 and len(words) < 8 and doc[k].lower_ not in _STOP and doc[k].text != ",":
+        while k >= 0 and len(words) < 8 and _name_word(doc[k]):
             words.insert(0, doc[k].lower_)
             k -= 1
-        # "of the Freedom of Information Act 2000, section 24"
         return not _act_name_is_foia(words)
     return False
 
@@ -453,18 +464,20 @@ def _citations_in_doc(doc: "Doc", text: str, block: int) -> list[Citation]:
 # --------------------------------------------------------------------------- public API
 
 
-def _texts(source: Any) -> list[tuple[int, str]]:
-    """(block index, norm text) pairs from a Document, Blocks, or plain strings."""
+def _texts(source: Any) -> list[tuple[int, str, Any]]:
+    """(block index, norm text, Doc or None) from a Document, Blocks, Docs, or plain strings."""
+    from ncnd_check.normalise import normalise_for_matching
+
     blocks = getattr(source, "blocks", source)
     out = []
     for position, item in enumerate(blocks):
         if isinstance(item, str):
-            from ncnd_check.normalise import normalise_for_matching
-
-            out.append((position, normalise_for_matching(item)))
+            out.append((position, normalise_for_matching(item), None))
+        elif hasattr(item, "vocab"):  # a spaCy Doc: its text is taken as already folded
+            out.append((position, item.text, item))
         else:
             index = getattr(item, "index", position)
-            out.append((index if index is not None else position, item.norm))
+            out.append((index if index is not None else position, item.norm, None))
     return out
 
 
@@ -474,18 +487,20 @@ def find_citations(
 ) -> list[Citation]:
     """Every FOIA citation in reading order, one per provision (a list gives several).
 
-    ``source`` is a Document, its blocks, or plain strings (block = position).
-    ``docs``, if given, are spaCy Docs over each block's ``norm`` from
-    :func:`ncnd_check.analysis.nlp.process` (the analysis has them already);
-    otherwise blocks are tokenized here. Blocks with no digit are skipped.
+    ``source`` is a Document, its blocks, spaCy Docs, or plain strings (for
+    Docs and strings, block = position). ``docs``, if given, are spaCy Docs
+    over each block's ``norm`` from :func:`ncnd_check.analysis.nlp.process`
+    (the analysis has them already); otherwise blocks are tokenized here with
+    the same tokenizer. Blocks with no digit are skipped.
     """
     from ncnd_check.analysis.nlp import make_doc
 
     out: list[Citation] = []
-    for position, (block, text) in enumerate(_texts(source)):
+    for position, (block, text, doc) in enumerate(_texts(source)):
         if not any(ch.isdigit() for ch in text):
             continue
-        doc = docs[position] if docs is not None and position < len(docs) else None
+        if doc is None and docs is not None and position < len(docs):
+            doc = docs[position]
         if doc is None or doc.text != text:
             doc = make_doc(text)
         out.extend(_citations_in_doc(doc, text, block))

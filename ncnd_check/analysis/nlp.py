@@ -63,6 +63,11 @@ ABBREVIATIONS = (
     "incl.", "Incl.", "excl.", "est.", "min.", "max.", "hrs.", "yrs.", "wk.", "wks.",
 )
 
+#: Abbreviations that also end sentences: a capitalised word after them starts a new one.
+_MAY_END_SENTENCE = frozenset({
+    "etc.", "no.", "approx.", "incl.", "excl.", "est.", "min.", "max.", "hrs.", "yrs.", "wks.",
+})
+
 #: List labels that a block may start with when the reader kept them in the text.
 _LIST_LABEL = re.compile(r"^(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})$")
 
@@ -137,8 +142,8 @@ def _fix_sentence_starts(doc: "Doc") -> "Doc":
         if i + 1 >= n:
             break
         nxt = doc[i + 1]
-        # "... passwords, etc. The force ..." ends a sentence; "etc., and" does not.
-        if token.lower_ == "etc." and nxt.text[:1].isupper():
+        # "... passwords, etc. The force ..." ends a sentence; "etc., and" and "No. 5" do not.
+        if token.lower_ in _MAY_END_SENTENCE and nxt.is_alpha and nxt.is_title:
             nxt.is_sent_start = True
         # "1. The public ..." : the label belongs to the sentence it numbers.
         elif (
