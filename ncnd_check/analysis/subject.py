@@ -203,7 +203,7 @@ _ABOUT_OBJECT = re.compile(
     rf"(?P<object>[^.;]{{1,80}}?){_OBJECT_END}"
 )
 _USE_OF_OBJECT = re.compile(
-    rf"(?i)\b(?:confirm(?:ing)?|den(?:y|ying)|confirmation|denial|reveal(?:ing)?)\s+(?:or\s+den(?:y|ying)\s+)?(?:the\s+)?"
+    rf"(?i)\b(?:confirm(?:ing)?|den(?:y|ying)|confirmation|denial|reveal(?:ing)?)\s+(?:or\s+den(?:y|ying|ial)\s+)?(?:of\s+)?(?:the\s+)?"
     rf"(?:use|existence|deployment|purchase|procurement|possession|ownership)\s+of\s+(?P<object>[^.;]{{1,80}}?){_OBJECT_END}"
 )
 _GENERIC_HEAD = re.compile(
