@@ -60,7 +60,7 @@ def context(items, summary, title: str) -> dict:
     charts = {
         "category": bar_chart([c for c, _ in categories], [n for _, n in categories], "findings per category", "category"),
         "rule": bar_chart([r["code"] for r in rules], [r["count"] for r in rules], "findings per rule", "rule") if rules else "",
-        "month": column_chart([m for m, _ in months], [n for _, n in months], "findings per month", "month") if months else "",
+        "month": timeline_chart(dict(months)) if months else "",
     }
     return {
         "title": title,
@@ -124,10 +124,36 @@ def column_chart(labels: list[str], values: list[int], title: str, salt: str) ->
     ax = fig.add_subplot()
     ax.bar(range(len(labels)), values, color="#3b6ea8", width=0.6)
     ax.set_xlim(-0.75, max(len(labels), 4) - 0.25)
-    ax.set_xticks(range(len(labels)), labels, rotation=45 if len(labels) > 6 else 0, ha="right" if len(labels) > 6 else "center")
+    step = max(1, -(-len(labels) // 12))  # at most about 12 labels
+    ticks = list(range(0, len(labels), step))
+    rotate = len(ticks) > 6
+    ax.set_xticks(ticks, [labels[i] for i in ticks], rotation=45 if rotate else 0, ha="right" if rotate else "center")
     ax.set_title(title, loc="left", fontsize=10)
     _tidy(ax, ax.yaxis)
     return _svg(fig, salt)
+
+
+def timeline_chart(per_month: dict[str, int]) -> str:
+    """Findings per month on a continuous timeline (empty months show as gaps).
+
+    More than five years of months are summed per year, so the bars stay readable.
+    """
+    months = month_range(min(per_month), max(per_month))
+    if len(months) > 60:
+        years = [str(y) for y in range(int(months[0][:4]), int(months[-1][:4]) + 1)]
+        values = [sum(n for m, n in per_month.items() if m.startswith(y)) for y in years]
+        return column_chart(years, values, "findings per year (by the date of each document)", "month")
+    return column_chart(months, [per_month.get(m, 0) for m in months], "findings per month", "month")
+
+
+def month_range(first: str, last: str) -> list[str]:
+    """Every 'YYYY-MM' from first to last inclusive."""
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
 
 
 def _tidy(ax, count_axis) -> None:
