@@ -135,7 +135,7 @@ def test_titles_as_forces_write_them() -> None:
 
 def test_part_ii_and_non_exemptions() -> None:
     assert all(law.is_part_ii(s) for s in PART_II)
-    for s in ("s1(1)(a)", "s1(1)(b)", "s2", "s10", "s12", "s14", "s16", "s17(1)", "s17(4)"):
+    for s in ("s1(1)(a)", "s1(1)(b)", "s2", "s10", "s12", "s14", "s16", "s17(1)", "s17(4)", "s25"):
         assert not law.is_part_ii(s) and not law.is_exemption_id(s) and law.is_foia_section(s), s
         assert law.provision(s) is not None
     assert law.is_exemption_id("s24(2)") and law.is_exemption_id("s99")
