@@ -175,7 +175,11 @@ class LinkRegistry:
             return Superseded(url, entry, entry.replacement)
         for prefix, entry in self.prefixes:
             bare = prefix.rstrip("/")
-            if key == bare or key.startswith(prefix if prefix.endswith("/") else bare):
+            if prefix.endswith("/"):  # a whole path: the page itself, its sub-pages, its query forms
+                hit = key == bare or key.startswith((bare + "/", bare + "?"))
+            else:  # a name prefix such as justice.gov.uk/guidance/foi-
+                hit = key.startswith(bare)
+            if hit:
                 replacement = entry.replacement
                 if entry.rewrite and replacement:
                     replacement = replacement.rstrip("/") + "/" + key[len(bare) :].lstrip("/")

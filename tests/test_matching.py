@@ -1,0 +1,219 @@
+"""Alignment of draft paragraphs with approved wording, and the word-level redline."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from convert import write_all
+from wording_synth import markov_paragraphs
+
+from ncnd_check.analysis.model import Analysis
+from ncnd_check.document import Block, Document
+from ncnd_check.library import Library, load_library
+from ncnd_check.matching import align_document, compare, redline_text, words
+from ncnd_check.readers import read_path
+from ncnd_check.rules.context import RuleContext
+from ncnd_check.rules.registry import RULES, all_rules
+from ncnd_check.settings import Settings
+
+WORDING = Path(__file__).parent / "fixtures" / "wording"
+STEMS = ("reworded", "split_merged", "other_force")
+FORMATS = ("text", "html", "docx")
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(None)
+
+
+@pytest.fixture(scope="module")
+def drafts(tmp_path_factory) -> dict[str, dict[str, Path]]:
+    folder = tmp_path_factory.mktemp("wording")
+    return {stem: write_all((WORDING / f"{stem}.md").read_text(encoding="utf-8"), folder, stem) for stem in STEMS}
+
+
+def expectations(stem: str) -> dict:
+    return tomllib.loads((WORDING / f"{stem}.expect.toml").read_text(encoding="utf-8"))
+
+
+def block_starting(doc: Document, start: str) -> Block:
+    for b in doc.blocks:
+        if b.norm.lstrip("0123456789.) ").startswith(start):
+            return b
+    raise AssertionError(f"no block starts with {start!r}")
+
+
+def doc_of(*paragraphs: str) -> Document:
+    return Document(path="<t>", format="text", blocks=[Block(i, "paragraph", t) for i, t in enumerate(paragraphs)])
+
+
+def wording_findings(doc: Document, library: Library, exemptions, settings: Settings | None = None, response_type="ncnd"):
+    """NCND301/302 findings for a document, with a hand-made analysis (cited exemptions given)."""
+    all_rules()
+    analysis = Analysis(document=doc, block_sections=[None] * len(doc.blocks), exemptions=list(exemptions), response_type=response_type)
+    ctx = RuleContext(analysis=analysis, library=library, settings=settings or Settings())
+    out = []
+    for code in ("NCND301", "NCND302"):
+        ctx.rule = RULES[code]
+        out.extend(RULES[code].func(ctx))
+    return out
+
+
+# --------------------------------------------------------------------------- words and compare
+
+
+def test_words_ignore_case_punctuation_quotes_dashes_and_list_labels():
+    a = words("1. The Police Service’s “approach” – in short – is set.")
+    b = words("the police service's \"approach\" - in short - is set")
+    assert a.keys == b.keys
+    assert words("a) Confirming or denying").keys == ["confirming", "or", "denying"]
+
+
+def test_placeholder_matches_a_force_name_and_is_not_a_change():
+    approved = words("To confirm whether {authority} uses {subject} would harm.", strip_label=False)
+    draft = words("To confirm whether Police Service of Northern Ireland uses Microsoft Teams would harm.")
+    c = compare(approved, draft)
+    assert c.score == 100.0
+    assert all(op == "equal" for op, _ in c.redline)
+    assert c.fillers == {"authority": "Police Service of Northern Ireland", "subject": "Microsoft Teams"}
+
+
+def test_placeholder_never_absorbs_an_added_sentence():
+    approved = words("It would inform public debate about {subject}.", strip_label=False)
+    draft = words("It would inform public debate about drones. However, we can confirm that some information is held.")
+    c = compare(approved, draft)
+    assert c.score < 100
+    assert any(op == "insert" and "we can confirm" in text for op, text in c.redline)
+
+
+def test_added_sentence_is_not_a_perfect_match():
+    """The token_set_ratio trap: containing the approved text plus more is still a change."""
+    approved = words("Any incident that results from such a disclosure would, by default, affect National Security.")
+    draft = words(
+        "Any incident that results from such a disclosure would, by default, affect National Security. "
+        "However, we can confirm that the information is held."
+    )
+    c = compare(approved, draft)
+    assert 50 < c.score < 100
+    assert redline_text(c.redline).endswith("{+However, we can confirm that the information is held.+}")
+
+
+def test_redline_marks_deleted_and_inserted_words():
+    c = compare(words("the balance favours neither confirming nor denying"), words("the balance favours disclosure"))
+    assert redline_text(c.redline) == "the balance favours [-neither confirming nor denying-] {+disclosure+}"
+
+
+# --------------------------------------------------------------------------- fixtures, three formats
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("stem", STEMS)
+def test_fixture_paragraphs_align_as_expected(stem, fmt, drafts, library):
+    exp = expectations(stem)
+    doc = read_path(drafts[stem][fmt])
+    aligned = align_document(doc, library, exp["cites"], Settings().wording_threshold)
+    for e in exp["expect"]:
+        block = block_starting(doc, e["starts"])
+        a = aligned.for_block(block.index)
+        if e["outcome"] == "none":
+            assert a is None, f"{e['starts']!r} is request-specific but aligned with {a.ids}"
+            continue
+        assert a is not None, f"{e['starts']!r} not aligned"
+        assert a.ids == e["id"]
+        if "kind" in e:
+            assert a.kind == e["kind"]
+        if e["outcome"] == "same":
+            assert not a.changed, f"{e['starts']!r}: {redline_text(a.redline)}"
+        else:
+            assert a.changed and a.score < 100
+            assert [t for op, t in a.redline if op == "delete"] == e["deleted"]
+            assert [t for op, t in a.redline if op == "insert"] == e["inserted"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_rules_report_rewording_with_redline_and_suggestion(fmt, drafts, library):
+    doc = read_path(drafts["reworded"][fmt])
+    findings = wording_findings(doc, library, ["s24(2)", "s31(3)"])
+    deviations = [f for f in findings if f.rule == "NCND301"]
+    expected = [e for e in expectations("reworded")["expect"] if e["outcome"] == "deviation"]
+    assert len(deviations) == len(expected)
+    harm = next(f for f in deviations if "s24-2.harm.terrorist-benefit" in f.message)
+    assert harm.category == "wording-deviation" and harm.severity == "warning"
+    assert "[-would-] {+could+}" in harm.evidence
+    assert harm.redline and ("insert", "of some benefit") in harm.redline
+    assert harm.suggestion.startswith("This type of information would be extremely beneficial")
+    assert harm.exemption == "s24(2)"
+    # Nothing required is missing from this draft.
+    assert not [f for f in findings if f.rule == "NCND302"]
+
+
+def test_force_name_and_subject_fill_the_suggestion(library):
+    doc = doc_of(
+        "Kent Police can neither confirm nor deny that it holds the information relevant to your request "
+        "as the duty in Section 1(1)(a) of the Freedom of Information Act 2000 does not apply, by virtue of these exemptions:",
+    )
+    [f] = [f for f in wording_findings(doc, library, []) if f.rule == "NCND301"]
+    assert "[-the following-] {+these+}" in f.evidence
+    assert f.suggestion.startswith("Kent Police can neither confirm nor deny")
+
+
+def test_other_forces_name_is_not_reported(drafts, library):
+    doc = read_path(drafts["other_force"]["text"])
+    assert not [f for f in wording_findings(doc, library, ["s24(2)", "s31(3)"]) if f.rule == "NCND301"]
+
+
+def test_missing_required_paragraphs_reported_once_per_group(library):
+    doc = doc_of("Section 30 is a class-based qualified exemption. There is no requirement to evidence harm, but "
+                 "the public interest in confirming or denying whether information is held must be weighed against "
+                 "the public interest in maintaining the exclusion of the duty to confirm or deny.")
+    missing = [f for f in wording_findings(doc, library, ["s30(3)"]) if f.rule == "NCND302"]
+    ids = {f.message.split()[3] for f in missing}
+    assert "s30-3.explanation.class-qualified" not in ids
+    assert {"s30-3.factor-for.accountability", "s30-3.factor-against.investigations", "s30-3.balancing"} <= ids
+    assert "shared.ncnd-statement" in ids
+    no_inference = [f for f in missing if "no-inference" in f.message]
+    assert len(no_inference) == 1 and "(or shared.no-inference-conclusive)" in no_inference[0].message
+    assert all(f.category == "missing-approved-text" for f in missing)
+
+
+def test_exemption_not_cited_is_not_required(library):
+    doc = doc_of("Nothing here resembles approved wording at all, it is about parking permits for staff.")
+    missing = [f for f in wording_findings(doc, library, ["s24(2)"]) if f.rule == "NCND302"]
+    assert missing and not any("s30-3" in f.message or "s43-3" in f.message for f in missing)
+
+
+def test_template_mode_placeholders_match_themselves(library):
+    text = library.get("s38-2.harm.endangerment").text
+    doc = doc_of(text)
+    settings = Settings(mode="template")
+    assert not [f for f in wording_findings(doc, library, ["s38(2)"], settings) if f.rule == "NCND301"]
+
+
+def test_unrelated_paragraph_of_another_exemption_not_aligned(library):
+    """s43(3) harm shares its opening with s31(3) harm; a draft citing only s31(3) must not be told it deviates."""
+    doc = doc_of(library.get("s43-3.harm.commercial").filled({"authority": "Kent Police", "subject": "body-worn cameras"}))
+    assert not [f for f in wording_findings(doc, library, ["s31(3)"]) if f.rule == "NCND301"]
+
+
+# --------------------------------------------------------------------------- scale
+
+
+def _answers(doc, lib, cites):
+    al = align_document(doc, lib, cites, Settings().wording_threshold)
+    return [(a.blocks, a.ids, a.score, a.redline) for a in al.alignments]
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_500_paragraph_library_gives_the_same_answers_as_50(stem, drafts, library):
+    exp = expectations(stem)
+    wanted = {library.canonical_exemption(e) for e in exp["cites"]} | {"shared"}
+    relevant = [p for p in library.paragraphs if p.exemption in wanted]
+    small = Library(paragraphs=relevant + markov_paragraphs(library, 50 - len(relevant), seed=11, exemptions=wanted))
+    large = Library(paragraphs=list(small.paragraphs) + markov_paragraphs(library, 450, seed=12, exemptions=wanted))
+    assert len(small.paragraphs) == 50 and len(large.paragraphs) == 500
+    doc = read_path(drafts[stem]["text"])
+    for cites in (exp["cites"], None):  # with the cited exemptions, and with none known (align against all)
+        assert _answers(doc, small, cites) == _answers(doc, large, cites)
+    assert _answers(doc, small, exp["cites"]) == _answers(doc, library, exp["cites"])
