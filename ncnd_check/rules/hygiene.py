@@ -29,6 +29,11 @@ _KIND_LABEL = {
 }
 
 
+def _is_docx(ctx: "RuleContext") -> bool:
+    """Hygiene is about what a Word file carries (CONTRACT.md); HTML hidden text is not reported."""
+    return ctx.document.format == "docx"
+
+
 def _clip(text: str, limit: int = 120) -> str:
     text = re.sub(r"\s+", " ", text or "").strip()
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
@@ -59,6 +64,8 @@ def tracked_changes(ctx: "RuleContext") -> Iterator["Finding"]:
     How to fix: Accept or reject all changes (Review > Accept > Accept All Changes, then
     turn Track Changes off) and save before sending.
     """
+    if not _is_docx(ctx):
+        return
     groups: dict[tuple[str, str], list] = defaultdict(list)
     for revision in ctx.document.revisions:
         groups[(revision.author or "unknown author", revision.kind)].append(revision)
@@ -90,6 +97,8 @@ def comments(ctx: "RuleContext") -> Iterator["Finding"]:
     How to fix: Resolve and delete every comment (Review > Delete > Delete All Comments
     in Document) before sending.
     """
+    if not _is_docx(ctx):
+        return
     for comment in ctx.document.comments:
         author = comment.author or "unknown author"
         anchor = f" on {_clip(comment.anchor_text, 60)!r}" if comment.anchor_text.strip() else ""
@@ -144,6 +153,8 @@ def highlight_left_on(ctx: "RuleContext") -> Iterator["Finding"]:
 
 
 def _marked(ctx: "RuleContext", kind: str, message: str, suggestion: str, skip=None) -> Iterator["Finding"]:
+    if not _is_docx(ctx):
+        return
     groups: dict[tuple[str, int | None], list] = defaultdict(list)
     for marked in ctx.document.marked:
         if marked.kind != kind or not marked.text.strip():
@@ -236,6 +247,8 @@ def personal_metadata(ctx: "RuleContext") -> Iterator["Finding"]:
     Document > Document Properties and Personal Information), or set the author to the
     team's name.
     """
+    if not _is_docx(ctx):
+        return
     for key, value in ctx.document.properties.items():
         if not isinstance(value, str) or not value.strip():
             continue
