@@ -128,7 +128,7 @@ def sample_results() -> list[FileResult]:
             ),
             Finding(
                 "XT301", "wording-deviation", "warning", "Wording differs from the approved paragraph",
-                Location(3, 7, "harm"), evidence="The force would confirm",
+                Location(3, 7, "harm"), evidence="The force [-will not-] {+would+} confirm",
                 redline=[("equal", "The force"), ("delete", "will not"), ("insert", "would"), ("equal", "confirm")],
                 exemption="s24(2)",
             ),

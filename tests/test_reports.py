@@ -175,6 +175,8 @@ def test_sarif_meets_github_code_scanning_needs(fake_rules, in_tmp):
         by_file.setdefault(res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], []).append(res)
     text_results = by_file["drafts/a.txt"]
     assert [r["locations"][0]["physicalLocation"].get("region", {}).get("startLine") for r in text_results] == [1, 7, 11, None]
+    drift = next(r for r in text_results if r["ruleId"] == "XT301")
+    assert drift["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "The force would confirm"
     docx = by_file["drafts/b.docx"][0]["locations"][0]
     assert "region" not in docx["physicalLocation"]
     assert docx["logicalLocations"][0]["name"] == "paragraph 12"

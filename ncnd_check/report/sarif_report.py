@@ -121,12 +121,13 @@ def _pascal(name: str) -> str:
 def _result(f, r, uri, base, artifact_index, index) -> dict:
     text = f.message
     if f.suggestion:
-        text += f" Suggestion: {f.suggestion}"
+        text += f"\n\nSuggestion: {f.suggestion}"
     physical: dict = {"artifactLocation": _artifact(uri, base, artifact_index)}
     if f.location.line is not None:
         region: dict = {"startLine": f.location.line}
-        if f.evidence:
-            region["snippet"] = {"text": f.evidence}
+        snippet = _snippet(f)
+        if snippet:
+            region["snippet"] = {"text": snippet}
         physical["region"] = region
     location: dict = {"physicalLocation": physical}
     logical = []
@@ -150,6 +151,15 @@ def _result(f, r, uri, base, artifact_index, index) -> dict:
     if f.exemption:
         result["properties"]["exemption"] = f.exemption
     return result
+
+
+def _snippet(f) -> str | None:
+    """The draft's own words: for a redline, what the draft says (not the markup)."""
+    if f.redline:
+        from ncnd_check.report import join_segments
+
+        return join_segments(text for op, text in f.redline if op != "delete" and text) or None
+    return f.evidence
 
 
 def _fingerprint(path: str, f) -> str:
