@@ -518,3 +518,8 @@ def test_absurdly_deep_nesting_is_refused_cleanly(tag):
 def test_ordinary_nesting_depth_reads():
     doc = read("<div>" * 60 + "<b>" * 20 + "deep text")
     assert doc.blocks[0].text == "deep text"
+
+
+def test_bold_name_after_sign_off_is_not_a_heading():
+    doc = read("<h1>Response</h1><p>Yours sincerely</p><p><b>J Bloggs</b></p><p><b>FOI Team</b></p>")
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "paragraph", "paragraph"]

@@ -349,3 +349,62 @@ def test_seed_draft_blocks():
     assert len(url_blocks) == 2
     assert all(b.kind == "paragraph" and b.links[0].target == b.text for b in url_blocks)
     assert all(b.kind == "paragraph" for b in doc.blocks if b.text.endswith("."))
+
+
+# -- hard-wrapped email text ---------------------------------------------------------
+
+EMAIL = """FREEDOM OF INFORMATION REQUEST
+
+Dear Mr Smith,
+
+Thank you for your request for information dated 3 March 2024, which
+has been considered under the Freedom of Information Act 2000 (the
+Act).
+
+YOUR REQUEST:
+1. How many covert vehicles does the force operate?
+
+OUR RESPONSE:
+West Midlands Police can neither confirm nor deny that it holds the
+information you requested, as the duty in Section 1(1)(a) of the Act
+does not apply by virtue of the following exemptions:
+
+Section 23(5) Information relating to security bodies
+Section 24(2) National Security
+Section 31(3) Law Enforcement
+
+Yours sincerely
+
+J. Bloggs
+Freedom of Information Officer
+"""
+
+
+def test_hard_wrapped_email_draft():
+    doc = read(EMAIL)
+    assert [(b.kind, b.level, b.text, b.line) for b in doc.blocks] == [
+        ("heading", 1, "FREEDOM OF INFORMATION REQUEST", 1),
+        ("paragraph", None, "Dear Mr Smith,", 3),
+        ("paragraph", None, "Thank you for your request for information dated 3 March 2024, which has been "
+         "considered under the Freedom of Information Act 2000 (the Act).", 5),
+        ("heading", 1, "YOUR REQUEST:", 9),
+        ("list-item", 0, "How many covert vehicles does the force operate?", 10),
+        ("heading", 1, "OUR RESPONSE:", 12),
+        ("paragraph", None, "West Midlands Police can neither confirm nor deny that it holds the information you "
+         "requested, as the duty in Section 1(1)(a) of the Act does not apply by virtue of the following "
+         "exemptions:", 13),
+        # Short lines in a row are separate lines, not a wrapped paragraph.
+        ("paragraph", None, "Section 23(5) Information relating to security bodies", 17),
+        ("paragraph", None, "Section 24(2) National Security", 18),
+        ("paragraph", None, "Section 31(3) Law Enforcement", 19),
+        ("paragraph", None, "Yours sincerely", 21),
+        # After the sign-off, a name and a job title are not headings.
+        ("paragraph", None, "J. Bloggs", 23),
+        ("paragraph", None, "Freedom of Information Officer", 24),
+    ]
+
+
+def test_line_starting_in_lower_case_always_continues():
+    doc = read("A long line that was wrapped by hand quite early\nbecause the author pressed enter.\n\n"
+               + "x " * 60 + "\n")
+    assert doc.blocks[0].text == "A long line that was wrapped by hand quite early because the author pressed enter."

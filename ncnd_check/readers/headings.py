@@ -25,6 +25,12 @@ MINOR_WORDS = frozenset(
     "this to up via vs with within without not its it was were has have".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+#: Closing lines of a letter: what follows them (name, job title, team) is not a heading.
+_SIGN_OFF = re.compile(
+    r"^\s*(yours\s+(sincerely|faithfully|truly)|(kind|best|warm)\s+regards|regards|best\s+wishes|"
+    r"many\s+thanks|thanks\s+again)\s*[,.!]?\s*$",
+    re.I,
+)
 _URL_ONLY = re.compile(r"^\s*(?:<)?(?:https?://|ftp://|www\.)\S+\s*$", re.I)
 _TERMINAL = tuple(".,;!?…")
 
@@ -44,6 +50,10 @@ def heading_level(line: str) -> int | None:
         return None
     if not (letters[0][0].isupper() or text[0].isdigit() or text.startswith(("(", "“", "\""))):
         return None
+    cased = [w for w in letters if w[0].isalpha() and w.upper() != w.lower()]
+    all_caps = bool(cased) and all(w.isupper() for w in cased) and sum(len(w) for w in cased) >= 2
+    if all_caps and len(words) <= MAX_COLON_WORDS:
+        return 1
     if text.endswith(":"):
         # A short label, not a sentence introducing a list ("In response, I can advise:").
         if len(words) <= MAX_COLON_WORDS and "," not in text and ". " not in text:
@@ -51,9 +61,6 @@ def heading_level(line: str) -> int | None:
         return None
     if len(words) > MAX_HEADING_WORDS:
         return None
-    cased = [w for w in letters if w[0].isalpha() and w.upper() != w.lower()]
-    if cased and all(w.isupper() for w in cased) and sum(len(w) for w in cased) >= 2:
-        return 1
     significant = [w for w in cased if w.lower() not in MINOR_WORDS]
     if not significant:
         return None
@@ -61,3 +68,8 @@ def heading_level(line: str) -> int | None:
     if capitalised / len(significant) >= TITLE_SHARE:
         return 2
     return None
+
+
+def is_sign_off(line: str) -> bool:
+    """"Yours sincerely", "Kind regards" ...: the letter's body has ended."""
+    return bool(_SIGN_OFF.match(line))

@@ -38,7 +38,7 @@ from ncnd_check.document import Block, Document, Link, Marked
 from ncnd_check.errors import InputError
 from ncnd_check.readers.decode import decode_bytes
 from ncnd_check.readers.directives import DirectiveCollector, parse_marker
-from ncnd_check.readers.headings import heading_level
+from ncnd_check.readers.headings import heading_level, is_sign_off
 from ncnd_check.readers.urls import find_urls
 from ncnd_check.settings import Settings
 
@@ -133,6 +133,8 @@ class _HtmlReader:
         self.pending_marked: list[Marked] = []
         #: "body", or "footnote" / "endnote" inside Word's note lists.
         self.part = "body"
+        #: Set after "Yours sincerely": a bold name or job title below is not a heading.
+        self.signed_off = False
 
     # -- blocks ---------------------------------------------------------
     def push(self, template: _Template) -> None:
@@ -173,7 +175,9 @@ class _HtmlReader:
              first: bool, split: bool) -> None:
         t = acc.template
         kind, level = t.kind, t.level
-        if kind == "paragraph" and (t.may_be_bold_heading or t.line is None):
+        if is_sign_off(text):
+            self.signed_off = True
+        elif kind == "paragraph" and (t.may_be_bold_heading or t.line is None) and not self.signed_off:
             if all_bold and _heading_shaped(text):
                 kind, level = "heading", 2
             elif split and heading_level(text) and _heading_shaped(text):
@@ -434,6 +438,8 @@ def _headings_by_shape(doc: Document) -> None:
     if any(b.kind == "heading" for b in doc.blocks):
         return
     for block in doc.blocks:
+        if is_sign_off(block.text):
+            return  # a name and a job title follow, not headings
         if block.kind == "paragraph" and block.cell is None and "\n" not in block.text:
             level = heading_level(block.text)
             if level is not None:

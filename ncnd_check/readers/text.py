@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ncnd_check.document import Block, Document, Link
 from ncnd_check.readers.decode import decode_bytes
 from ncnd_check.readers.directives import DirectiveCollector, parse_marker_line
-from ncnd_check.readers.headings import heading_level
+from ncnd_check.readers.headings import heading_level, is_sign_off
 from ncnd_check.readers.urls import find_urls
 from ncnd_check.settings import Settings
 
@@ -45,6 +45,8 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^\s*[^|\s][^|]*(?:\|[^|]*){2,}$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MD_LINK = re.compile(r"(?<!!)\[([^\]\n]*[^\]\s][^\]\n]*)\]\((<[^>\n]*>|[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_].*?)\1\s*$")
+#: A line counts as full when it plus its next word pass this share of the wrap width.
+WRAP_FILL = 1.0
 _SENTENCE_END = tuple(".:!?;)\"'”’")
 #: A whole-line HTML comment: invisible in Markdown, so not a block (as in HTML).
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
@@ -70,6 +72,7 @@ class _TextReader:
         self.pending: _Pending | None = None
         self.list_indents: list[int] = []
         self.tables = 0
+        self.signed_off = False
 
     # -- emitting -------------------------------------------------------
     def flush(self) -> None:
@@ -99,6 +102,7 @@ class _TextReader:
     # -- reading --------------------------------------------------------
     def read(self, text: str) -> Document:
         lines = text.split("\n")
+        self.wrap_width = _wrap_width(lines)
         n = len(lines)
         i = 0
         while i < n:
@@ -176,6 +180,8 @@ class _TextReader:
                 self.emit("heading", stripped, lineno, level=level)
                 i += 1
                 continue
+            if is_sign_off(raw):
+                self.signed_off = True
             # A continuation line: joins the paragraph or list item being built.
             if self.pending is not None and self.joins_pending(raw):
                 self.pending.lines.append(raw)
@@ -191,15 +197,28 @@ class _TextReader:
     def joins_pending(self, raw: str) -> bool:
         p = self.pending
         if p.kind == "paragraph":
-            return True
+            return self.wrapped(p.lines[-1], raw)
         # A list item wraps onto an indented line, or onto any line while its sentence runs on.
         indent = len(raw) - len(raw.lstrip())
         return indent > p.indent or not p.lines[-1].rstrip().endswith(_SENTENCE_END)
 
+    def wrapped(self, previous: str, line: str) -> bool:
+        """Whether ``line`` continues ``previous`` (hard-wrapped text) rather than starting anew.
+
+        A line runs on when it starts in lower case, or when the line before was
+        full: its next word would not have fitted in the width the text is
+        wrapped at. Short lines in a row ("Section 24(2) National Security" over
+        "Section 31(3) Law Enforcement") are separate paragraphs.
+        """
+        text = line.lstrip()
+        if text[:1].islower():
+            return True
+        return len(previous.rstrip()) + 1 + len(text.split()[0]) > WRAP_FILL * self.wrap_width
+
     def is_heading_here(self, raw: str, nxt: str) -> bool:
         """A heading-shaped line that is not the middle or start of a wrapped paragraph."""
-        if heading_level(raw) is None:
-            return False
+        if self.signed_off or heading_level(raw) is None:
+            return False  # after "Yours sincerely" come a name and a job title, not headings
         p = self.pending
         if p is not None and not p.lines[-1].rstrip().endswith(_SENTENCE_END):
             return False  # the sentence before runs on into this line
@@ -228,6 +247,14 @@ class _TextReader:
             row += 1
             i += 1
         return i
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width the text is wrapped at: a high percentile of its prose line lengths."""
+    lengths = sorted(len(ln.rstrip()) for ln in lines if len(ln.split()) >= 3 and "|" not in ln)
+    if not lengths:
+        return 0
+    return lengths[int(0.9 * (len(lengths) - 1))]
 
 
 def _split_row(raw: str) -> list[str]:
