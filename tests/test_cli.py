@@ -331,3 +331,10 @@ def test_python_api_matches_the_cli(drafts, fake_rules):
     cli_data = load_json(run("check", "drafts/bad.txt", "--select", "XT", "-f", "json").stdout)
     assert [f.to_dict() for f in api.findings] == cli_data["files"][0]["findings"]
     assert [f.to_dict() for f in check_text(BAD_TEXT, settings=settings).findings] == cli_data["files"][0]["findings"]
+
+
+def test_rules_lists_by_prefix_or_category(fake_rules):
+    assert [l.split()[0] for l in run("rules", "XT").stdout.splitlines()] == ["XT101", "XT201", "XT301", "XT401"]
+    assert [l.split()[0] for l in run("rules", "insecure-link").stdout.splitlines() if l.startswith("XT")] == ["XT201"]
+    one_line = next(l for l in run("rules", "XT3").stdout.splitlines())
+    assert one_line.endswith('Flags a paragraph that says "would confirm" instead of "will not confirm".')
