@@ -92,7 +92,10 @@ def show(ident, reference_dir, output_format):
         ex = library.canonical_exemption(ident)
         chosen = [p for p in library.paragraphs if p.exemption == ex]
     if not chosen:
-        close = [p.id for p in library.paragraphs if ident.lower() in p.id.lower()][:8]
+        import difflib
+
+        ids = [p.id for p in library.paragraphs]
+        close = [i for i in ids if ident.lower() in i.lower()][:8] or difflib.get_close_matches(ident, ids, n=5, cutoff=0.6)
         hint = f"; did you mean: {', '.join(close)}" if close else "; `ncnd-check refs list` lists them"
         click.echo(f"ncnd-check: no approved paragraph or exemption {ident!r}{hint}", err=True)
         sys.exit(2)
