@@ -231,3 +231,16 @@ def test_no_findings_report_still_renders(tmp_path, monkeypatch, fake_rules):
 
 def test_fake_rules_are_only_registered_inside_the_fixture():
     assert not any(r.code in RULES for r in FAKE_RULES)
+
+
+def test_docx_month_comes_from_its_core_properties(tmp_path, monkeypatch, fake_rules):
+    from docx_factory import build_docx, paragraph
+
+    monkeypatch.chdir(tmp_path)
+    body = paragraph("Dear [NAME],") + paragraph("We weighed the balance.")
+    Path("old.docx").write_bytes(build_docx(body, core={"created": "2019-02-01T09:00:00Z", "modified": "2021-06-30T17:00:00Z"}))
+    stamp(Path("old.docx"), 2025, 1)
+    r = run("audit", "old.docx", "--select", "XT", "--report", "r.html", "-q")
+    assert r.exit_code == 1
+    html = Path("r.html").read_text(encoding="utf-8")
+    assert re.findall(r'<tr data-month="([^"]+)">', html) == ["2021-06"]

@@ -338,3 +338,20 @@ def test_rules_lists_by_prefix_or_category(fake_rules):
     assert [l.split()[0] for l in run("rules", "insecure-link").stdout.splitlines() if l.startswith("XT")] == ["XT201"]
     one_line = next(l for l in run("rules", "XT3").stdout.splitlines())
     assert one_line.endswith('Flags a paragraph that says "would confirm" instead of "will not confirm".')
+
+
+def test_docx_findings_have_paragraphs_not_lines(drafts, fake_rules):
+    from docx_factory import build_docx, paragraph
+
+    (drafts / "letter.docx").write_bytes(build_docx(paragraph("Hello,") + paragraph("Dear [NAME],") + paragraph("The balance.")))
+    data = load_json(run("check", "drafts/letter.docx", "--select", "XT", "-f", "json").stdout)
+    finding = data["files"][0]["findings"][0]
+    assert data["files"][0]["format"] == "docx"
+    assert finding["rule"] == "XT101" and finding["location"]["block"] == 1 and finding["location"]["line"] is None
+    text = run("check", "drafts/letter.docx", "--select", "XT").stdout
+    assert "  paragraph 2  error" in text
+    sarif = json.loads(run("check", "drafts/letter.docx", "--select", "XT", "-f", "sarif").stdout)
+    loc = sarif["runs"][0]["results"][0]["locations"][0]
+    assert "region" not in loc["physicalLocation"] and loc["logicalLocations"][0]["name"] == "paragraph 2"
+    github = run("check", "drafts/letter.docx", "--select", "XT", "-f", "github").stdout
+    assert github.startswith("::error file=drafts/letter.docx,title=XT101::")

@@ -13,7 +13,7 @@ def run_check(paths, settings, stdin_format=None):
     """Check every path in argument order; unreadable ones become results with an error."""
     from ncnd_check.audit import run_files
     from ncnd_check.commands.paths import STDIN, PathProblem, collect
-    from ncnd_check.engine import FileResult, check_bytes, get_library
+    from ncnd_check.engine import FileResult
     from ncnd_check.errors import InputError
 
     collected = collect(paths)
@@ -24,13 +24,25 @@ def run_check(paths, settings, stdin_format=None):
         if isinstance(item, PathProblem):
             results.append(FileResult(path=item.path, format=None, error=InputError(item.kind, item.message)))
         elif item == STDIN:
-            data = sys.stdin.buffer.read()
-            result = check_bytes(data, "<stdin>", stdin_format, settings, get_library(settings))
-            result.analysis = None
-            results.append(result)
+            results.append(_check_stdin(stdin_format, settings))
         else:
             results.append(next(checked).result)
     return results
+
+
+def _check_stdin(stdin_format, settings):
+    """Check - (stdin); a crash inside the checker becomes an error for it, as for files."""
+    from ncnd_check.engine import FileResult, check_bytes, get_library
+    from ncnd_check.errors import InputError
+
+    data = sys.stdin.buffer.read()
+    try:
+        result = check_bytes(data, "<stdin>", stdin_format, settings, get_library(settings))
+    except Exception as exc:  # a bug must not become a traceback
+        message = " ".join(f"internal error while checking: {type(exc).__name__}: {exc} (please report this)".split())
+        return FileResult(path="<stdin>", format=stdin_format, error=InputError("unreadable", message))
+    result.analysis = None
+    return result
 
 
 @click.command()
