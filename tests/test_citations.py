@@ -107,6 +107,11 @@ PHRASINGS = [
     ("Section 31(3) Evidence of Harm", ["s31(3)"]),
     ("under the Freedom of Information Act 2000, section 24(2) applies", ["s24(2)"]),
     ("Section 30(3) Freedom of Information Act 2000", ["s30(3)"]),
+    ("Section 24(2)-National Security", ["s24(2)"]),
+    ("Section 24(2)/Section 31(3)", ["s24(2)", "s31(3)"]),
+    ("S.24(2)/S.31(3)", ["s24(2)", "s31(3)"]),
+    ("Section 24(2)and 31(3)", ["s24(2)", "s31(3)"]),
+    ("Section 24(2)1 (a footnote mark)", ["s24(2)"]),
     # not FOIA: other enactments
     ("section 24 of the Data Protection Act 2018", []),
     ("s.19 RIPA", []),

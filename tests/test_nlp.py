@@ -91,6 +91,9 @@ def test_list_label_stays_with_its_sentence() -> None:
         ("sections 24(2)/31(3)", "24(2)/31(3)"),
         ("17(1) & (4), of", "(4)"),
         ("ss.23(5) and", "ss.23(5)"),
+        ("Section 24(2)-National Security", "24(2)"),
+        ("Section 24(2)/Section 31(3)", "24(2)"),
+        ("Section 24(2)and", "24(2)"),
     ],
 )
 def test_citation_numbers_stay_whole(text: str, token: str) -> None:

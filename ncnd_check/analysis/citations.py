@@ -35,7 +35,7 @@ __all__ = ["find_citations", "find_in_text", "exemption_ids", "cited_ids"]
 
 _PART = r"\((?:\d{1,3}[A-Za-z]{0,2}|[A-Za-z]{1,4})\)"
 _NUMBER = rf"\d{{1,3}}[A-Za-z]?(?:{_PART})*"
-_PIECE = rf"(?:{_NUMBER}|(?:{_PART})+)"
+_PIECE = rf"(?:{ATTACHED_PREFIX}?{_NUMBER}|(?:{_PART})+)"
 #: A number token after a prefix word: 24, 24(2), 40(5B)(a)(i), 24(2)/31(3), 40(5)/(5B).
 NUMBER_TOKEN = rf"^{_NUMBER}(?:/{_PIECE})*$"
 #: A number token with a subsection, for citations written with no prefix at all.

@@ -51,6 +51,10 @@ _ENDS_WITH_CITATION = re.compile(rf"(?:^|(?<=[^\w.]))(?:{CITATION_TOKEN})$")
 #: "(4)," or "(5B)(a)." : keep the opening bracket so the group stays whole.
 _BRACKET_GROUP_FIRST = re.compile(rf"^(?:{_PART})+[^\w(]*$")
 
+#: Where a citation runs into the next word: "24(2)-National", "24(2)/Section",
+#: "24(2)and", "24(2)1" (a footnote mark). Whole citations are kept by the token match first.
+_CITATION_INFIXES = [r"(?<=\))[-/](?=[A-Za-z0-9(])", r"(?<=\))(?=[A-Za-z]{2,}|\d)"]
+
 #: Abbreviations ending in a full stop that must stay one token (not a sentence end).
 ABBREVIATIONS = (
     "No.", "no.", "NO.", "Nos.", "nos.", "etc.", "Etc.", "cf.", "Cf.", "viz.", "approx.",
@@ -115,7 +119,7 @@ def _make_tokenizer(nlp: "Language"):
         rules=rules,
         prefix_search=prefix_search,
         suffix_search=suffix_search,
-        infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+        infix_finditer=compile_infix_regex(list(defaults.infixes) + _CITATION_INFIXES).finditer,
         token_match=_citation_token_match,
         url_match=defaults.url_match,
     )
