@@ -605,3 +605,18 @@ def test_doctype_in_header_refuses_the_file():
     with pytest.raises(InputError) as info:
         read_docx(zip_parts(parts), "x.docx")
     assert info.value.kind == "unsafe" and "header1.xml" in info.value.message
+
+
+def test_table_of_contents_page_numbers_are_not_reported_as_hidden():
+    from docx_factory import Xml
+
+    toc_entry = paragraph(
+        hyperlink("Public interest test", "", anchor="_Toc1"),
+        run("\t", web_hidden=True),
+        Xml(field("PAGEREF _Toc1 \\h", "4").replace("<w:r>", "<w:r><w:rPr><w:webHidden/></w:rPr>")),
+        style="TOC1",
+    )
+    static_entry = paragraph("Balancing test", run("\t", web_hidden=True), run("12", web_hidden=True))
+    doc = read(toc_entry + static_entry + paragraph("Note ", run("drafting note", web_hidden=True)))
+    assert texts(doc) == ["Public interest test", "Balancing test", "Note"]
+    assert [(m.kind, m.detail, m.text) for m in doc.marked] == [("hidden", "webHidden", "drafting note")]

@@ -41,6 +41,8 @@ _R_ID = (f"{{{R_NS}}}id", f"{{{R_STRICT}}}id")
 _NOTE_SKIP = {"separator", "continuationSeparator", "continuationNotice"}
 _REVISION_KIND = {"ins": "insertion", "del": "deletion", "moveFrom": "move-from", "moveTo": "move-to"}
 _FIELD_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+#: What a table of contents web-hides: tabs, leader dots and page numbers.
+_PAGE_NUMBER = re.compile(r"^[\s.·…]*(?:\d+|[ivxlcdm]+|[IVXLCDM]+)?[\s.]*$")
 
 
 def read_docx(data: bytes, name: str, settings: Settings | None = None) -> Document:
@@ -573,7 +575,10 @@ class _Reader:
             elif self.instr_depth:
                 continue  # inside a field instruction: code, not text
             elif hidden:
-                st.mark("hidden", hidden, text, st.pos)
+                # Word web-hides the page numbers of a table of contents: its own
+                # machinery, not a drafter's hidden note, so not recorded.
+                if not (hidden == "webHidden" and (_PAGE_NUMBER.match(text) or self._in_page_ref())):
+                    st.mark("hidden", hidden, text, st.pos)
             else:
                 self._emit(st, text)
         if highlight and st.pos > start:
@@ -582,6 +587,9 @@ class _Reader:
             self.doc.revisions.append(Revision(
                 "property-change", change.get(w + "author"), change.get(w + "date"),
                 "".join(st.buf)[start:], st.index, st.part.name))
+
+    def _in_page_ref(self) -> bool:
+        return any(f.in_result and "".join(f.instr).lstrip().upper().startswith("PAGEREF") for f in self.fields)
 
     def _find_textboxes(self, el, st: _Para) -> None:
         for child in el:
