@@ -18,6 +18,10 @@ from ncnd_check.normalise import fold
 
 __all__ = ["Argument", "argument_of", "covers", "same_section"]
 
+#: A sentence that invokes exemptions ("... by virtue of Section 30", "relying on section 24").
+_LIST_LINE = re.compile(r"^\W{0,3}(?:sections?|s\.?|ss\.?)\s*\d", re.I)
+_INVOKES = re.compile(r"\b(?:by virtue of|rel(?:y|ies|ied|ying) (?:up)?on|pursuant to|under|engag\w+|appl(?:y|ies|ied) to)\b[^.]{0,60}\b(?:sections?|s\.?)\s*\d", re.I)
+
 
 def same_section(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and law.section_of(a) == law.section_of(b)
@@ -40,11 +44,44 @@ class Argument:
 
     analysis: Analysis
     part: NcndPart
+    _relied: list[str] | None = None
 
     # -- what the draft relies on --------------------------------------------
     def relied_on(self) -> list[str]:
-        """Part II exemptions cited in the NCND part, in order of section number."""
-        return self.part.part_ii
+        """Part II exemptions the NCND part relies on, in order of section number.
+
+        A bare section ("Section 30 is a class-based exemption") that no
+        subsection citation covers counts only where exemptions are listed:
+        the exemptions section, a heading, or a sentence that invokes it.
+        """
+        if self._relied is not None:
+            return self._relied
+        invoked = {c.id for c in self.part.citations if self._invokes(c)}
+        out = []
+        for e in self.part.part_ii:
+            parsed = law.parse_id(e)
+            if parsed is not None and parsed.parts and not (
+                law.is_ncnd_subsection(e) or law.is_withholding_subsection(e) or law.is_legacy(e)
+            ):
+                continue  # a reference such as 23(3) (the list of security bodies), not a limb relied on
+            # Where the draft says what it relies on, a mention elsewhere (an explainer,
+            # a stray paragraph) is not a claim; a bare section never is, unless invoked.
+            if (invoked or (parsed is not None and not parsed.parts)) and e not in invoked:
+                continue
+            out.append(e)
+        self._relied = out
+        return out
+
+    def _invokes(self, citation) -> bool:
+        analysis = self.analysis
+        if analysis.section_of(citation.block) == "applicable-exemptions":
+            return True
+        block = analysis.document.blocks[citation.block]
+        if block.kind == "heading" or any(s.heading_block == citation.block for s in analysis.sections):
+            return True
+        if _LIST_LINE.match(block.norm) and len(block.norm.split()) <= 15:
+            return True  # "Section 24(2) National Security" on a line of its own
+        return bool(_INVOKES.search(block.norm))
 
     def first_citation_block(self, exemption: str) -> int | None:
         for c in self.part.citations:

@@ -36,8 +36,8 @@ _OUTWEIGHED_BY = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?P<neg>not\
 _OUTWEIGHS = re.compile(r"\boutweigh(?:s|ed|ing)?\b")
 _WEIGHING_WORDS = re.compile(r"\b(?:public interest|factors?|arguments?|considerations?|case|weight|reasons?|benefits?|harm|risks?|need)\b")
 
-VERDICT_OF = {"ncnd": "ncnd", "nondisclose": "disclosure-test", "confirm": "confirm", "disclose": "confirm"}
-NEGATED = {"ncnd": "confirm", "confirm": "ncnd", "nondisclose": "confirm", "disclose": "disclosure-test"}
+VERDICT_OF = {"ncnd": "ncnd", "nondisclose": "disclosure-test", "confirm": "confirm", "disclose": "confirm", "openness": "confirm"}
+NEGATED = {"ncnd": "confirm", "confirm": "ncnd", "nondisclose": "confirm", "disclose": "disclosure-test", "openness": "ncnd"}
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def load_conclusion_rules() -> ConclusionRules:
         + data["favour_verbs"] + r"\b",
         re.I,
     )
-    direction = tuple((name, _compile(data["direction"][name])) for name in ("ncnd", "nondisclose", "confirm", "disclose"))
+    direction = tuple((name, _compile(data["direction"][name])) for name in ("ncnd", "nondisclose", "confirm", "disclose", "openness"))
     return ConclusionRules(
         not_conclusion=_compile(data["not_conclusion"]),
         favour=favour,
@@ -73,7 +73,7 @@ def load_conclusion_rules() -> ConclusionRules:
 
 
 def _side(text: str, rules: ConclusionRules) -> str | None:
-    """Which position a phrase names: ncnd | nondisclose | confirm | disclose."""
+    """Which position a phrase names: ncnd | nondisclose | confirm | disclose | openness."""
     for name, patterns in rules.direction:
         if any(p.search(text) for p in patterns):
             return name

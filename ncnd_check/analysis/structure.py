@@ -333,7 +333,7 @@ class _Builder:
                 self.handle_section(i, h)
                 previous_meaningful = "exemptions-heading" if h.name == "applicable-exemptions" and not h.inline else h.name
             elif h.kind == "exemption":
-                in_list = i in list_entries or (
+                in_list = i in list_entries or block.kind == "list-item" or (
                     self.current is not None
                     and self.current.name == "applicable-exemptions"
                     and (previous_meaningful in ("exemptions-heading", "entry") or block.kind != "heading")

@@ -157,9 +157,14 @@ def conclusion_without_factors_against(ctx: "RuleContext") -> Iterator["Finding"
     How to fix: Give the factors against confirming or denying (the harm in confirming or denying, the mosaic effect, consistency across forces) before the conclusion.
     """
     arg = argument_of(ctx)
+    qualified = [e for e in arg.relied_on() if not law.is_withholding_subsection(e) and _qualified(ctx, e)]
+    if not qualified:
+        return  # no public interest test is needed at all (NCND205 reports one given)
     reported: set[str | None] = set()
     for c in arg.part.conclusions:
         if c.verdict != "ncnd" or c.exemption in reported:
+            continue
+        if c.exemption is not None and not any(covers(c.exemption, e) for e in qualified):
             continue
         against = [g for g in arg.part.factors if g.direction == "against" and not g.is_empty]
         if c.exemption is not None:
