@@ -130,13 +130,16 @@ def corpus_scores() -> list[tuple[float, str]]:
     return scores
 
 
-def test_text_agrees_with_pandoc(capsys):
+def test_text_agrees_with_pandoc(capsys, request):
     scores = corpus_scores()
     assert scores
     mean = sum(s for s, _ in scores) / len(scores)
     worst = sorted(scores)[:8]
+    # Every file's score, for looking into a drop: .pytest_cache/d/docx-corpus/f1.tsv
+    record = request.config.cache.mkdir("docx-corpus") / "f1.tsv"
+    record.write_text("".join(f"{score:.4f}\t{name}\n" for score, name in sorted(scores)) + f"{mean:.4f}\tMEAN\n", encoding="utf-8")
     with capsys.disabled():
-        print(f"\nDOCX token F1 vs pandoc: mean {mean:.4f} over {len(scores)} files; worst:")
+        print(f"\nDOCX token F1 vs pandoc: mean {mean:.4f} over {len(scores)} files (all in {record}); worst:")
         for score, name in worst:
             print(f"  {score:.3f}  {name}")
     assert mean >= MIN_MEAN_F1, f"mean token F1 {mean:.4f}; worst: {worst}"

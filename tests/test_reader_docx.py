@@ -620,3 +620,16 @@ def test_table_of_contents_page_numbers_are_not_reported_as_hidden():
     doc = read(toc_entry + static_entry + paragraph("Note ", run("drafting note", web_hidden=True)))
     assert texts(doc) == ["Public interest test", "Balancing test", "Note"]
     assert [(m.kind, m.detail, m.text) for m in doc.marked] == [("hidden", "webHidden", "drafting note")]
+
+
+def test_deleted_paragraph_mark_joins_paragraphs_when_accepted():
+    from docx_factory import Xml
+
+    deleted_mark = Xml('<w:rPr><w:del w:id="7" w:author="Editor" w:date="2025-01-01T00:00:00Z"/></w:rPr>')
+    doc = read(
+        paragraph("We neither confirm ", ppr=deleted_mark)
+        + paragraph("nor deny.", style="Heading2")
+        + paragraph("Last paragraph, mark deleted", ppr=deleted_mark)
+    )
+    assert [(b.kind, b.text) for b in doc.blocks] == [("heading", "We neither confirm nor deny."), ("paragraph", "Last paragraph, mark deleted")]
+    assert [(r.kind, r.author, r.block) for r in doc.revisions] == [("deletion", "Editor", 0), ("deletion", "Editor", 1)]

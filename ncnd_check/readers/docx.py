@@ -8,6 +8,11 @@ properties) is recorded on the Document for the hygiene rules. Text boxes,
 headers, footers, footnotes and endnotes go to ``Document.extras`` (part
 "textbox", "header", ...): they are read and their links checked, but they
 are not body paragraphs, so structure and wording rules never see them.
+
+Accepting tracked changes follows Word: insertions and moves-to stay,
+deletions and moves-from go, and a paragraph whose mark was deleted is
+joined to the next one. Field instructions are never text; a field's
+visible result is.
 """
 
 from __future__ import annotations
@@ -136,6 +141,8 @@ class _ParaResult:
     style: StyleInfo | None
     outline: int | None
     num: tuple[str, int] | None
+    #: The paragraph mark is a tracked deletion: accepted, it joins the next paragraph.
+    mark_deleted: bool = False
 
 
 class _Reader:
@@ -146,6 +153,8 @@ class _Reader:
         self.styles = read_styles(self._optional("styles"), w)
         self.numbering = Numbering(self._optional("numbering"), w)
         self.fields: list[_Field] = []
+        #: Text of a paragraph whose mark was deleted, waiting for the next paragraph.
+        self.carry: dict[int, tuple] = {}
         self.instr_depth = 0
         self.serial = 0
         self.open_comments: dict[str, list] = {}
@@ -273,12 +282,31 @@ class _Reader:
     def _body_paragraph(self, p, part: _Part) -> None:
         index = len(part.target)
         res = self._paragraph(p, part, index)
-        if res.text.strip():
+        carried = self.carry.pop(id(part.target), None) if self.carry else None
+        if carried is not None and carried[0] is part.target:
+            # Word joins the two with nothing between; a space keeps the last word of
+            # one and the first of the other apart, as pandoc does.
+            res.text = f"{carried[1]} {res.text}".strip() if carried[1] and res.text else (carried[1] or res.text)
+            res.links = carried[2] + res.links
+        if res.mark_deleted and not self._part_ends_after(p):
+            # Word's "accept all" joins this paragraph to the next; the joined one
+            # keeps the next paragraph's mark, so its style and kind.
+            self.carry[id(part.target)] = (part.target, res.text, res.links)
+        elif res.text.strip():
             kind, level, label = self._classify(res)
             self._add_block(part, kind, res.text, level, res.style, label, res.links)
         elif res.num is not None:
             self._classify(res)  # an empty numbered paragraph still advances its list
         self._textboxes(res.textboxes, part)
+
+    def _part_ends_after(self, p) -> bool:
+        """True when no paragraph follows ``p`` in its container (nothing to join)."""
+        nxt = p.getnext()
+        while nxt is not None and nxt.tag != self.w + "p":
+            if nxt.tag == self.w + "tbl":
+                return True
+            nxt = nxt.getnext()
+        return nxt is None
 
     def _textboxes(self, boxes: list, part: _Part) -> None:
         if not boxes:
@@ -422,6 +450,7 @@ class _Reader:
         ppr = first_child(p, w + "pPr")
         style_id = None
         prop_change = False
+        mark_deleted = False
         if ppr is not None:
             for child in ppr:
                 tag = child.tag
@@ -438,10 +467,12 @@ class _Reader:
                     outline = int(val) if val.isdigit() else None
                 elif tag == w + "pPrChange":
                     prop_change = child
-                elif tag == w + "rPr" and part.record:
+                elif tag == w + "rPr":
                     for mark in child:
                         kind = _REVISION_KIND.get(mark.tag[len(w):]) if mark.tag.startswith(w) else None
-                        if kind:
+                        if kind in ("deletion", "move-from"):
+                            mark_deleted = True
+                        if kind and part.record:
                             self.doc.revisions.append(Revision(
                                 kind, mark.get(w + "author"), mark.get(w + "date"), "", index, part.name))
         style = self.styles.para(style_id)
@@ -470,7 +501,7 @@ class _Reader:
                     "property-change", prop_change.get(w + "author"), prop_change.get(w + "date"), text, index, part.name))
             for kind, detail, mtext, _ in st.marked:
                 self.doc.marked.append(Marked(kind, mtext, index, detail, part.name))
-        return _ParaResult(text, self._links(st, raw), st.textboxes, style, outline, num)
+        return _ParaResult(text, self._links(st, raw), st.textboxes, style, outline, num, mark_deleted)
 
     def _links(self, st: _Para, text: str) -> list[Link]:
         spans = sorted(st.links, key=lambda s: s[0])
