@@ -154,3 +154,20 @@ def test_dump_ignores_settings(project):
 def test_per_file_glob_is_relative_to_the_settings_file(project, fake_rules):
     (project / "ncnd-check.toml").write_text('select = ["XT"]\n[per-file-ignores]\n"drafts/deep/*.txt" = ["XT1"]\n')
     assert rules_found(project) == {"XT201", "XT301"}  # run from another folder, absolute path
+
+
+def test_missing_reference_dir_is_an_error(project, tmp_path):
+    r = run("check", str(project / "drafts"), "--reference-dir", str(tmp_path / "nolib"))
+    assert r.exit_code == 2 and "no such folder" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    (project / "ncnd-check.toml").write_text('reference-dir = "nolib"\n')
+    r = run("check", str(project / "drafts"))
+    assert r.exit_code == 2 and "reference-dir" in r.stderr
+
+
+def test_library_problems_are_warned_about(project, tmp_path, fake_rules):
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "broken.toml").write_text("x = [\n")
+    r = run("check", str(project / "drafts"), "--reference-dir", str(lib), "--select", "XT")
+    assert "warning: approved-wording library: broken.toml" in r.stderr
+    assert r.exit_code == 1  # the drafts are still checked

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ncnd_check.commands.options import build_settings, jobs_option, output_options, settings_options
+from ncnd_check.commands.options import build_settings, jobs_option, output_options, settings_options, warn_about_library
 
 
 @click.command()
@@ -50,6 +50,7 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
 
+    warn_about_library(settings)
     collected = collect(paths)
     files = [p for p in collected if not isinstance(p, PathProblem)]
     checked = iter(run_files(files, settings, jobs=settings.jobs, progress=progress))

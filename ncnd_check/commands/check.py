@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ncnd_check.commands.options import build_settings, jobs_option, output_options, settings_options
+from ncnd_check.commands.options import build_settings, jobs_option, output_options, settings_options, warn_about_library
 
 
 def run_check(paths, settings, stdin_format=None):
@@ -83,6 +83,7 @@ def check(paths, stdin_format, statistics, quiet, exit_zero, output_format, outp
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     fix, fix_output = params.pop("fix", False), params.pop("fix_output", None)
+    warn_about_library(settings)
     results = run_check(paths, settings, stdin_format)
     if fix or fix_output:
         from ncnd_check.fixer import run_fixes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 
 import click
 
@@ -82,10 +83,27 @@ def build_settings(params: dict, paths: list[str] | tuple[str, ...] = ()):
         flags["check_links_online"] = True
     if params.get("jobs"):
         flags["jobs"] = params["jobs"]
+    if params.get("reference_dir") and not os.path.isdir(params["reference_dir"]):
+        from ncnd_check.errors import ConfigError
+
+        raise ConfigError(f"--reference-dir {params['reference_dir']}: no such folder")
     settings = load_settings(
         flags,
         config_file=params.get("config_file"),
         isolated=bool(params.get("isolated")),
         start=paths[0] if paths else None,
     )
+    if settings.reference_dir and not os.path.isdir(settings.reference_dir):
+        from ncnd_check.errors import ConfigError
+
+        raise ConfigError(f"setting 'reference-dir': {settings.reference_dir}: no such folder")
     return resolve_rule_names(settings)
+
+
+def warn_about_library(settings) -> None:
+    """Load the approved-wording library once and say on stderr what in it was skipped."""
+    from ncnd_check.engine import get_library
+
+    library = get_library(settings)
+    for problem in getattr(library, "problems", None) or []:
+        click.echo(f"ncnd-check: warning: approved-wording library: {problem}", err=True)
