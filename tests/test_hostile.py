@@ -16,7 +16,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from docx_factory import build_docx, docx_parts, heading, ole_file, paragraph, zip_parts
+from docx_factory import build_docx, del_, docx_parts, heading, ins, ole_file, paragraph, zip_parts
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ncnd_check.cli import cli
 from ncnd_check.errors import InputError
@@ -252,3 +255,66 @@ def test_zip_that_is_a_spreadsheet():
     with pytest.raises(InputError) as info:
         read_bytes(data, "book.docx")
     assert info.value.kind == "unsupported" and "Excel" in info.value.message
+
+
+# ------------------------------------------------------------ fuzzing
+
+_VALID = build_docx(
+    heading("Response", 1)
+    + paragraph("We neither confirm nor deny that information is held. " * 5)
+    + paragraph(ins("inserted"), del_("deleted"))
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, len(_VALID) - 1), st.integers(0, 255)), min_size=1, max_size=8), st.integers(16, len(_VALID)))
+def test_damaged_docx_never_raises_anything_but_input_error(flips, cut):
+    data = bytearray(_VALID[:cut])
+    for pos, value in flips:
+        if pos < len(data):
+            data[pos] = value
+    try:
+        read_bytes(bytes(data), "fuzzed.docx")
+    except InputError as exc:
+        assert exc.kind in ("unreadable", "unsupported", "unsafe", "too-large") and "\n" not in exc.message
+
+
+_LEAVES = st.sampled_from([
+    "<w:t>word</w:t>", "<w:t xml:space=\"preserve\"> http://example.org/x </w:t>", "<w:delText>gone</w:delText>",
+    "<w:tab/>", "<w:br/>", '<w:sym w:font="Symbol" w:char="F0DA"/>', '<w:sym w:char="zz"/>',
+    '<w:fldChar w:fldCharType="begin"/>', '<w:fldChar w:fldCharType="separate"/>', '<w:fldChar w:fldCharType="end"/>',
+    '<w:instrText> HYPERLINK "https://example.org" </w:instrText>', '<w:vanish/>', '<w:highlight w:val="yellow"/>',
+    '<w:commentRangeStart w:id="1"/>', '<w:commentRangeEnd w:id="1"/>', '<w:commentReference w:id="9"/>',
+    '<w:numPr><w:ilvl w:val="12"/><w:numId w:val="1"/></w:numPr>', '<w:outlineLvl w:val="x"/>', '<w:gridSpan w:val="-3"/>',
+    '<w:vMerge/>', '<w:pStyle w:val="Nope"/>', '<w:showingPlcHdr/>', "", "text between",
+])
+_WRAPPERS = st.sampled_from([
+    "w:p", "w:r", "w:rPr", "w:pPr", "w:hyperlink", "w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:sdt", "w:sdtContent",
+    "w:sdtPr", "w:smartTag", "w:customXml", "w:fldSimple", "w:tbl", "w:tr", "w:tc", "w:tcPr", "w:txbxContent",
+    "mc:AlternateContent", "mc:Choice", "mc:Fallback", "w:drawing", "w:pict", "w:body",
+])
+_TREES = st.recursive(
+    _LEAVES,
+    lambda inner: st.tuples(_WRAPPERS, st.lists(inner, max_size=4)).map(
+        lambda t: f"<{t[0]}>{''.join(t[1])}</{t[0]}>"
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_TREES, max_size=6))
+def test_well_formed_but_nonsensical_structure_never_crashes(trees):
+    """Elements in places the schema forbids (a cell outside a row, a field end with no
+    begin, a paragraph in a run) read as something or refuse cleanly, never crash."""
+    from ncnd_check.readers.docx import read_docx
+
+    body = "".join(trees).replace("<w:fldSimple>", '<w:fldSimple w:instr="HYPERLINK &quot;https://e.org&quot;">')
+    data = build_docx(body, comments=[{"id": 1, "text": "c"}])
+    try:
+        doc = read_docx(data, "odd.docx")
+    except InputError as exc:
+        assert exc.kind == "unreadable"
+        return
+    for i, block in enumerate(doc.blocks):
+        assert block.index == i and block.text

@@ -59,7 +59,10 @@ def read_docx(data: bytes, name: str, settings: Settings | None = None) -> Docum
     ns = tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
     if ns not in (W_NS, W_STRICT) or not tag.endswith("}document"):
         raise InputError("unreadable", "the main part is not a Word document body: the file may be damaged")
-    return _Reader(pkg, ns, name).read(root)
+    try:
+        return _Reader(pkg, ns, name).read(root)
+    except RecursionError:
+        raise InputError("unreadable", "the document is nested too deeply to read: the file may be damaged or hostile") from None
 
 
 def parse_hyperlink_field(instr: str) -> str | None:
