@@ -81,9 +81,10 @@ def test_headings_from_styles_with_levels_and_style_names():
     assert doc.blocks[0].style == "heading 1"
 
 
-def test_title_style_is_a_heading():
-    doc = read(heading("Freedom of Information Response", 0))
-    assert doc.blocks[0].kind == "heading" and doc.blocks[0].level == 1
+def test_title_and_subtitle_styles_are_headings():
+    extra = [style("Subtitle", "Subtitle", based_on="Normal")]
+    doc = read(heading("Freedom of Information Response", 0) + paragraph("Reference 123", style="Subtitle"), extra_styles=extra)
+    assert [(b.kind, b.level) for b in doc.blocks] == [("heading", 1), ("heading", 2)]
 
 
 def test_custom_style_based_on_heading_is_a_heading():

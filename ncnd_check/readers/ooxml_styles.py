@@ -18,6 +18,7 @@ _HEADING_NAME = re.compile(
     re.I,
 )
 _TITLE_NAME = re.compile(r"^(?:title|titel|titre|titolo|título|titulo|tytuł|заголовок|název|otsikko)$", re.I)
+_SUBTITLE_NAME = re.compile(r"^(?:subtitle|untertitel|sous-titre|sottotitolo|subtítulo|subtitulo|ondertitel)$", re.I)
 _OFF = {"0", "false", "off", "none"}
 
 
@@ -131,6 +132,8 @@ def read_styles(root, w: str) -> Styles:
             info.heading = item["outline"] + 1 if item["outline"] < 9 else None
         elif _TITLE_NAME.match(item["name"].strip()) or item["sid"].lower() == "title":
             info.title = True
+        elif _SUBTITLE_NAME.match(item["name"].strip()) or item["sid"].lower() == "subtitle":
+            info.heading = 2  # as the HTML reader reads Word's MsoSubtitle
         elif parent is not None:
             info.heading, info.title = parent.heading, parent.title
         info.num = item["num"] or (parent.num if parent else None)
