@@ -24,6 +24,7 @@ RULE_FOR_LABEL = {"held": "NCND601", "not-held": "NCND602", "indirect": "NCND603
 # (expected label, sentence): held = asserts held, not-held = asserts not held,
 # indirect = reveals it (withheld, exempt from disclosure, attached, shown).
 LEAKING = [
+    # written while the classifier was built
     ("held", 'I can confirm that the force holds information relevant to your request.'),
     ("not-held", 'No information is held.'),
     ("not-held", 'There are no records of any such contracts.'),
@@ -70,6 +71,7 @@ LEAKING = [
     ("indirect", 'The data you have asked for has been redacted in full.'),
     ("not-held", 'We hold no information about covert surveillance equipment.'),
     ("not-held", 'None of the information you requested is held by this force.'),
+    # held out: written after, measured, then fixed
     ("held", 'Following a search of our IT asset register, the force can confirm it has 1,200 Windows 10 laptops.'),
     ("held", 'Northumbria Police does hold information about the number of drones purchased.'),
     ("not-held", "We don't keep a record of how many FOI requests mention Tasers."),
@@ -115,9 +117,41 @@ LEAKING = [
     ("not-held", 'Having searched our systems, I can tell you that no such data is recorded.'),
     ("indirect", 'We have redacted the names of junior staff.'),
     ("held", 'The policy you asked about is available on our website.'),
+    # second held-out batch (other forces' styles)
+    ("held", 'PSNI can confirm that it holds information in relation to your request.'),
+    ("not-held", 'The MPS does not hold any recorded information on this matter.'),
+    ("held", 'Police Scotland has confirmed that the system is currently in use across all divisions.'),
+    ("held", 'Our finance team located invoices for the licences you describe.'),
+    ("not-held", 'After searching the relevant databases, no documents matching your request were identified.'),
+    ("indirect", 'Information about the operation has been withheld in full.'),
+    ("not-held", 'We have no record of any such correspondence with the Home Office.'),
+    ("held", 'British Transport Police uses Cellebrite kiosks at six locations.'),
+    ("held", "The force's drone unit was disbanded in 2020 and the aircraft were sold."),
+    ("indirect", 'The requested report is exempt from disclosure by virtue of section 38(1).'),
+    ("indirect", 'The spreadsheet enclosed with this letter lists every device issued.'),
+    ("held", 'Nottinghamshire Police currently holds 3,412 records on the database.'),
+    ("held", 'We keep these logs for 12 months before they are deleted.'),
+    ("not-held", 'The constabulary did not purchase any licences during that period.'),
+    ("indirect", 'Please note that the names of officers have been redacted.'),
+    ("not-held", 'There is no policy or procedure held on this topic.'),
+    ("held", 'We can advise that the Home Office funded the purchase of the vehicles.'),
+    ("not-held", 'West Yorkshire Police does not currently deploy live facial recognition.'),
+    ("held", 'The Professional Standards Department retains the complaint files you mention.'),
+    ("held", 'There were two occasions on which the helicopter was deployed.'),
+    ("held", 'We have found a single email that mentions the company by name.'),
+    ("not-held", 'As these records do not exist, we cannot provide them.'),
+    ("held", 'The force stores all body worn video footage on Evidence.com.'),
+    ("held", 'The information you seek is held by the force but is exempt under section 31(1)(a) and (b).'),
+    ("not-held", 'Lincolnshire Police has not used the tactic since 2018.'),
+    ("not-held", 'We do not collate figures on the ethnicity of drivers stopped.'),
+    ("indirect", 'A copy of the relevant policy is attached.'),
+    ("held", 'Humberside Police owns two armoured Land Rovers.'),
+    ("not-held", 'No information relevant to your request is held by Dorset Police.'),
+    ("indirect", 'We are unable to disclose the contract because it is commercially sensitive.'),
 ]
 
 NOT_LEAKING = [
+    # written while the classifier was built
     'To confirm or deny whether the force uses Office 365 would identify vulnerable systems.',
     'Confirming that information exists would lead to a better informed public.',
     'The force can neither confirm nor deny that it holds information relevant to this request.',
@@ -164,6 +198,7 @@ NOT_LEAKING = [
     "Neither confirming nor denying that we hold Office 365 accounts protects the force's network.",
     'If you are unhappy with this response, you may ask for an internal review.',
     'To state that we do not use a particular system would allow criminals to target forces that do.',
+    # held out: written after, measured, then fixed
     'Confirming or denying whether the force uses drones would allow criminals to adapt their behaviour.',
     'To disclose whether any records exist would undermine ongoing investigations.',
     'Any confirmation that the force holds information of this nature would be damaging.',
@@ -209,6 +244,37 @@ NOT_LEAKING = [
     'Information held by public authorities is subject to the Act.',
     'Should the force hold such records, disclosure would prejudice the prevention of crime.',
     'To say that the force does not hold this information would be as harmful as saying that it does.',
+    # second held-out batch (other forces' styles)
+    'PSNI is providing an NCND response and will explain this further below.',
+    'The MPS neither confirms nor denies whether it holds information relevant to your request.',
+    'Confirming or denying the use of such a system would compromise ongoing operations.',
+    'Were we to confirm that no documents exist, offenders could conclude that the tactic is not used.',
+    'The force relies on the exemptions set out below.',
+    'Police Scotland is committed to providing information where it can.',
+    'Any acknowledgement that the information is held would undermine national security.',
+    'The application of NCND does not depend on whether information is actually held.',
+    'Should information be held, its disclosure would prejudice law enforcement.',
+    'This letter serves as a Refusal Notice under Section 17 of the Act.',
+    'Under the Act, disclosure is to the world at large, not just to the person making the request.',
+    'Sections 23 and 24 can be cited together to avoid revealing whether security bodies are involved.',
+    'The Police Service relies on the support of the public to prevent crime.',
+    'Neither the existence nor the absence of records can be inferred from this response.',
+    'If any records existed, they would relate to sensitive covert activity.',
+    'The force is unable to confirm or deny whether the system you name is used.',
+    'Criminal groups use public information to identify weaknesses in police capability.',
+    'Any information that may be held would be exempt under section 30(3).',
+    'A decision to confirm would have to be made consistently across all similar requests.',
+    'This response is not an indication of whether or not the force uses the technology.',
+    'The public would wish to know whether public money is spent wisely.',
+    'You may complain to the Information Commissioner if you remain dissatisfied.',
+    'We have considered your request under the Freedom of Information Act 2000.',
+    "The ICO's guidance states that NCND should be used consistently.",
+    'To indicate whether records of this kind are kept would reveal operational practice.',
+    'Officers are trained to use the powers available to them proportionately.',
+    'Harm would be caused by confirming whether the force owns such equipment.',
+    'We will neither confirm nor deny whether the information is held.',
+    'Disclosure of whether the force retains such data would assist offenders.',
+    'The force has applied the exemptions consistently in previous responses.',
 ]
 
 
@@ -347,6 +413,17 @@ def test_a_disclosure_is_not_checked_for_leaks(tmp_path, fmt):
     result = _findings("disclosure_other", tmp_path, fmt)
     assert result.response["type"] == "other"
     assert [f for f in result.findings if f.category == "confirmation-leak"] == []
+
+
+def test_approved_wording_never_leaks():
+    from ncnd_check.library import load_library
+
+    library = load_library(None)
+    assert library.paragraphs
+    for paragraph in library.paragraphs:
+        text = paragraph.filled({"authority": "Kent Police", "subject": "drones", "exemptions": "section 31(3)"})
+        leaking = [(sentence, verdict) for sentence, verdict in classify_text(text) if verdict.is_leak]
+        assert leaking == [], paragraph.id
 
 
 def test_seed_has_no_confirmation_leak():

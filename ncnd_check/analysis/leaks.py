@@ -98,6 +98,7 @@ class _Cues:
     assert_verbs: frozenset[str]
     assert_aux: frozenset[str]
     generic_objects: frozenset[str]
+    object_openers: frozenset[str]
     specific_markers: frozenset[str]
     not_held_answers: frozenset[str]
 
@@ -128,6 +129,7 @@ def cues() -> _Cues:
         assert_verbs=f("assert_verbs"),
         assert_aux=f("assert_aux"),
         generic_objects=f("generic_objects"),
+        object_openers=f("object_openers"),
         specific_markers=f("specific_markers"),
         not_held_answers=f("not_held_answers"),
     )
@@ -146,6 +148,12 @@ _PARTICIPLE = re.compile(r"(?:ed|en|wn|ld|pt|nt|ht|und|red|sed)$")
 _QUOTE_SPAN = re.compile(r"\"[^\"]{1,200}\"|(?:(?<=^)|(?<=[\s(\[]))'[^']{1,200}'(?=[\s).,;:!?\]]|$)")
 _WITHHOLDING_CITE = re.compile(r"(?i)\b(?:section|sections|sec\.?|s\.?|ss\.?)\s*(\d{1,3}[A-Z]?)\s*\(\s*(\d{1,2}[A-Z]?)\s*\)")
 _NCND_DUTY = re.compile(r"(?i)duty\s+to\s+confirm\s+or\s+deny|confirm\s+or\s+deny|neither\s+confirm")
+
+
+_DISCOURSE_NOUNS = frozenset(
+    {"reasons", "ways", "points", "duties", "aspects", "factors", "exemptions", "issues", "questions", "parts",
+     "elements", "considerations", "tests", "limbs", "stages", "options", "principles", "main", "key"}
+)
 
 
 def _is_number(token) -> bool:
@@ -282,8 +290,8 @@ def _markers(s: _Sent, start: int, end: int, skip: tuple[int, int] | None = None
         if w in c.hypothetical:
             if w == "any" and k > 0 and s.words[k - 1] == "in":
                 continue  # "in any event"
-            if w in ("how", "what", "where") and k == start:
-                pass
+            if w == "were" and k != start and "to" not in s.words[k + 1 : k + 5]:
+                continue  # "there were two occasions": not the subjunctive "Were we to ..."
             return "hypothetical", s.tokens[k].text
     if phrase:
         return "hypothetical", phrase
@@ -333,11 +341,10 @@ def _object_generic(s: _Sent, i: int) -> bool:
         obj.append(w)
     if not obj:
         return False
-    if any(w in ("your", "request", "requested", "relevant", "pertinent") or _term(w) in s.subject_terms for w in obj):
-        return False
-    if any(w in ("about", "regarding", "concerning", "relating", "pertaining") for w in obj):
-        return False  # "information about the number of drones": a definite topic
-    content = [w for w in obj if w not in ("the", "a", "an", "of")]
+    tail = s.words[i + 1 : i + 13]
+    if any(w in ("your", "request", "requested", "relevant", "pertinent", "about", "regarding", "concerning", "relating", "pertaining", "relation") or _term(w) in s.subject_terms for w in tail):
+        return False  # tied to this request: "information in relation to your request"
+    content = [w for w in obj if w not in c.object_openers]
     return not content or content[0] in c.generic_objects
 
 
@@ -365,7 +372,8 @@ class _Cue:
 
 
 _IRREGULAR_PARTICIPLES = frozenset(
-    {"held", "kept", "found", "bought", "spent", "run", "shown", "withheld", "sent", "made", "given", "known", "seen", "taken", "done", "put", "set"}
+    {"held", "kept", "found", "bought", "spent", "run", "shown", "withheld", "sent", "made", "given", "known", "seen",
+     "taken", "done", "put", "set", "sold"}
 )
 
 
@@ -374,7 +382,7 @@ def _passive(word: str, group: list[str]) -> bool:
     last_be = max((k for k, w in enumerate(group) if w in _BE), default=-1)
     if last_be < 0 or "to" in group[last_be:]:
         return False
-    return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES or word == "available"
+    return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES or word in ("available", "in")
 
 
 def _find_cues(s: _Sent) -> list[_Cue]:
@@ -385,7 +393,11 @@ def _find_cues(s: _Sent) -> list[_Cue]:
         if s.tokens[i].is_punct:
             continue
         kind = None
-        if w in c.possess:
+        if w in ("use", "operation", "service") and i > 0 and s.words[i - 1] == "in" and any(
+            x in _BE for x in s.words[max(0, i - 4) : i - 1]
+        ):
+            kind = "in-use"
+        elif w in c.possess:
             kind = "possess"
         elif w in c.locate:
             kind = "locate"
@@ -426,6 +438,17 @@ def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
     subj = _subject(s, vg)
     passive = _passive(words[i], group)
 
+    if kind == "in-use":
+        vg = _verb_group(s, i - 1)
+        group = words[vg : i - 1]
+        subj = _subject(s, vg)
+        subject_words = words[subj[0] : subj[1]]
+        definite = any(w in ("the", "this", "that", "these", "those", "such", "no", "your", "it", "they") for w in subject_words)
+        if not (definite or _is_info(s, *subj)):
+            return None
+        negated = any(w in c.negations for w in group) or any(w in ("no", "none") for w in subject_words)
+        return _Cue(i, "possess", negated, subj)
+
     if kind == "existential":
         k = i + 2
         while k < n and words[k] in ("currently", "also", "still", "only", "now", "therefore", "not"):
@@ -438,7 +461,10 @@ def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
             if _is_info(s, k, window_end) or det == "nothing":
                 return _Cue(i, kind, True, (i, i + 1))
             return None
-        if _is_number(s.tokens[k]) and not words[k].startswith(("one", "two")) or det in ("several",):
+        if _is_number(s.tokens[k]) or det in ("several",):
+            noun = words[k + 1] if k + 1 < n else ""
+            if noun in _DISCOURSE_NOUNS:
+                return None  # "there are two duties", "there are three reasons"
             return _Cue(i, kind, False, (i, i + 1))
         if det in ("some", "a") and _is_info(s, k, window_end) and "number" in words[k:window_end]:
             return _Cue(i, kind, False, (i, i + 1))
@@ -474,7 +500,8 @@ def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
         if words[i] in ("withhold",) and "to" in group and not _is_holder(s, *subj):
             return None
         if passive:
-            if not _is_info(s, *subj):
+            definite = any(w in ("the", "this", "that", "these", "those", "some", "all", "certain") for w in words[subj[0] : subj[1]])
+            if not (_is_info(s, *subj) or definite):
                 return None
         elif not (_is_holder(s, *subj) or words[i] in ("withheld", "redacted")):
             return None

@@ -121,23 +121,38 @@ def looks_like_placeholder(text: str) -> bool:
     return bool(words & {"insert", "enter", "tbc", "tba"})
 
 
+#: Accepted in every template, whatever the library declares.
+BASIC_PLACEHOLDERS = frozenset({"authority", "subject", "date", "reference", "requester"})
+
+
 def known_placeholder_names(library) -> set[str]:
-    """The placeholders a template may use: placeholders.toml plus what the library declares."""
-    names = {n.lower() for n in placeholder_data().get("known", ())}
-    declared = getattr(library, "placeholders", None) or getattr(library, "placeholder_names", None)
-    if callable(declared):
+    """The placeholders a template may use.
+
+    The library's declared list (``ncnd_check.library.PLACEHOLDERS``, a
+    ``placeholders`` attribute of the loaded library) and every placeholder its
+    paragraphs use; placeholders.toml's list when the library declares none.
+    """
+    declared: set[str] = set()
+    try:
+        from ncnd_check import library as library_module
+
+        declared.update(getattr(library_module, "PLACEHOLDERS", None) or ())
+    except ImportError:  # pragma: no cover - the library module is part of the package
+        pass
+    extra = getattr(library, "placeholders", None) or getattr(library, "placeholder_names", None)
+    if callable(extra):
         try:
-            declared = declared()
-        except Exception:  # noqa: BLE001 - a library shape we do not know: fall back to the data file
-            declared = None
-    if isinstance(declared, dict):
-        declared = declared.keys()
-    if declared:
-        names.update(str(n).strip("{} ").lower() for n in declared)
+            extra = extra()
+        except Exception:  # noqa: BLE001 - a library shape we do not know: ignore it
+            extra = None
+    if extra:
+        declared.update(extra.keys() if isinstance(extra, dict) else extra)
     for paragraph in getattr(library, "paragraphs", ()) or ():
-        for name in getattr(paragraph, "placeholders", ()) or ():
-            names.add(str(name).strip("{} ").lower())
-    return names
+        declared.update(getattr(paragraph, "placeholders", ()) or ())
+    names = {str(n).strip("{} ").lower() for n in declared}
+    if not names:
+        names = {n.lower() for n in placeholder_data().get("known", ())}
+    return names | BASIC_PLACEHOLDERS
 
 
 def _nearest(name: str, known: Iterable[str]) -> str | None:
