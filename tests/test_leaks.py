@@ -431,3 +431,34 @@ def test_seed_has_no_confirmation_leak():
     result = check_file(seed, Settings())
     assert result.response["type"] == "ncnd"
     assert [f for f in result.findings if f.category == "confirmation-leak"] == []
+
+
+def _draft_with(sentences: list[str]) -> tuple[str, list[str]]:
+    """The clean draft with each sentence as a paragraph of its own in the harm section."""
+    md = (FIXTURES / "leaks" / "clean_kent_drones.md").read_text(encoding="utf-8")
+    anchor = "Any disclosure under the Act is a disclosure to the world at large."
+    assert anchor in md
+    return md.replace(anchor, "\n\n".join(sentences) + "\n\n" + anchor), sentences
+
+
+def test_every_leaking_sentence_is_found_inside_a_draft():
+    from convert import to_text
+    from ncnd_check.engine import check_text
+
+    md, sentences = _draft_with([s for _, s in LEAKING])
+    result = check_text(to_text(md), settings=Settings(select=["NCND6"]))
+    assert result.response["type"] == "ncnd"
+    flagged = {f.evidence for f in result.findings}
+    missed = [s for s in sentences if s not in flagged]
+    assert len(missed) <= len(sentences) // 10, missed
+    assert flagged <= set(sentences)
+
+
+def test_no_non_leaking_sentence_is_flagged_inside_a_draft():
+    from convert import to_text
+    from ncnd_check.engine import check_text
+
+    md, _ = _draft_with(NOT_LEAKING)
+    result = check_text(to_text(md), settings=Settings(select=["NCND6"]))
+    assert result.response["type"] == "ncnd"
+    assert [f.evidence for f in result.findings] == []
