@@ -523,3 +523,24 @@ def test_ordinary_nesting_depth_reads():
 def test_bold_name_after_sign_off_is_not_a_heading():
     doc = read("<h1>Response</h1><p>Yours sincerely</p><p><b>J Bloggs</b></p><p><b>FOI Team</b></p>")
     assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "paragraph", "paragraph"]
+
+
+def test_word_document_properties_and_meta_tags_are_recorded():
+    doc = read(WORD_PAGE.replace(
+        "<o:Author>J Bloggs</o:Author>",
+        "<o:Author>J Bloggs</o:Author><o:LastAuthor>jsmith</o:LastAuthor>"
+        "<o:Template>C:\\Users\\jsmith\\Templates\\FOI NCND.dotm</o:Template><o:Company>A &amp; B</o:Company>",
+    ))
+    assert doc.properties == {
+        "generator": "Microsoft Word 15 (filtered)",
+        "creator": "J Bloggs",
+        "lastModifiedBy": "jsmith",
+        "template": "C:\\Users\\jsmith\\Templates\\FOI NCND.dotm",
+        "company": "A & B",
+    }
+    assert "jsmith" not in doc.text
+
+
+def test_title_and_author_meta():
+    doc = read('<html><head><title> Case 1 </title><meta name="author" content="FOI Team"></head><body><p>x</p></body></html>')
+    assert doc.properties == {"title": "Case 1", "creator": "FOI Team"}

@@ -71,6 +71,14 @@ _STYLE_NOT_BOLD = re.compile(r"(?:^|;)\s*font-weight\s*:\s*(normal|lighter|[1-5]
 _STYLE_HIGHLIGHT = re.compile(r"mso-highlight\s*:\s*([\w#-]+)|background(?:-color)?\s*:\s*(yellow|lime|aqua|cyan|#ffff00|#00ff00)\b", re.I)
 _MSO_LIST = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.I)
 _MSO_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.I)
+_WORD_PROPERTY = re.compile(r"<o:(\w+)>([^<]*)</o:\1>", re.I)
+#: Word's o:DocumentProperties names -> the names the DOCX reader uses.
+_WORD_PROPERTY_NAMES = {
+    "author": "creator", "lastauthor": "lastModifiedBy", "company": "company", "template": "template",
+    "title": "title", "subject": "subject", "keywords": "keywords", "description": "description",
+    "manager": "manager", "category": "category", "created": "created", "lastsaved": "modified",
+    "revision": "revision",
+}
 _MSO_NOTE = re.compile(r"mso-element\s*:\s*(footnote|endnote)\b(?!-)", re.I)
 _NOTE_ID = re.compile(r"^(ftn|edn)\d+$", re.I)
 _MSO_HEADING = re.compile(r"^Mso(Title|Subtitle|Heading(\d))", re.I)
@@ -414,6 +422,7 @@ class _HtmlReader:
         body = root.find("body") if root.tag == "html" else None
         start = body if body is not None else root
         for el in root.iter("head"):
+            self.doc.properties.update(_head_properties(el))
             for child in el:
                 if not isinstance(child.tag, str):
                     self.visit_special(child)
@@ -444,6 +453,41 @@ def _headings_by_shape(doc: Document) -> None:
             level = heading_level(block.text)
             if level is not None:
                 block.kind, block.level = "heading", level
+
+
+def _head_properties(head) -> dict[str, str]:
+    """Document properties a page carries, under the DOCX reader's names.
+
+    Word's "Save as Web Page" keeps the author, last editor, company and
+    template in an ``<o:DocumentProperties>`` block inside a conditional
+    comment; any page may name its author and generator in <meta> tags.
+    """
+    from lxml import etree
+
+    out: dict[str, str] = {}
+    for child in head:
+        if child.tag is etree.Comment and "DocumentProperties" in (child.text or ""):
+            for name, value in _WORD_PROPERTY.findall(child.text):
+                key = _WORD_PROPERTY_NAMES.get(name.lower())
+                value = _WS.sub(" ", _unescape(value)).strip()
+                if key and value:
+                    out[key] = value
+        elif isinstance(child.tag, str) and child.tag.lower() == "meta":
+            name = (child.get("name") or "").strip().lower()
+            content = _WS.sub(" ", child.get("content") or "").strip()
+            if name in ("author", "generator") and content:
+                out.setdefault("creator" if name == "author" else "generator", content)
+        elif isinstance(child.tag, str) and child.tag.lower() == "title":
+            title = _WS.sub(" ", child.text_content()).strip()
+            if title:
+                out.setdefault("title", title)
+    return out
+
+
+def _unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
 
 
 def _note_part(el, tag: str, style: str) -> str | None:
