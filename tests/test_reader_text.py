@@ -408,3 +408,26 @@ def test_line_starting_in_lower_case_always_continues():
     doc = read("A long line that was wrapped by hand quite early\nbecause the author pressed enter.\n\n"
                + "x " * 60 + "\n")
     assert doc.blocks[0].text == "A long line that was wrapped by hand quite early because the author pressed enter."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "1. Request\n\nHow many cars?\n\n2. Applicable Exemptions:\n\nSection 24(2) applies.\n",
+            [("heading", "1.", "Request"), ("paragraph", None, "How many cars?"),
+             ("heading", "2.", "Applicable Exemptions:"), ("paragraph", None, "Section 24(2) applies.")],
+        ),
+        (
+            "1. Crime Prevention\n\n2. Apprehension Of Offenders\n\nAfter.\n",
+            [("list-item", "1.", "Crime Prevention"), ("list-item", "2.", "Apprehension Of Offenders"),
+             ("paragraph", None, "After.")],
+        ),
+        (
+            "- Balancing Test\n\nAfter.\n",
+            [("list-item", "-", "Balancing Test"), ("paragraph", None, "After.")],
+        ),
+    ],
+)
+def test_numbered_heading_standing_alone(text, expected):
+    assert [(b.kind, b.label, b.text) for b in read(text).blocks] == expected

@@ -152,6 +152,13 @@ class _TextReader:
                 i = self.read_table(lines, i)
                 continue
             m = _LIST.match(raw)
+            if m and self.numbered_heading(m, lines, i):
+                self.flush()
+                self.end_list()
+                text = m.group("text").strip()
+                self.emit("heading", text, lineno, level=heading_level(text), label=m.group("label"))
+                i += 1
+                continue
             if m:
                 self.flush()
                 indent = len(m.group("indent").expandtabs(4))
@@ -201,6 +208,25 @@ class _TextReader:
         # A list item wraps onto an indented line, or onto any line while its sentence runs on.
         indent = len(raw) - len(raw.lstrip())
         return indent > p.indent or not p.lines[-1].rstrip().endswith(_SENTENCE_END)
+
+    def numbered_heading(self, m: re.Match, lines: list[str], i: int) -> bool:
+        """"2. Applicable Exemptions" standing alone between blank lines, not in a list.
+
+        Only numbered (not bulleted) lines whose text is heading-shaped, with a
+        blank line on each side and no list item before or after: numbered
+        questions ("1. How many vehicles?") and spaced-out lists stay list items.
+        """
+        if m.group("label")[0] in "-*+•‣◦▪●○–" or self.signed_off or m.group("indent"):
+            return False
+        if heading_level(m.group("text")) is None:
+            return False
+        if i > 0 and lines[i - 1].strip():
+            return False
+        if i + 1 < len(lines) and lines[i + 1].strip():
+            return False
+        following = next((ln for ln in lines[i + 1:] if ln.strip()), None)
+        before = next((ln for ln in reversed(lines[:i]) if ln.strip()), None)
+        return not any(ln is not None and _LIST.match(ln) for ln in (following, before))
 
     def wrapped(self, previous: str, line: str) -> bool:
         """Whether ``line`` continues ``previous`` (hard-wrapped text) rather than starting anew.
