@@ -227,3 +227,15 @@ def test_seed_harm_text_is_about_another_subject():
     assert found[0].category == CATEGORY
     # No other residue: West Midlands Police is the only responding body.
     assert [f.rule for f in result.findings if f.category == CATEGORY] == ["NCND704"]
+
+
+def test_placeholder_in_a_docx_footer():
+    data = build_docx(
+        paragraph("Kent Police can neither confirm nor deny that it holds the information you requested, "
+                  "as the duty in Section 1(1)(a) does not apply by virtue of Section 31(3)."),
+        footers=["Reference FOI/XXXX"],
+    )
+    result = check_bytes(data, "draft.docx", settings=Settings())
+    assert [(f.rule, f.location.block, f.evidence) for f in result.findings if f.category == CATEGORY] == [
+        ("NCND701", None, "XXXX")
+    ]

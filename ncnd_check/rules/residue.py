@@ -162,10 +162,15 @@ def _nearest(name: str, known: Iterable[str]) -> str | None:
     return match[0] if match else None
 
 
-def _block_texts(ctx: "RuleContext") -> Iterator[tuple[int, str]]:
+def _block_texts(ctx: "RuleContext", extras: bool = False) -> Iterator[tuple[int | None, str]]:
+    """Body blocks (index, text); with ``extras``, headers, footers and notes too (index None)."""
     for block in ctx.document.blocks:
         if block.text.strip():
             yield block.index, block.text
+    if extras:
+        for block in ctx.document.extras:
+            if block.part != "comment" and block.text.strip():
+                yield None, block.text
 
 
 _FORM_LABEL = {
@@ -203,7 +208,7 @@ def placeholder_left(ctx: "RuleContext") -> Iterator["Finding"]:
     if ctx.settings.mode == "template":
         return
     seen: set[tuple[int | None, str]] = set()
-    for index, text in _block_texts(ctx):
+    for index, text in _block_texts(ctx, extras=True):
         for p in find_placeholders(text):
             seen.add((index, p.text.strip()))
             yield ctx.finding(
