@@ -91,6 +91,14 @@ def _warm(settings: Settings) -> None:
     get_library(settings)
 
 
+def _warm_worker(settings: Settings) -> None:
+    """Worker initializer: Ctrl-C is the parent's to handle (no traceback per worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm(settings)
+
+
 def _check_one(path: str) -> tuple:
     """Check one file in a worker; returns plain, picklable parts."""
     settings = _WORKER_SETTINGS or Settings()
@@ -131,14 +139,21 @@ def run_files(paths: list[str], settings: Settings, jobs: int = 1, progress: boo
                 items.append(_rebuild(_check_one(path)))
                 advance(path)
             return items
-        from concurrent.futures import ProcessPoolExecutor
+        import multiprocessing
 
         chunksize = max(1, min(8, len(paths) // (jobs * 4)))
         items = []
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(settings,)) as pool:
-            for parts in pool.map(_check_one, paths, chunksize=chunksize):
+        pool = multiprocessing.Pool(jobs, initializer=_warm_worker, initargs=(settings,))
+        try:
+            for parts in pool.imap(_check_one, paths, chunksize=chunksize):
                 items.append(_rebuild(parts))
                 advance(parts[0])
+            pool.close()
+        except BaseException:
+            pool.terminate()  # Ctrl-C: stop now, not after every queued file
+            raise
+        finally:
+            pool.join()
         return items
 
 
