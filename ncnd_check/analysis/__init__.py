@@ -18,7 +18,7 @@ __all__ = ["analyse"]
 def analyse(document: Document, settings=None) -> Analysis:
     """Read the argument of one draft."""
     from ncnd_check.analysis.citations import exemption_ids, find_citations
-    from ncnd_check.analysis.conclusions import find_conclusions, is_no_inference
+    from ncnd_check.analysis.conclusions import find_conclusions, no_inference_sentences
     from ncnd_check.analysis.nlp import process
     from ncnd_check.analysis.response_type import classify_response
     from ncnd_check.analysis.structure import attribute_single_exemption, find_structure, resolve_bare
@@ -28,14 +28,9 @@ def analyse(document: Document, settings=None) -> Analysis:
     citations = find_citations(document, docs)
     structure = find_structure(document, citations)
 
-    sentences: list[Sentence] = []
-    for block, doc in zip(blocks, docs):
-        for sent in doc.sents:
-            text = sent.text.strip()
-            if text:
-                sentences.append(Sentence(block.index, sent.start_char, sent.end_char, text))
+    sentences = _sentences(blocks, docs)
 
-    _add_no_inference(structure, sentences, is_no_inference)
+    _add_no_inference(structure, no_inference_sentences(sentences))
 
     response_type, ncnd_blocks = classify_response(
         document, structure.block_sections, citations, set(structure.exemption_headings)
@@ -90,6 +85,21 @@ def analyse(document: Document, settings=None) -> Analysis:
     return analysis
 
 
+def _sentences(blocks, docs) -> list[Sentence]:
+    """Sentences of every block, as offsets into Block.norm (Span offsets only: no Token objects)."""
+    out: list[Sentence] = []
+    for block, doc in zip(blocks, docs):
+        text = doc.text
+        for sent in doc.sents:
+            begin, end = sent.start_char, sent.end_char
+            raw = text[begin:end]
+            stripped = raw.strip()
+            if stripped:
+                lead = len(raw) - len(raw.lstrip())
+                out.append(Sentence(block.index, begin + lead, begin + lead + len(stripped), stripped))
+    return out
+
+
 def _qualified(exemption_id: str, settings) -> bool:
     try:
         return law.needs_pit(exemption_id, settings) and not law.is_absolute(
@@ -99,11 +109,11 @@ def _qualified(exemption_id: str, settings) -> bool:
         return False
 
 
-def _add_no_inference(structure, sentences: list[Sentence], is_no_inference) -> None:
+def _add_no_inference(structure, found: list[Sentence]) -> None:
     """The closing "should not be taken as an indication ..." sentence, wherever it sits."""
     seen: set[int] = set()
-    for sent in sentences:
-        if sent.block in seen or not is_no_inference(sent.text):
+    for sent in found:
+        if sent.block in seen:
             continue
         seen.add(sent.block)
         structure.sections.append(Section("no-inference", None, [sent.block], None, sent.text[:80]))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ncnd_check import law
 from ncnd_check.analysis.model import Analysis, FactorGroup, Section
+from ncnd_check.analysis.structure import is_content
 from ncnd_check.analysis.response_type import ARGUMENT_SECTIONS, NcndPart, ncnd_part
 from ncnd_check.normalise import fold
 
@@ -95,7 +96,7 @@ class Argument:
         for b in section.blocks:
             if b == section.heading_block:
                 continue
-            if sum(ch.isalpha() for ch in blocks[b].text) >= 20:
+            if len(blocks[b].text) >= 20 and is_content(blocks[b].text):
                 return True
         return False
 

@@ -22,7 +22,14 @@ from typing import Iterable
 from ncnd_check.analysis.model import Conclusion, Sentence
 from ncnd_check.normalise import fold
 
-__all__ = ["ConclusionRules", "load_conclusion_rules", "classify_sentence", "find_conclusions", "is_no_inference"]
+__all__ = [
+    "ConclusionRules",
+    "load_conclusion_rules",
+    "classify_sentence",
+    "find_conclusions",
+    "is_no_inference",
+    "no_inference_sentences",
+]
 
 #: Sections whose sentences are arguments, not verdicts (unless they speak of "the balance").
 _ARGUMENT_ONLY = frozenset({"harm", "factors-for", "factors-against", "request", "applicable-exemptions"})
@@ -47,10 +54,12 @@ class ConclusionRules:
     decisions: tuple[re.Pattern, ...]
     direction: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
     no_inference: tuple[re.Pattern, ...]
+    keywords: re.Pattern
+    no_inference_keywords: re.Pattern
 
 
 def _compile(patterns: Iterable[str]) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in patterns)
+    return tuple(re.compile(p) for p in patterns)
 
 
 @cache
@@ -59,8 +68,7 @@ def load_conclusion_rules() -> ConclusionRules:
     data = tomllib.loads(resources.files(__package__).joinpath("conclusions.toml").read_bytes().decode("utf-8"))
     favour = re.compile(
         r"\b" + data["favour_subjects"] + r"\b(?:\s+[\w'()-]+){0,6}?\s+(?P<neg>(?:does|do|did|would|will|is|was|are)\s+not\s+)?"
-        + data["favour_verbs"] + r"\b",
-        re.I,
+        + data["favour_verbs"] + r"\b"
     )
     direction = tuple((name, _compile(data["direction"][name])) for name in ("ncnd", "nondisclose", "confirm", "disclose", "openness"))
     return ConclusionRules(
@@ -69,6 +77,8 @@ def load_conclusion_rules() -> ConclusionRules:
         decisions=_compile(data["ncnd_decisions"]),
         direction=direction,
         no_inference=_compile(data["no_inference"]["patterns"]),
+        keywords=re.compile(data["keywords"]),
+        no_inference_keywords=re.compile(data["no_inference"]["keywords"]),
     )
 
 
@@ -101,7 +111,12 @@ def classify_sentence(text: str, section: str | None = None, rules: ConclusionRu
     (harm, factors) only conclude when they speak of the balance.
     """
     rules = rules or load_conclusion_rules()
-    s = fold(text)
+    return _classify_folded(fold(text), section, rules)
+
+
+def _classify_folded(s: str, section: str | None, rules: ConclusionRules) -> str | None:
+    if not rules.keywords.search(s):
+        return None  # no verdict form can match: the common case, kept cheap
     if any(p.search(s) for p in rules.not_conclusion):
         return None
     if section in _ARGUMENT_ONLY and "balanc" not in s:
@@ -141,7 +156,12 @@ def classify_sentence(text: str, section: str | None = None, rules: ConclusionRu
 def is_no_inference(text: str, rules: ConclusionRules | None = None) -> bool:
     """The closing statement that nothing may be inferred about whether information is held."""
     rules = rules or load_conclusion_rules()
-    s = fold(text)
+    return _no_inference_folded(fold(text), rules)
+
+
+def _no_inference_folded(s: str, rules: ConclusionRules) -> bool:
+    if not rules.no_inference_keywords.search(s):
+        return False
     return any(p.search(s) for p in rules.no_inference)
 
 
@@ -160,10 +180,17 @@ def find_conclusions(
     out: list[Conclusion] = []
     for sent in sentences:
         section = block_sections[sent.block] if sent.block < len(block_sections) else None
-        verdict = classify_sentence(sent.text, section, rules)
+        # Sentence text is a slice of Block.norm, already folded but for case.
+        verdict = _classify_folded(sent.text.lower(), section, rules)
         if verdict is None:
             continue
         named = sentence_exemptions(sent)
         exemption = named[0] if len(named) == 1 else (None if named else block_exemption(sent.block))
         out.append(Conclusion(block=sent.block, text=sent.text, verdict=verdict, exemption=exemption))
     return out
+
+
+def no_inference_sentences(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that are a no-inference statement."""
+    rules = load_conclusion_rules()
+    return [s for s in sentences if _no_inference_folded(s.text.lower(), rules)]

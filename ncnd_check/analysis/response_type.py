@@ -32,23 +32,42 @@ ARGUMENT_SECTIONS = frozenset(
 
 
 @dataclass(frozen=True)
+class _CueList:
+    """One list of cue patterns, tried only when a keyword is in the text."""
+
+    keywords: tuple[str, ...]
+    pattern: re.Pattern
+
+    def search(self, text: str) -> bool:
+        if self.keywords and not any(k in text for k in self.keywords):
+            return False
+        return self.pattern.search(text) is not None
+
+
+@dataclass(frozen=True)
 class _Cues:
-    explicit: tuple[re.Pattern, ...]
-    ncnd: tuple[re.Pattern, ...]
-    remainder: tuple[re.Pattern, ...]
-    answer: tuple[re.Pattern, ...]
-    procedural: tuple[re.Pattern, ...]
-    markers: tuple[re.Pattern, ...]
+    explicit: _CueList
+    ncnd: _CueList
+    remainder: _CueList
+    answer: _CueList
+    procedural: _CueList
+    markers: _CueList
 
 
 @cache
 def _cues() -> _Cues:
     data = tomllib.loads(resources.files(__package__).joinpath("response_cues.toml").read_bytes().decode("utf-8"))
+    keywords = data.get("keywords", {})
 
-    def comp(key: str) -> tuple[re.Pattern, ...]:
-        return tuple(re.compile(p, re.I) for p in data[key])
+    def comp(key: str) -> _CueList:
+        # One alternation per list (patterns are lower case: block text is folded).
+        pattern = re.compile("|".join(f"(?:{p})" for p in data[key]))
+        return _CueList(tuple(keywords.get(key, ())), pattern)
 
-    return _Cues(comp("ncnd_explicit"), comp("ncnd"), comp("ncnd_remainder"), comp("answer"), comp("procedural"), comp("segment_markers"))
+    return _Cues(
+        comp("ncnd_explicit"), comp("ncnd"), comp("ncnd_remainder"),
+        comp("answer"), comp("procedural"), comp("segment_markers"),
+    )
 
 
 def classify_response(
@@ -69,20 +88,20 @@ def classify_response(
     saw_answer = saw_remainder = False
     for block in document.blocks:
         i = block.index
-        text = fold(block.text)
+        text = block.norm.lower()
         section = block_sections[i] if i < len(block_sections) else None
         in_argument = section in ARGUMENT_SECTIONS
-        if not in_argument and any(p.search(text) for p in cues.markers):
+        if not in_argument and cues.markers.search(text[:80]):
             state = None
-        explicit = any(p.search(text) for p in cues.explicit)
-        remainder = explicit and any(p.search(text) for p in cues.remainder)
-        ncnd_hit = explicit or any(p.search(text) for p in cues.ncnd)
+        explicit = cues.explicit.search(text)
+        remainder = explicit and cues.remainder.search(text)
+        ncnd_hit = explicit or cues.ncnd.search(text)
         if not ncnd_hit and ncnd_cited.get(i) and (section == "applicable-exemptions" or i in exemption_heading_blocks):
             ncnd_hit = True
-        procedural = not in_argument and any(p.search(text) for p in cues.procedural)
+        procedural = not in_argument and cues.procedural.search(text)
         if procedural and not explicit:
             ncnd_hit = False
-        answer_hit = (procedural and not explicit) or (not in_argument and any(p.search(text) for p in cues.answer))
+        answer_hit = (procedural and not explicit) or (not in_argument and cues.answer.search(text))
         if answer_hit:
             saw_answer = True
         if remainder:

@@ -71,7 +71,7 @@ class SectionRules:
 
 
 def _compile(patterns) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in patterns)
+    return tuple(re.compile(p) for p in patterns)
 
 
 def _rules_from(data: dict) -> SectionRules:
@@ -98,6 +98,20 @@ def load_section_rules(path: str | None = None) -> SectionRules:
     else:
         raw = Path(path).read_bytes()
     return _rules_from(tomllib.loads(raw.decode("utf-8")))
+
+
+_THREE_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_].*?[^\W\d_]", re.S)
+
+
+def is_content(text: str, rules: SectionRules | None = None) -> bool:
+    """Text that counts as content: some words, not a placeholder such as "None" or "N/A"."""
+    if not _THREE_LETTERS.search(text[:400]):
+        return False
+    if len(text) > 80:
+        return True  # placeholders are short
+    rules = rules or load_section_rules()
+    t = fold(text).strip()
+    return not any(p.match(t) for p in rules.empty)
 
 
 def _clean_heading(text: str) -> str:
@@ -192,10 +206,7 @@ class _Builder:
         return tuple(dict.fromkeys(out))
 
     def is_content(self, text: str) -> bool:
-        t = fold(text).strip()
-        if sum(ch.isalpha() for ch in t) < 3:
-            return False
-        return not any(p.match(t) for p in self.rules.empty)
+        return is_content(text, self.rules)
 
     def _is_exemption_phrase(self, index: int, phrase: str, end: int | None) -> bool:
         """A phrase made of citation(s) and the exemption's title, little else."""
