@@ -544,3 +544,47 @@ def test_word_document_properties_and_meta_tags_are_recorded():
 def test_title_and_author_meta():
     doc = read('<html><head><title> Case 1 </title><meta name="author" content="FOI Team"></head><body><p>x</p></body></html>')
     assert doc.properties == {"title": "Case 1", "creator": "FOI Team"}
+
+
+GOOGLE_DOCS_PAGE = """<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type">
+<style type="text/css">@import url('https://themes.googleusercontent.com/fonts/css?kit=x');
+ol{margin:0;padding:0}.c1{font-weight:700;font-size:11pt}.c2{font-weight:400}
+.c5{display:none}.c6{background-color:#ffff00}
+@media print{.c2{display:none}}</style></head>
+<body class="c3 doc-content"><p class="c0"><span class="c1">Public Interest Considerations</span></p>
+<p class="c0"><span class="c2">The public are entitled to know how public funds are spent.</span><span class="c5"> Internal: ask DPO.</span></p>
+<p class="c0"><span class="c6">[Insert force name]</span><span class="c2"> cannot confirm.</span></p>
+<p class="c0 c1">Balancing <span class="c2">Test</span></p></body></html>"""
+
+
+def test_google_docs_classes_give_bold_headings_hidden_and_highlight():
+    doc = read(GOOGLE_DOCS_PAGE)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Public Interest Considerations"),
+        ("paragraph", "The public are entitled to know how public funds are spent."),
+        ("paragraph", "[Insert force name] cannot confirm."),
+        ("paragraph", "Balancing Test"),  # "Test" is set back to normal weight
+    ]
+    assert [(m.kind, m.text, m.detail) for m in doc.marked] == [
+        ("hidden", "Internal: ask DPO.", "display:none"),
+        ("highlight", "[Insert force name]", "#ffff00"),
+    ]
+
+
+def test_inline_style_overrides_class_style():
+    doc = read("<style>.h{display:none}</style><h1>T</h1><p class=h style='display:block'>Shown</p>")
+    assert [b.text for b in doc.blocks] == ["T", "Shown"]
+
+
+def test_libreoffice_header_footer_and_footnote_go_to_the_extras():
+    doc = read(
+        '<body><div title="header"><p class="western">West Midlands Police - OFFICIAL</p></div>'
+        '<p class="western">Body text<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a>.</p>'
+        '<div id="sdfootnote1"><p class="sdfootnote-western"><a class="sdfootnotesym" name="sdfootnote1sym" '
+        'href="#sdfootnote1anc">1</a>See s.17(4).</p></div>'
+        '<div title="footer"><p class="western">Page 1</p></div></body>'
+    )
+    assert [b.text for b in doc.blocks] == ["Body text1."]
+    assert [(b.part, b.text) for b in doc.extras] == [
+        ("header", "West Midlands Police - OFFICIAL"), ("footnote", "1See s.17(4)."), ("footer", "Page 1"),
+    ]

@@ -1,32 +1,45 @@
-"""The HTML reader: Word "Save as Web Page", LibreOffice exports, case-management pages.
+"""The HTML reader: Word "Save as Web Page", LibreOffice and Google Docs exports, case-management pages.
 
 Walks the parsed tree the way a browser lays it out: block elements (p, div,
 h1-h6, li, td ...) start blocks, inline elements add to the open one. What a
 reader of the page would not see is left out of the text: script, style, nav,
-noscript, template, the head, comments (including Word's conditional
-comments), and elements hidden with ``hidden``, ``aria-hidden="true"`` or an
-inline ``display:none`` / ``visibility:hidden`` / ``mso-hide:all``; hidden
-text is recorded in ``Document.marked`` (kind "hidden") for the hygiene rules.
+noscript, template, form controls, the head, comments (including Word's
+conditional comments), and elements hidden with ``hidden``,
+``aria-hidden="true"`` or ``display:none`` / ``visibility:hidden`` /
+``mso-hide:all`` (inline, or through a class rule in the page's <style>);
+hidden text is recorded in ``Document.marked`` (kind "hidden") for the
+hygiene rules. Nothing is ever fetched and DTD entities are never expanded.
 
 Choices worth knowing:
 - Headings: h1-h6 by their level; Word's MsoTitle -> 1, MsoSubtitle -> 2,
   MsoHeadingN -> N; a lone paragraph whose text is all bold (b, strong,
-  font-weight) and heading-shaped (short, no closing full stop) -> 2.
+  font-weight inline or by class) and heading-shaped (short, no closing full
+  stop) -> 2, except after a sign-off ("Yours sincerely").
 - Lists: the level is 0 for a top-level item and one more for each list it
   sits in (0-based, like Word's numbering level); ol items get the label a
   browser would render ("3.", "b.", "iv."), ul items "•". Word's list
-  paragraphs (mso-list ... levelN) become list items of level N-1, the bullet span Word
-  marks ``mso-list:Ignore`` becomes the label instead of text.
+  paragraphs (mso-list ... levelN) become list items of level N-1, and the
+  bullet span Word marks ``mso-list:Ignore`` becomes the label, not text.
 - Paragraphs inside a list item or a table cell join that item or cell with
   a line break; ``<br>`` is a line break in the block; two or more ``<br>`` in a
   row end a paragraph (case-management systems separate paragraphs that
   way), and such a piece that is heading-shaped becomes a heading. A page
   with no heading markup at all gets its headings by shape, as plain text.
+  ``<pre>`` text is read by the plain-text rules.
+- Tables: one block per cell, (table, row, column) with colspans counted;
+  nested tables get their own numbers.
+- Word's and LibreOffice's footnotes and endnotes, and LibreOffice's page
+  headers and footers, go to ``Document.extras``.
 - Links: every ``<a href>`` except ``#fragment``-only and ``javascript:``
   (``mailto:`` is kept; link rules skip it); bare URLs in the text, unless an
-  anchor already carries them. Nothing is ever fetched.
-- Highlighted runs (``<mark>``, Word's ``mso-highlight``) are recorded in
-  ``Document.marked`` (kind "highlight") and stay in the text.
+  anchor already carries them. Anchors with no visible text (image links)
+  are dropped; images are not text (their alt text is left out).
+- Highlighted runs (``<mark>``, Word's ``mso-highlight``, a marker-pen
+  background) are recorded in ``Document.marked`` (kind "highlight") and
+  stay in the text.
+- Properties: Word's o:DocumentProperties (author, last editor, company,
+  template), <title> and <meta name=author|generator> go to
+  ``Document.properties`` under the DOCX reader's names.
 """
 
 from __future__ import annotations
@@ -65,10 +78,13 @@ _SEPARATED = BLOCKS | BREAKING | {"br", "td", "th", "tr", "li", "img"}
 
 _WS = re.compile(r"[ \t\n\r\f]+")
 _BREAK = "\x00"  # a line break inside a block; NUL never survives decoding
-_STYLE_HIDDEN = re.compile(r"(?:^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)", re.I)
-_STYLE_BOLD = re.compile(r"(?:^|;)\s*font-weight\s*:\s*(bold|bolder|[6-9]00)\b", re.I)
-_STYLE_NOT_BOLD = re.compile(r"(?:^|;)\s*font-weight\s*:\s*(normal|lighter|[1-5]00)\b", re.I)
-_STYLE_HIGHLIGHT = re.compile(r"mso-highlight\s*:\s*([\w#-]+)|background(?:-color)?\s*:\s*(yellow|lime|aqua|cyan|#ffff00|#00ff00)\b", re.I)
+_DECLARATION = re.compile(r"(?:^|;)\s*([a-z-]+)\s*:\s*([^;]*)", re.I)
+#: Properties the reader looks at; the rest of a style is ignored.
+_WATCHED = ("display", "visibility", "mso-hide", "font-weight", "mso-highlight", "background", "background-color")
+_HIGHLIGHT_COLOURS = frozenset(("yellow", "lime", "aqua", "cyan", "#ffff00", "#ff0", "#00ff00", "#0f0"))
+_CSS_COMMENT = re.compile(r"/\*.*?\*/|<!--|-->", re.S)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"^\s*(?:[a-z][a-z0-9]*)?\.([\w-]+)\s*$", re.I)
 _MSO_LIST = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.I)
 _MSO_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.I)
 _WORD_PROPERTY = re.compile(r"<o:(\w+)>([^<]*)</o:\1>", re.I)
@@ -80,7 +96,7 @@ _WORD_PROPERTY_NAMES = {
     "revision": "revision",
 }
 _MSO_NOTE = re.compile(r"mso-element\s*:\s*(footnote|endnote)\b(?!-)", re.I)
-_NOTE_ID = re.compile(r"^(ftn|edn)\d+$", re.I)
+_NOTE_ID = re.compile(r"^(ftn|edn|sdfootnote|sdendnote)\d+$", re.I)
 _MSO_HEADING = re.compile(r"^Mso(Title|Subtitle|Heading(\d))", re.I)
 _CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
@@ -139,10 +155,12 @@ class _HtmlReader:
         self.list_stack: list[dict] = []
         self.bold = 0
         self.pending_marked: list[Marked] = []
-        #: "body", or "footnote" / "endnote" inside Word's note lists.
+        #: "body", or "footnote" / "endnote" / "header" / "footer" inside those parts.
         self.part = "body"
         #: Set after "Yours sincerely": a bold name or job title below is not a heading.
         self.signed_off = False
+        #: class name -> watched CSS properties, from the page's <style> elements.
+        self.class_styles: dict[str, dict[str, str]] = {}
 
     # -- blocks ---------------------------------------------------------
     def push(self, template: _Template) -> None:
@@ -233,24 +251,38 @@ class _HtmlReader:
         tag = tag.lower()
         if tag in DROPPED:
             return
-        hidden = _hidden_reason(el)
+        style = el.get("style") or ""
+        props = self.properties(el, style)
+        hidden = _hidden_reason(el, props)
         if hidden:
             text = _WS.sub(" ", _visible_text(el)).strip()
             if text:
                 self.pending_marked.append(Marked(kind="hidden", text=text, block=None, detail=hidden))
             return
-        style = el.get("style") or ""
-        bold = tag in ("b", "strong") or bool(_STYLE_BOLD.search(style))
-        unbold = bool(_STYLE_NOT_BOLD.search(style)) and self.bold > 0
+        weight = props.get("font-weight", "")
+        bold = tag in ("b", "strong") or weight in ("bold", "bolder") or weight[:1] in "6789" and weight[1:] == "00"
+        unbold = self.bold > 0 and (weight in ("normal", "lighter") or weight[:1] in "12345" and weight[1:] == "00")
         saved_bold = self.bold
         if bold:
             self.bold += 1
         if unbold:
             self.bold = 0
         try:
-            self.visit_element(el, tag, style)
+            self.visit_element(el, tag, style, props)
         finally:
             self.bold = saved_bold
+
+    def properties(self, el, style: str) -> dict[str, str]:
+        """The watched CSS properties of an element: its classes' rules, then its inline style."""
+        props: dict[str, str] = {}
+        if self.class_styles:
+            for cls in (el.get("class") or "").split():
+                rule = self.class_styles.get(cls)
+                if rule:
+                    props.update(rule)
+        if style:
+            props.update(_declarations(style))
+        return props
 
     def visit_special(self, el) -> None:
         from lxml import etree
@@ -263,7 +295,7 @@ class _HtmlReader:
         elif el.tag is etree.Entity:
             self.add_text(el.text, el.sourceline)
 
-    def visit_element(self, el, tag: str, style: str) -> None:
+    def visit_element(self, el, tag: str, style: str, props: dict[str, str]) -> None:
         line = el.sourceline
         if tag == "br":
             self.add_break(line)
@@ -343,7 +375,7 @@ class _HtmlReader:
             self.walk_children(el)
             self.pop()
             return
-        self.visit_inline(el, tag, style)
+        self.visit_inline(el, tag, style, props)
 
     def visit_pre(self, el, line: int | None) -> None:
         """Preformatted text is plain text: read it with the text reader's rules."""
@@ -370,7 +402,7 @@ class _HtmlReader:
                 block = None if d.block is None else first_body_block + d.block
                 self.collector.directives.append(type(d)(codes=d.codes, block=block, line=offset + (d.line or 1)))
 
-    def visit_inline(self, el, tag: str, style: str) -> None:
+    def visit_inline(self, el, tag: str, style: str, props: dict[str, str]) -> None:
         line = el.sourceline
         if _MSO_IGNORE.search(style):
             # Word's rendered bullet or number for a list paragraph: a label, not text.
@@ -383,11 +415,10 @@ class _HtmlReader:
                 if self.open is not None and self.open.label is None:
                     self.open.label = label
             return
-        highlight = tag == "mark" or _STYLE_HIGHLIGHT.search(style)
-        if highlight:
+        colour = "mark" if tag == "mark" else _highlight(props)
+        if colour:
             text = _WS.sub(" ", _visible_text(el)).strip()
             if text:
-                colour = "mark" if tag == "mark" else next(g for g in highlight.groups() if g)
                 self.pending_marked.append(Marked(kind="highlight", text=text, block=None, detail=colour))
         if tag == "a" and el.get("href") is not None:
             href = el.get("href").strip()
@@ -419,6 +450,7 @@ class _HtmlReader:
 
     # -- entry ----------------------------------------------------------
     def read(self, root) -> Document:
+        self.class_styles = _class_styles(root)
         body = root.find("body") if root.tag == "html" else None
         start = body if body is not None else root
         for el in root.iter("head"):
@@ -491,7 +523,7 @@ def _unescape(text: str) -> str:
 
 
 def _note_part(el, tag: str, style: str) -> str | None:
-    """"footnote" or "endnote" for the notes Word writes at the end of a page."""
+    """The part a div holds apart from the body: Word's and LibreOffice's notes, headers and footers."""
     if tag != "div":
         return None
     m = _MSO_NOTE.search(style)
@@ -499,7 +531,10 @@ def _note_part(el, tag: str, style: str) -> str | None:
         return m.group(1).lower()
     m = _NOTE_ID.match(el.get("id") or "")
     if m:
-        return "footnote" if m.group(1).lower() == "ftn" else "endnote"
+        return "footnote" if m.group(1).lower() in ("ftn", "sdfootnote") else "endnote"
+    title = (el.get("title") or "").lower()
+    if title in ("header", "footer"):  # LibreOffice writes page headers and footers so
+        return title
     return None
 
 
@@ -560,17 +595,88 @@ def _keeps_link(href: str) -> bool:
     return bool(href) and not href.startswith("#") and not low.startswith("javascript:")
 
 
-def _hidden_reason(el) -> str | None:
+def _hidden_reason(el, props: dict[str, str]) -> str | None:
     if el.get("hidden") is not None:
         return "hidden"
     if (el.get("aria-hidden") or "").strip().lower() == "true":
         return "aria-hidden"
-    style = el.get("style")
-    if style:
-        m = _STYLE_HIDDEN.search(style)
-        if m:
-            return _WS.sub("", m.group(1)).lower()
+    if props.get("display") == "none":
+        return "display:none"
+    if props.get("visibility") == "hidden":
+        return "visibility:hidden"
+    if props.get("mso-hide") == "all":
+        return "mso-hide:all"
     return None
+
+
+def _highlight(props: dict[str, str]) -> str | None:
+    """The highlight colour of Word's mso-highlight or a marker-pen background."""
+    colour = props.get("mso-highlight")
+    if colour and colour not in ("none", "auto"):
+        return colour
+    for name in ("background", "background-color"):
+        value = props.get(name, "")
+        if value in _HIGHLIGHT_COLOURS:
+            return value
+    return None
+
+
+def _declarations(style: str) -> dict[str, str]:
+    """The watched properties of a style attribute or CSS rule, lower-cased, last one winning."""
+    out = {}
+    for name, value in _DECLARATION.findall(style):
+        name = name.lower()
+        if name in _WATCHED:
+            out[name] = _WS.sub(" ", value.replace("!important", "")).strip().lower()
+    return out
+
+
+def _class_styles(root) -> dict[str, dict[str, str]]:
+    """Single-class CSS rules (``.c3 {font-weight:700}``, ``p.MsoTitle {...}``) from the page's <style>s.
+
+    Google Docs and some case-management systems make text bold or hidden
+    through classes. @media blocks (print-only rules) are left out.
+    """
+    out: dict[str, dict[str, str]] = {}
+    for style in root.iter("style"):
+        css = _strip_at_blocks(_CSS_COMMENT.sub(" ", style.text or ""))
+        for selectors, body in _CSS_RULE.findall(css):
+            decls = _declarations(body)
+            if not decls:
+                continue
+            for selector in selectors.split(","):
+                m = _CLASS_SELECTOR.match(selector)
+                if m:
+                    out.setdefault(m.group(1), {}).update(decls)
+    return out
+
+
+def _strip_at_blocks(css: str) -> str:
+    """CSS without @media/@supports/... blocks (their braces nest)."""
+    if "@" not in css:
+        return css
+    out, i, n = [], 0, len(css)
+    while i < n:
+        at = css.find("@", i)
+        if at < 0:
+            out.append(css[i:])
+            break
+        out.append(css[i:at])
+        brace, semi = css.find("{", at), css.find(";", at)
+        if brace < 0 or (0 <= semi < brace):
+            i = (semi + 1) if semi >= 0 else n  # @import ...; @charset ...;
+            continue
+        depth, j = 0, brace
+        while j < n:
+            if css[j] == "{":
+                depth += 1
+            elif css[j] == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        i = j + 1
+    return "".join(out)
 
 
 def _visible_text(el, breaks: str = " ", separate: bool = True) -> str:
