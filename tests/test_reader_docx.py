@@ -110,7 +110,7 @@ def test_heading_from_outline_level_in_paragraph_and_in_style():
 
 
 def test_body_text_outline_level_is_not_a_heading():
-    doc = read(paragraph("Plain", ppr='<w:outlineLvl w:val="9"/>'))
+    doc = read(paragraph("Plain text.", ppr='<w:outlineLvl w:val="9"/>'))
     assert doc.blocks[0].kind == "paragraph"
 
 
@@ -138,8 +138,8 @@ def test_list_from_style_numbering():
 
 
 def test_list_without_numbering_part_is_not_a_list():
-    doc = read(list_item("Orphan"), numbering=False)
-    assert doc.blocks[0].kind == "paragraph" and doc.blocks[0].text == "Orphan"
+    doc = read(list_item("An orphan item."), numbering=False)
+    assert doc.blocks[0].kind == "paragraph" and doc.blocks[0].text == "An orphan item."
 
 
 # ------------------------------------------------------------ tables
@@ -444,9 +444,26 @@ def test_renamed_main_part_found_through_relationships():
 
 
 def test_missing_styles_and_numbering():
-    doc = read(heading("Title-ish", 1) + list_item("item"), styles=False, numbering=False)
-    assert texts(doc) == ["Title-ish", "item"]
+    doc = read(heading("Styled but no styles part.", 1) + list_item("item"), styles=False, numbering=False)
+    assert texts(doc) == ["Styled but no styles part.", "item"]
     assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph"]
+
+
+def test_headings_by_shape_when_no_heading_style_is_used():
+    doc = read(
+        paragraph("APPLICABLE EXEMPTIONS")
+        + paragraph("Section 24(2) applies to this request.")
+        + paragraph("Public Interest Considerations")
+        + paragraph("Yours sincerely")
+        + paragraph("Information Compliance Team")
+    )
+    assert [(b.kind, b.level) for b in doc.blocks] == [
+        ("heading", 1), ("paragraph", None), ("heading", 2), ("paragraph", None), ("paragraph", None)]
+
+
+def test_no_shape_headings_when_styles_mark_headings():
+    doc = read(heading("Response", 1) + paragraph("Public Interest Considerations"))
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph"]
 
 
 def test_smart_tags_custom_xml_nested_sdt_and_bookmarks():
@@ -555,7 +572,11 @@ def test_round_trip_generated_documents(items):
             body += table(item[1])
             expected.extend(("table-cell", c) for row in item[1] for c in row)
     doc = read(body)
-    assert [(b.kind, b.text) for b in doc.blocks] == expected
+    assert [b.text for b in doc.blocks] == [text for _, text in expected]
+    # Without any heading style, heading-shaped paragraphs become headings by shape.
+    shape_ok = not any(kind == "heading" for kind, _ in expected)
+    for block, (kind, _) in zip(doc.blocks, expected):
+        assert block.kind == kind or (shape_ok and kind == "paragraph" and block.kind == "heading")
     assert [b.index for b in doc.blocks] == list(range(len(expected)))
 
 

@@ -218,6 +218,7 @@ class _Reader:
         self._read_comments()
         self.doc.properties = self.pkg.properties()
         self._clamp()
+        _headings_by_shape(doc)
         return doc
 
     def _optional(self, kind: str):
@@ -745,6 +746,25 @@ class _Reader:
                     id=cid, author=c.get(w + "author"), date=c.get(w + "date"),
                     text="\n".join(b.text for b in scratch.target), anchor_text=anchor, block=block,
                 ))
+
+
+def _headings_by_shape(doc: Document) -> None:
+    """A document with no heading style at all gets its headings by shape, as text and HTML do.
+
+    Many officers make headings with bold Normal text; without this "Balancing
+    Test" would be a heading in the .txt draft and a paragraph in the .docx.
+    """
+    from ncnd_check.readers.headings import heading_level, is_sign_off
+
+    if any(b.kind == "heading" for b in doc.blocks):
+        return
+    for block in doc.blocks:
+        if is_sign_off(block.text):
+            return  # a name and a job title follow, not headings
+        if block.kind == "paragraph" and "\n" not in block.text:
+            level = heading_level(block.text)
+            if level is not None:
+                block.kind, block.level = "heading", level
 
 
 def _url_key(url: str) -> str:
