@@ -43,6 +43,7 @@ def test_blank_lines_separate_paragraphs_and_wrapped_lines_join():
         ("Balancing Test", 2),
         ("PUBLIC INTEREST TEST", 1),
         ("Request", 2),
+        ("Section 24(2): National Security", 2),
     ],
 )
 def test_heading_shaped_lines_are_headings(line, level):
@@ -62,6 +63,8 @@ def test_heading_shaped_lines_are_headings(line, level):
         "Dear Mr Smith",
         "In response to your request, I can advise the following:",
         "this is all lower case and no heading",
+        "Reference No: 000123/24",
+        "Date: 3 March 2024",
     ],
 )
 def test_sentences_urls_and_sign_offs_stay_paragraphs(line):

@@ -48,6 +48,9 @@ def heading_level(line: str) -> int | None:
         return None
     if letters[0].lower() == "dear":  # a salutation, however it is cased
         return None
+    label, colon, value = text[:-1].partition(":")
+    if colon and any(ch.isdigit() for ch in value):
+        return None  # "Reference No: 000123/24", "Date: 3 March 2024": a label and its value
     if not (letters[0][0].isupper() or text[0].isdigit() or text.startswith(("(", "“", "\""))):
         return None
     cased = [w for w in letters if w[0].isalpha() and w.upper() != w.lower()]
