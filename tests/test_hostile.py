@@ -187,7 +187,7 @@ def _patch_sizes(data: bytes, member: str, size: int) -> bytes:
         info = zf.getinfo(member)
     struct.pack_into("<I", buf, info.header_offset + 22, size)
     name = member.encode()
-    pos = buf.find(b"PK\x01\x02" + b"\x00" * 0)  # first central header
+    pos = buf.find(b"PK\x01\x02")  # first central header
     while pos != -1:
         name_len = struct.unpack_from("<H", buf, pos + 28)[0]
         if bytes(buf[pos + 46:pos + 46 + name_len]) == name:
@@ -318,3 +318,29 @@ def test_well_formed_but_nonsensical_structure_never_crashes(trees):
         return
     for i, block in enumerate(doc.blocks):
         assert block.index == i and block.text
+
+
+def test_zip_slip_names_are_never_extracted(tmp_path):
+    parts = docx_parts(build_docx(paragraph("Body text.")))
+    parts["../../escaped.txt"] = "should never be written"
+    parts["/abs/escaped.txt"] = "nor this"
+    before = _listing(tmp_path.parent)
+    doc = read_bytes(zip_parts(parts), "slip.docx")
+    assert [b.text for b in doc.blocks] == ["Body text."]
+    assert _listing(tmp_path.parent) == before
+
+
+def test_encrypted_zip_member_is_refused():
+    data = bytearray(build_docx(paragraph("x")))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+        info = zf.getinfo("word/document.xml")
+    struct.pack_into("<H", data, info.header_offset + 6, info.flag_bits | 0x1)
+    pos = data.find(b"PK\x01\x02")
+    while pos != -1:
+        name_len = struct.unpack_from("<H", data, pos + 28)[0]
+        if bytes(data[pos + 46:pos + 46 + name_len]) == b"word/document.xml":
+            struct.pack_into("<H", data, pos + 8, info.flag_bits | 0x1)
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    with pytest.raises(InputError) as exc:
+        read_bytes(bytes(data), "locked.docx")
+    assert exc.value.kind == "unsupported" and "encrypted" in exc.value.message
