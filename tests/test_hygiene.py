@@ -95,6 +95,8 @@ def test_personal_metadata(core, app, reported):
         ("Jane Smith", True), ("J Smith", True), ("Smith, Jane", True), ("jane.smith@kent.police.uk", True),
         ("jsmith01", True), ("Microsoft Office User", False), ("FOI Team", False), ("West Midlands Police", False),
         ("python-docx", False), ("", False), ("foi@kent.police.uk", False), ("Disclosure Manager", False),
+        ("Costa da Silva, Raniere", True), ("Raphaël Goubet", True), ("TORIN Alberto", True), ("Allison, Timothy B.", True),
+        ("Your User Name", False), ("North Yorkshire", False), ("IT HQ", False), ("Online2PDF.com", False),
     ],
 )
 def test_looks_like_person(value, person):

@@ -190,15 +190,40 @@ _ROLE_WORD = re.compile(
     r"user|users|admin|officer|foi|information|disclosure|compliance|records|legal|secretariat|bureau|"
     r"microsoft|apache|libreoffice|google|windows|template|docx|corporation|group|authority|section|directorate|"
     r"government|ministry|agency|commission|trust|university|college|reviewer|editor|drafter|analyst|"
-    r"adviser|advisor|clerk|manager|coordinator|co-ordinator|assistant|lead|head)\b"
+    r"adviser|advisor|clerk|manager|coordinator|co-ordinator|assistant|lead|head|"
+    r"county|city|borough|district|region|north|south|east|west|central|greater|united|kingdom|england|wales|"
+    r"scotland|ireland|london|shire)\b"
 )
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
 _PERSON_SHAPES = (
-    re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}$"),  # Jane Smith, J Smith, Mary-Ann O'Neil
-    re.compile(rf"^{_NAME_WORD},\s*{_NAME_WORD}(?:\s+{_NAME_WORD})?$"),  # Smith, Jane
-    re.compile(r"^[A-Za-z]+[._][A-Za-z]+(?:@[\w.-]+)?$"),  # jane.smith, j_smith, jane.smith@force.pnn.police.uk
+    re.compile(r"^[A-Za-z]+[._][A-Za-z]+$"),  # jane.smith, j_smith
     re.compile(r"^[A-Za-z]{1,12}\d{2,7}$"),  # login or staff number: jsmith01, ab12345
 )
+#: Little words inside names: Costa da Silva, van der Berg, bin Ali.
+_PARTICLES = frozenset({"da", "de", "del", "della", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den", "ter", "bin", "al", "el", "y", "st", "st."})
+
+
+def _name_word(word: str) -> bool:
+    core = word.strip(".")
+    letters = core.replace("-", "").replace("'", "").replace("\u2019", "").replace(".", "")
+    return bool(letters) and letters.isalpha() and len(core) <= 20
+
+
+def _looks_like_name(value: str) -> bool:
+    """Two to four words of letters (any script), like "Jane Smith", "Smith, Jane", "TORIN Alberto"."""
+    if value.count(",") > 1:
+        return False
+    words = [w for w in re.split(r"[\s,]+", value) if w]
+    if not 2 <= len(words) <= 5 or not all(_name_word(w) for w in words):
+        return False
+    named = [w for w in words if w.lower() not in _PARTICLES]
+    if len(named) < 2 or len(named) > 4:
+        return False
+    if all(len(w.strip(".")) <= 3 and w.isupper() for w in named):
+        return False  # initialisms: "IT HQ", "МБУ МЦБ"
+    capitalised = sum(1 for w in named if w[0].isupper())
+    return capitalised == len(named) or capitalised == 0  # "Jane Smith", "ardian febri"; not "Your user name"
+
+
 _EMAIL = re.compile(r"^([\w.+-]+)@[\w-]+(?:\.[\w-]+)+$")
 _GENERIC_MAILBOX = re.compile(
     r"^(?:foi|freedomofinformation|foia|info|information|enquiries|inquiries|admin|disclosure|dataprotection|dpo|"
@@ -226,7 +251,7 @@ def looks_like_person(value: str) -> bool:
 
     if find_mentions(value):
         return False
-    return any(shape.match(value) for shape in _PERSON_SHAPES)
+    return _looks_like_name(value) or any(shape.match(value) for shape in _PERSON_SHAPES)
 
 
 @rule("NCND805", "personal-metadata", CATEGORY, "warning", applies_to=None)

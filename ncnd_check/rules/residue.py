@@ -50,7 +50,8 @@ class Placeholder:
 
 _DOUBLE_BRACE = re.compile(r"\{\{\s*([^{}]{1,60}?)\s*\}\}")
 _BRACE = re.compile(r"(?<!\{)\{\s*([A-Za-z_][\w .\-]{0,40}?)\s*\}(?!\})")
-_MERGE = re.compile(r"<<\s*([^<>]{1,60}?)\s*>>|«\s*([^«»]{1,60}?)\s*»")
+# Word merge fields show as «FirstName» (no spaces inside); French quotes « like this » are prose.
+_MERGE = re.compile(r"<<\s*([^<>]{1,60}?)\s*>>|«([A-Za-z_][\w.-]{0,40}(?: [A-Za-z_][\w.-]{0,20}){0,2})»")
 _BRACKET = re.compile(r"\[\s*([^\[\]]{1,80}?)\s*\]")
 _MASK = re.compile(r"(?<![A-Za-z0-9])(?:[Xx]{1,4}[/.\-]){0,2}[Xx]{3,}(?![A-Za-z0-9])|(?<![A-Za-z0-9])(?:[Xx]{2}[/.\-]){2}[Xx]{2,4}(?![A-Za-z0-9])")
 _DATE_MASK = re.compile(r"(?<![A-Za-z])[dD]{1,2}\s*[/.\-]\s*[mM]{1,2}\s*[/.\-]\s*[yY]{2,4}(?![A-Za-z])|(?<![A-Za-z])[mM]{2}\s*/\s*[yY]{4}(?![A-Za-z])")
@@ -419,6 +420,8 @@ def _unbalanced(text: str) -> str | None:
             continue  # ordinary brackets in prose: only placeholder-looking ones are checked
         if opener == "<<" and not re.search(r"<<\w|\w>>", text):
             continue  # ">>" as an arrow in "Review >> Accept All"
+        if opener == "«" and not re.search(r"«\w|\w»", text):
+            continue  # French quotation marks with their spaces: « like this »
         probe = text.replace("{{", "{").replace("}}", "}") if opener == "{" else text
         depth = 0
         open_at = 0
