@@ -14,6 +14,8 @@ comparison is made fair rather than loosened:
 - pandoc keeps hidden text (display:none, hidden, aria-hidden); the reader
   records it in Document.marked instead of the blocks, so marked hidden text
   is added back to the reader's side.
+- pandoc keeps <del> text; the reader shows changes accepted and records
+  deleted text in Document.revisions, so that is added back too.
 - Known remaining difference: text placed directly inside <ul> (not in an
   <li>) is shown by browsers and kept by the reader, but dropped by pandoc.
 """
@@ -77,6 +79,7 @@ def fair_oracle(data: bytes, oracle_text: str) -> Counter:
 
 def reader_tokens(document) -> Counter:
     parts = [b.text for b in document.blocks] + [m.text for m in document.marked if m.kind == "hidden"]
+    parts += [r.text for r in document.revisions if r.kind == "deletion"]
     return tokens("\n".join(parts))
 
 

@@ -588,3 +588,43 @@ def test_libreoffice_header_footer_and_footnote_go_to_the_extras():
     assert [(b.part, b.text) for b in doc.extras] == [
         ("header", "West Midlands Police - OFFICIAL"), ("footnote", "1See s.17(4)."), ("footer", "Page 1"),
     ]
+
+
+WORD_REVIEWED = r"""<html><body><div class=WordSection1>
+<p class=MsoNormal>Some <a style='mso-comment-reference:KS_1;mso-comment-date:20240305T1030'>noted</a><span
+class=MsoCommentReference><span style='font-size:8.0pt'><a style='mso-comment-reference:KS_1;mso-comment-date:20240305T1030'>&nbsp;</a><span
+style='mso-special-character:comment'>&nbsp;<![if !supportAnnotations]><a href="#_msocom_1" language=JavaScript id="_anchor_1"
+class=msocomanchor name="_msoanchor_1">[KS1]</a><![endif]></span></span></span> text.</p>
+<p class=MsoNormal>West Midlands Police <span class=msoDel><del cite="mailto:Jon%20Smith" datetime="2015-07-31T12:12">holds
+</del></span><span class=msoIns><ins cite="mailto:Jon%20Smith" datetime="2015-07-31T12:13">can neither confirm nor deny
+that it holds</ins></span> the information.</p>
+</div>
+<div style='mso-element:comment-list'><![if !supportAnnotations]><hr class=msocomoff align=left size=1 width="33%"><![endif]>
+<div style='mso-element:comment'><![if !supportAnnotations]><div id="_com_1" class=msocomtxt language=JavaScript><![endif]>
+<div><![if !supportAnnotations]><a name="_msocom_1"></a><![endif]><span style='mso-comment-author:"Kim Smith"'></span>
+<p class=MsoCommentText><span class=MsoCommentReference><span style='font-size:8.0pt'><span
+style='mso-special-character:comment'>&nbsp;<![if !supportAnnotations]><a href="#_msoanchor_1"
+class=msocomoff>[KS1]</a><![endif]></span></span></span>Check this with <b>legal</b>.<o:p></o:p></p>
+</div><![if !supportAnnotations]></div><![endif]></div>
+</div></body></html>"""
+
+
+def test_word_tracked_changes_are_accepted_and_recorded():
+    doc = read(WORD_REVIEWED)
+    assert doc.blocks[1].text == "West Midlands Police can neither confirm nor deny that it holds the information."
+    assert [(r.kind, r.author, r.date, r.text, r.block) for r in doc.revisions] == [
+        ("deletion", "Jon Smith", "2015-07-31T12:12", "holds", 1),
+        ("insertion", "Jon Smith", "2015-07-31T12:13", "can neither confirm nor deny that it holds", 1),
+    ]
+
+
+def test_word_comments_are_recorded_not_read_as_text():
+    doc = read(WORD_REVIEWED)
+    assert [b.text for b in doc.blocks] == [
+        "Some noted text.",
+        "West Midlands Police can neither confirm nor deny that it holds the information.",
+    ]
+    assert [(c.id, c.author, c.date, c.text, c.anchor_text, c.block) for c in doc.comments] == [
+        ("1", "Kim Smith", "2024-03-05T10:30", "Check this with legal.", "noted", 0)
+    ]
+    assert doc.extras == []

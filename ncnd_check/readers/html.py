@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ncnd_check.document import Block, Document, Link, Marked
+from ncnd_check.document import Block, Comment, Document, Link, Marked, Revision
 from ncnd_check.errors import InputError
 from ncnd_check.readers.decode import decode_bytes
 from ncnd_check.readers.directives import DirectiveCollector, parse_marker
@@ -95,7 +95,10 @@ _WORD_PROPERTY_NAMES = {
     "manager": "manager", "category": "category", "created": "created", "lastsaved": "modified",
     "revision": "revision",
 }
-_MSO_NOTE = re.compile(r"mso-element\s*:\s*(footnote|endnote)\b(?!-)", re.I)
+_MSO_NOTE = re.compile(r"mso-element\s*:\s*(footnote|endnote|comment)\b(?!-)", re.I)
+_MSO_COMMENT_REF = re.compile(r"mso-comment-reference\s*:\s*([\w-]+)", re.I)
+_MSO_COMMENT_DATE = re.compile(r"mso-comment-date\s*:\s*(\d{8}T\d{4})", re.I)
+_MSO_COMMENT_AUTHOR = re.compile(r"mso-comment-author\s*:\s*[\"']?([^\"';]+)", re.I)
 _NOTE_ID = re.compile(r"^(ftn|edn|sdfootnote|sdendnote)\d+$", re.I)
 _MSO_HEADING = re.compile(r"^Mso(Title|Subtitle|Heading(\d))", re.I)
 _CHARSET = re.compile(
@@ -155,6 +158,9 @@ class _HtmlReader:
         self.list_stack: list[dict] = []
         self.bold = 0
         self.pending_marked: list[Marked] = []
+        self.pending_revisions: list[Revision] = []
+        #: Word comment number -> (anchor text, block, date) from the body's references.
+        self.comment_anchors: dict[str, tuple[str, int | None, str | None]] = {}
         #: "body", or "footnote" / "endnote" / "header" / "footer" inside those parts.
         self.part = "body"
         #: Set after "Yours sincerely": a bold name or job title below is not a heading.
@@ -233,6 +239,17 @@ class _HtmlReader:
             m.part = self.part
         self.doc.marked.extend(self.pending_marked)
         self.pending_marked = []
+        for r in self.pending_revisions:
+            r.block = index
+            r.part = self.part
+        self.doc.revisions.extend(self.pending_revisions)
+        self.pending_revisions = []
+
+    def current_block(self) -> int | None:
+        """The index the block being read will get (body only)."""
+        if self.part != "body":
+            return None
+        return len(self.doc.blocks)
 
     # -- the walk -------------------------------------------------------
     def walk_children(self, el) -> None:
@@ -271,6 +288,23 @@ class _HtmlReader:
             self.visit_element(el, tag, style, props)
         finally:
             self.bold = saved_bold
+
+    def word_comment(self, el) -> Comment:
+        """A comment from Word's comment list: author, text, and the words it is anchored to."""
+        author = None
+        number = str(len(self.doc.comments) + 1)
+        for node in el.iter():
+            if not isinstance(node.tag, str):
+                continue
+            m = _MSO_COMMENT_AUTHOR.search(node.get("style") or "")
+            if m and author is None:
+                author = m.group(1).strip()
+            m = re.match(r"_msocom_(\d+)$", node.get("name") or "")
+            if m:
+                number = m.group(1)
+        text = _WS.sub(" ", _visible_text(el, skip_classes=("msocomoff", "msocomanchor"))).replace("\xa0", " ").strip()
+        anchor, block, date = self.comment_anchors.get(number, ("", None, None))
+        return Comment(id=number, author=author, date=date, text=text, anchor_text=anchor, block=block)
 
     def properties(self, el, style: str) -> dict[str, str]:
         """The watched CSS properties of an element: its classes' rules, then its inline style."""
@@ -346,7 +380,19 @@ class _HtmlReader:
             self.walk_children(el)
             self.pop()
             return
+        if tag in ("ins", "del"):
+            # Word's tracked changes: the text shows them accepted, each one is recorded.
+            text = _WS.sub(" ", _visible_text(el)).strip()
+            if text:
+                self.pending_revisions.append(Revision(
+                    "insertion" if tag == "ins" else "deletion", _cite_author(el.get("cite")),
+                    el.get("datetime"), text, None, self.part))
+            if tag == "del":
+                return
         note = _note_part(el, tag, style)
+        if note == "comment":
+            self.doc.comments.append(self.word_comment(el))
+            return
         if note and self.part == "body":
             self.flush()
             self.part = note
@@ -420,6 +466,24 @@ class _HtmlReader:
             text = _WS.sub(" ", _visible_text(el)).strip()
             if text:
                 self.pending_marked.append(Marked(kind="highlight", text=text, block=None, detail=colour))
+        if (el.get("class") or "").lower() in ("msocomanchor", "msocommentreference"):
+            return  # Word's "[JS1]" comment marker and its spacing, not the letter's text
+        ref = _MSO_COMMENT_REF.search(style) if tag == "a" else None
+        if ref:
+            start = len(self.open.pieces) if self.open is not None else 0
+            before = self.open
+            self.walk_children(el)
+            parts = [t for t, _, _ in self.open.pieces[start if self.open is before else 0:]] if self.open else []
+            anchor = _WS.sub(" ", "".join(parts).replace(_BREAK, " ")).strip()
+            number = ref.group(1).rsplit("_", 1)[-1]
+            old = self.comment_anchors.get(number, ("", None, None))
+            date = _MSO_COMMENT_DATE.search(style)
+            self.comment_anchors[number] = (
+                (old[0] + " " + anchor).strip(),
+                old[1] if old[1] is not None else self.current_block(),
+                old[2] or (_word_date(date.group(1)) if date else None),
+            )
+            return
         if tag == "a" and el.get("href") is not None:
             href = el.get("href").strip()
             before = self.open
@@ -485,6 +549,20 @@ def _headings_by_shape(doc: Document) -> None:
             level = heading_level(block.text)
             if level is not None:
                 block.kind, block.level = "heading", level
+
+
+def _word_date(value: str) -> str:
+    """Word's ``20240305T1030`` as ``2024-03-05T10:30``."""
+    return f"{value[:4]}-{value[4:6]}-{value[6:8]}T{value[9:11]}:{value[11:13]}"
+
+
+def _cite_author(cite: str | None) -> str | None:
+    """The author Word writes as ``cite="mailto:Jane%20Smith"`` on a tracked change."""
+    if not cite:
+        return None
+    from urllib.parse import unquote
+
+    return unquote(cite.removeprefix("mailto:")).strip() or None
 
 
 def _head_properties(head) -> dict[str, str]:
@@ -679,7 +757,7 @@ def _strip_at_blocks(css: str) -> str:
     return "".join(out)
 
 
-def _visible_text(el, breaks: str = " ", separate: bool = True) -> str:
+def _visible_text(el, breaks: str = " ", separate: bool = True, skip_classes: tuple[str, ...] = ()) -> str:
     """All text under an element except dropped elements and comments; blocks apart."""
     out = []
 
@@ -687,6 +765,8 @@ def _visible_text(el, breaks: str = " ", separate: bool = True) -> str:
         tag = node.tag.lower() if isinstance(node.tag, str) else None
         if tag in DROPPED:
             return
+        if skip_classes and tag and (node.get("class") or "").lower() in skip_classes:
+            return  # its tail belongs to the parent, which adds it
         if tag == "br":
             out.append(breaks)
         apart = separate and tag in _SEPARATED
