@@ -191,3 +191,13 @@ def load_settings(
     for name, value in (flags or {}).items():
         _check_value(name.replace("_", "-"), name, value)
     return settings.copy(**(flags or {}))
+
+
+def settings_for(path: str | os.PathLike | None = None, config_file: str | None = None, isolated: bool = False, **flags) -> Settings:
+    """The settings the CLI would use for ``path``: the nearest settings file, then ``flags``.
+
+    For the Python API: ``check_file(p, settings_for(p, authority="Kent Police"))``
+    gives what ``ncnd-check check p --authority "Kent Police"`` reports.
+    """
+    settings = load_settings(flags, config_file=config_file, isolated=isolated, start=str(path) if path else None)
+    return resolve_rule_names(settings)

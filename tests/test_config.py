@@ -171,3 +171,16 @@ def test_library_problems_are_warned_about(project, tmp_path, fake_rules):
     r = run("check", str(project / "drafts"), "--reference-dir", str(lib), "--select", "XT")
     assert "warning: approved-wording library: broken.toml" in r.stderr
     assert r.exit_code == 1  # the drafts are still checked
+
+
+def test_settings_for_gives_the_api_what_the_cli_uses(project, fake_rules):
+    from ncnd_check import check_file
+    from ncnd_check.config import settings_for
+
+    (project / "ncnd-check.toml").write_text('select = ["XT"]\n[severity]\ninsecure-link = "info"\n')
+    draft = project / "drafts" / "deep" / "bad.txt"
+    settings = settings_for(draft, ignore=["XT101"])
+    api = [f.to_dict() for f in check_file(draft, settings).findings]
+    cli_data = load_json(run("check", str(draft), "--ignore", "XT101", "-f", "json").stdout)
+    assert api == cli_data["files"][0]["findings"]
+    assert {f["rule"]: f["severity"] for f in api} == {"XT201": "info", "XT301": "warning"}
