@@ -148,6 +148,14 @@ LEAKING = [
     ("held", 'Humberside Police owns two armoured Land Rovers.'),
     ("not-held", 'No information relevant to your request is held by Dorset Police.'),
     ("indirect", 'We are unable to disclose the contract because it is commercially sensitive.'),
+    # real forces' wording (DOMAIN.md) and sentences met while checking drafts
+    ("held", "I can confirm that West Midlands Police does hold information relevant to your request, however we are withholding it."),
+    ("held", "Cleveland Police can confirm it holds information relevant to your request as the duty in s1(1)(a) of the Freedom of Information Act 2000 does not apply, by virtue of the following exemption(s): Section 31(1) Law Enforcement Section 43(2) Commercial Interests."),
+    ("not-held", "Enquiries with the relevant departments failed to locate any records."),
+    ("held", "The Constabulary can confirm that, as at 1 April 2024, it employed 12 analysts."),
+    ("held", "We hold this information on our crime system."),
+    ("held", "The information you requested is held."),
+    ("held", "The records we hold are exempt."),
 ]
 
 NOT_LEAKING = [
@@ -275,6 +283,24 @@ NOT_LEAKING = [
     'We will neither confirm nor deny whether the information is held.',
     'Disclosure of whether the force retains such data would assist offenders.',
     'The force has applied the exemptions consistently in previous responses.',
+    # real forces' wording (DOMAIN.md) and sentences met while checking drafts
+    "There may be occasions when complying with the duty to confirm or deny under section 1(1)(a) would in itself disclose sensitive or potentially damaging information that falls under an exemption.",
+    "In these circumstances, the Act allows a public authority to respond by refusing to confirm or deny whether it holds the requested information.",
+    "The decision to neither confirm nor deny the existence of information is not affected by whether it does or does not actually hold the information.",
+    "This should not be taken as necessarily indicating that any information that would meet your request exists or does not exist.",
+    "We shall neither confirm nor deny that we hold any information regarding your request and in doing so will rely on the following exemptions.",
+    "North Yorkshire Police neither confirms nor denies that any information is held pursuant to the following exemptions:",
+    "The Police Service will not divulge whether information is or is not held if to do so would place an individual or group at risk.",
+    "In addition, by confirming or denying whether any information is held would allow inferences to be made about the nature and extent of national security related activities which may or may not take place in a given area.",
+    "The MPS has considered your request and, in accordance with section 1(1)(a), is unable to confirm or deny whether it holds the information.",
+    "The information requested, if held, would relate to covert tactics.",
+    "Above is all the information we will release to you in relation to this request.",
+    "Where a public authority holds information, it must consider whether an exemption applies.",
+    "The force has a duty to protect the information it holds.",
+    "Each force holds its own records.",
+    "Public authorities hold a great deal of personal data.",
+    "The force uses the exemptions at sections 24(2) and 31(3).",
+    "Data held by the force is protected by the Data Protection Act 2018.",
 ]
 
 

@@ -318,6 +318,9 @@ def _term(word: str) -> str:
     return _singular(word)
 
 
+_GENERIC_DETERMINERS = frozenset({"each", "every", "any", "all", "other", "another", "individual", "a", "an", "some", "many", "most", "no"})
+
+
 def _is_holder(s: _Sent, start: int, end: int) -> bool:
     c = cues()
     if end <= start:
@@ -325,6 +328,8 @@ def _is_holder(s: _Sent, start: int, end: int) -> bool:
     head = end - 1
     if s.body[head]:
         return False
+    if any(w in _GENERIC_DETERMINERS for w in s.words[start:head]):
+        return False  # "each force", "any authority": forces in general, not this one
     if s.holder[head] or s.words[head] in c.holders:
         return True
     return "our" in s.words[start:end]
@@ -346,6 +351,23 @@ def _object_generic(s: _Sent, i: int) -> bool:
         return False  # tied to this request: "information in relation to your request"
     content = [w for w in obj if w not in c.object_openers]
     return not content or content[0] in c.generic_objects
+
+
+_SPECIFIC_ANTECEDENT = frozenset({"your", "request", "requested", "relevant", "pertinent", "only", "this", "these", "such", "that"})
+
+
+def _generic_relative(s: _Sent, subject_start: int, i: int) -> bool:
+    """ "... protect the information it holds.": a relative clause about information in general."""
+    k = subject_start - 1
+    if k >= 0 and s.words[k] in ("that", "which"):
+        k -= 1
+    if k < 0 or s.words[k] not in cues().info_nouns or s.words[k] in ("it", "this", "these", "they", "them"):
+        return False
+    antecedent = s.words[max(0, k - 4) : k]
+    if any(w in _SPECIFIC_ANTECEDENT for w in antecedent):
+        return False
+    rest = [s.words[k] for k in range(i + 1, len(s.words)) if not s.tokens[k].is_punct]
+    return not rest or rest[0] in ("securely", "safely", "is", "are", "must", "should", "will", "and", "to", "for", "in")
 
 
 def _cite_is_withholding(text: str) -> bool:
@@ -581,6 +603,8 @@ def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
         negated = negated or any(w in ("no", "none", "nothing") for w in subject_words)
         return _Cue(i, "possess", negated, subj)
     if not _is_holder(s, *subj):
+        return None
+    if _generic_relative(s, subj[0], i):
         return None
     if "to" in group and not ("unable" in group or "failed" in group or "able" in group):
         return None  # "to hold", "in order to use": an infinitive, not an assertion
