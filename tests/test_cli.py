@@ -355,3 +355,13 @@ def test_docx_findings_have_paragraphs_not_lines(drafts, fake_rules):
     assert "region" not in loc["physicalLocation"] and loc["logicalLocations"][0]["name"] == "paragraph 2"
     github = run("check", "drafts/letter.docx", "--select", "XT", "-f", "github").stdout
     assert github.startswith("::error file=drafts/letter.docx,title=XT101::")
+
+
+def test_inline_directive_in_html_and_whole_file(drafts, fake_rules):
+    html = "<html><body><!-- ncnd-check: ignore XT101 --><p>Dear [NAME],</p><p>Dear [NAME] again,</p><p>See http://example.org</p></body></html>"
+    (drafts / "marked.html").write_text(html, encoding="utf-8")
+    data = load_json(run("check", "drafts/marked.html", "--select", "XT", "-f", "json").stdout)
+    entry = data["files"][0]["findings"]
+    assert [(f["rule"], f["location"]["block"]) for f in entry if f["rule"] == "XT101"] == [("XT101", 1)]
+    (drafts / "whole.txt").write_text("ncnd-check: ignore-file XT101, XT2\n\n" + BAD_TEXT, encoding="utf-8")
+    assert set(codes(load_json(run("check", "drafts/whole.txt", "--select", "XT", "-f", "json").stdout), "whole.txt")) == {"XT301"}
