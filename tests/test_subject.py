@@ -8,6 +8,7 @@ from conftest import shared_path
 from ncnd_check.analysis.model import Analysis, Section
 from ncnd_check.analysis.subject import (
     content_terms,
+    shares_topic,
     find_subject,
     is_placeholder_only,
     request_blocks,
@@ -121,3 +122,18 @@ def test_placeholder_only_subject():
     assert is_placeholder_only("{subject}")
     assert is_placeholder_only("[subject of request]")
     assert not is_placeholder_only("Office 365 accounts")
+
+
+@pytest.mark.parametrize(
+    "request_text, phrase, shared",
+    [
+        ("new office 365 account purchased", "a certain operating system", False),
+        ("the locations of ANPR cameras", "automatic number plate recognition", True),
+        ("automatic number plate recognition sites", "ANPR", True),
+        ("Office 365 licences", "office 365", True),
+        ("body worn video", "BWV footage", True),
+        ("drones", "IMSI catchers", False),
+    ],
+)
+def test_shares_topic(request_text, phrase, shared):
+    assert shares_topic(request_text, phrase) is shared

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "find_subject",
+    "shares_topic",
     "request_blocks",
     "content_terms",
     "Topic",
@@ -236,3 +237,26 @@ def topic_phrases(text: str, block: int = -1) -> list[Topic]:
             seen.add(phrase.lower())
             out.append(Topic(phrase, block, frozenset(terms)))
     return out
+
+
+def _initialisms(text: str) -> set[str]:
+    """Initials of every run of 2-6 capitalised or ordinary words: "Automatic Number Plate Recognition" -> "anpr"."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if w.lower() not in ("of", "and", "the", "a", "an", "for", "in", "on")]
+    out = set()
+    for size in range(2, 7):
+        for start in range(0, len(words) - size + 1):
+            out.add("".join(w[0] for w in words[start : start + size]).lower())
+    return out
+
+
+def _acronyms(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\b[A-Z][A-Z0-9]{1,5}s?\b", text)} | {
+        w.lower().rstrip("s") for w in re.findall(r"\b[A-Z][A-Z0-9]{1,5}s\b", text)
+    }
+
+
+def shares_topic(request: str, phrase: str) -> bool:
+    """Do the request and an argued topic share a content word, or an acronym and its expansion?"""
+    if content_terms(request) & content_terms(phrase):
+        return True
+    return bool(_acronyms(request) & _initialisms(phrase) or _acronyms(phrase) & _initialisms(request))

@@ -336,6 +336,7 @@ def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
         find_subject,
         is_placeholder_only,
         request_blocks,
+        shares_topic,
         topic_phrases,
     )
 
@@ -357,7 +358,7 @@ def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
             continue
         for topic in topic_phrases(block.norm, block.index):
             key = " ".join(sorted(topic.terms))
-            if topic.terms & wanted or key in reported:
+            if topic.terms & wanted or key in reported or shares_topic(subject, topic.phrase):
                 continue
             reported.add(key)
             yield ctx.finding(
