@@ -81,6 +81,8 @@ _BREAK = "\x00"  # a line break inside a block; NUL never survives decoding
 _DECLARATION = re.compile(r"(?:^|;)\s*([a-z-]+)\s*:\s*([^;]*)", re.I)
 #: Properties the reader looks at; the rest of a style is ignored.
 _WATCHED = ("display", "visibility", "mso-hide", "font-weight", "mso-highlight", "background", "background-color")
+_BOLD_WEIGHTS = frozenset(("bold", "bolder", "600", "700", "800", "900"))
+_NORMAL_WEIGHTS = frozenset(("normal", "lighter", "100", "200", "300", "400", "500"))
 _HIGHLIGHT_COLOURS = frozenset(("yellow", "lime", "aqua", "cyan", "#ffff00", "#ff0", "#00ff00", "#0f0"))
 _CSS_COMMENT = re.compile(r"/\*.*?\*/|<!--|-->", re.S)
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -277,8 +279,8 @@ class _HtmlReader:
                 self.pending_marked.append(Marked(kind="hidden", text=text, block=None, detail=hidden))
             return
         weight = props.get("font-weight", "")
-        bold = tag in ("b", "strong") or weight in ("bold", "bolder") or weight[:1] in "6789" and weight[1:] == "00"
-        unbold = self.bold > 0 and (weight in ("normal", "lighter") or weight[:1] in "12345" and weight[1:] == "00")
+        bold = tag in ("b", "strong") or weight in _BOLD_WEIGHTS
+        unbold = self.bold > 0 and weight in _NORMAL_WEIGHTS
         saved_bold = self.bold
         if bold:
             self.bold += 1

@@ -15,10 +15,10 @@ one more for each deeper indent (0-based, like Word's numbering level).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ncnd_check.document import Block, Document, Link
-from ncnd_check.readers.decode import decode_bytes
+from ncnd_check.readers.decode import decode_bytes, normalise_newlines
 from ncnd_check.readers.directives import DirectiveCollector, parse_marker_line
 from ncnd_check.readers.headings import heading_level, is_sign_off
 from ncnd_check.readers.urls import find_urls
@@ -62,7 +62,6 @@ class _Pending:
     level: int | None = None
     label: str | None = None
     indent: int = 0
-    cells: list = field(default_factory=list)
 
 
 class _TextReader:
@@ -294,7 +293,7 @@ def _split_row(raw: str) -> list[str]:
 
 def _links(text: str) -> tuple[str, list[Link]]:
     """Replace Markdown links by their text; collect them and the bare URLs."""
-    links: list[Link] = []
+    found: list[tuple[int, Link]] = []
     spans: list[tuple[int, int]] = []
     if "](" in text:
         out = []
@@ -305,7 +304,7 @@ def _links(text: str) -> tuple[str, list[Link]]:
             label = m.group(1)
             out.append(label)
             spans.append((start, start + len(label)))
-            links.append(Link(target=m.group(2).strip("<>"), text=label, source="hyperlink"))
+            found.append((start, Link(target=m.group(2).strip("<>"), text=label, source="hyperlink")))
             pos = m.end()
         out.append(text[pos:])
         text = "".join(out)
@@ -313,9 +312,9 @@ def _links(text: str) -> tuple[str, list[Link]]:
         for start, end, url in find_urls(text):
             if any(s <= start < e for s, e in spans):
                 continue
-            links.append(Link(target=url, text=url, source="text"))
-    # Keep reading order: hyperlinks and bare URLs by where they sit.
-    return text, links
+            found.append((start, Link(target=url, text=url, source="text")))
+    found.sort(key=lambda pair: pair[0])  # reading order, hyperlinks and bare URLs together
+    return text, [link for _, link in found]
 
 
 def read_text(data: bytes, name: str, settings: Settings | None = None) -> Document:
@@ -325,7 +324,5 @@ def read_text(data: bytes, name: str, settings: Settings | None = None) -> Docum
 
 
 def read_text_str(text: str, name: str = "<text>") -> Document:
-    """Read an already-decoded string (tests, the API)."""
-    from ncnd_check.readers.decode import normalise_newlines
-
+    """Read an already-decoded string (tests, the API, <pre> text in HTML)."""
     return _TextReader(name).read(normalise_newlines(text))
