@@ -184,3 +184,14 @@ def test_settings_for_gives_the_api_what_the_cli_uses(project, fake_rules):
     cli_data = load_json(run("check", str(draft), "--ignore", "XT101", "-f", "json").stdout)
     assert api == cli_data["files"][0]["findings"]
     assert {f["rule"]: f["severity"] for f in api} == {"XT201": "info", "XT301": "warning"}
+
+
+def test_show_settings_names_the_file_and_the_values(project):
+    (project / "pyproject.toml").write_text('[tool.ncnd-check]\nauthority = "Kent Police"\n')
+    r = run("check", str(project / "drafts" / "deep" / "bad.txt"), "--show-settings", "--fail-on", "warning")
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    assert lines[0] == f"# settings file: {project / 'pyproject.toml'}"
+    assert 'authority = "Kent Police"' in lines and 'fail-on = "warning"' in lines
+    iso = run("check", str(project / "drafts"), "--show-settings", "--isolated")
+    assert iso.stdout.splitlines()[0] == "# settings file: none (--isolated)" and "authority = null" in iso.stdout

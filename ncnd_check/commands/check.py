@@ -56,7 +56,8 @@ def _check_stdin(stdin_format, settings):
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means an input could not be read).")
 @click.option("--fix", is_flag=True, help="Also write a copy of each draft with its links corrected (NAME.fixed.EXT); the draft is not changed.")
 @click.option("--fix-output", type=click.Path(dir_okay=False), help="Where --fix writes the corrected copy (one draft only; implies --fix).")
-def check(paths, stdin_format, statistics, quiet, exit_zero, output_format, output, jobs, **params):
+@click.option("--show-settings", is_flag=True, help="Print the settings file found and the settings in force, then exit.")
+def check(paths, stdin_format, statistics, quiet, exit_zero, show_settings, output_format, output, jobs, **params):
     """Lint drafts: files, folders (recursed for .docx .html .htm .txt .md), or - for stdin.
 
     Settings come from [tool.ncnd-check] in the nearest pyproject.toml or
@@ -72,6 +73,7 @@ def check(paths, stdin_format, statistics, quiet, exit_zero, output_format, outp
       ncnd-check check - --stdin-format html < draft.html
       ncnd-check check draft.txt --select NCND4 --fail-on warning
       ncnd-check check drafts/ --ignore wording-deviation --statistics
+      ncnd-check check drafts/ --show-settings
     """
     from ncnd_check.commands.finish import finish
     from ncnd_check.errors import ConfigError
@@ -83,6 +85,9 @@ def check(paths, stdin_format, statistics, quiet, exit_zero, output_format, outp
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     fix, fix_output = params.pop("fix", False), params.pop("fix_output", None)
+    if show_settings:
+        click.echo(settings_report(settings, params, paths))
+        return
     warn_about_library(settings)
     results = run_check(paths, settings, stdin_format)
     if fix or fix_output:
@@ -90,3 +95,24 @@ def check(paths, stdin_format, statistics, quiet, exit_zero, output_format, outp
 
         run_fixes(results, settings, fix_output)
     finish(results, settings, output=output, statistics=statistics, quiet=quiet, exit_zero=exit_zero)
+
+
+def settings_report(settings, params, paths) -> str:
+    """Which settings file applies to the first PATH, and every setting in force."""
+    import json
+    from dataclasses import fields
+
+    from ncnd_check.config import find_config
+
+    if params.get("isolated"):
+        source = "none (--isolated)"
+    elif params.get("config_file"):
+        source = params["config_file"]
+    else:
+        first = paths[0] if paths and paths[0] != "-" else None
+        found = find_config(first)
+        source = str(found) if found else "none found (defaults)"
+    lines = [f"# settings file: {source}"]
+    for f in fields(settings):
+        lines.append(f"{f.name.replace('_', '-')} = {json.dumps(getattr(settings, f.name))}")
+    return "\n".join(lines)
