@@ -255,3 +255,11 @@ def test_csv_one_row_per_finding_and_formula_safe(fake_rules):
     assert rows[0]["file"] == "drafts/a.txt" and rows[0]["block"] == "0" and rows[0]["line"] == "1"
     assert rows[1]["evidence"] == "The force [-will not-] {+would+} confirm"
     assert rows[4]["evidence"] == "'=SUM(A1) [NAME]"
+
+
+def test_github_paths_are_relative_to_the_working_folder(in_tmp):
+    from ncnd_check.report.github_report import repo_path
+
+    assert repo_path(str(in_tmp / "drafts" / "a.txt")) == "drafts/a.txt"
+    assert repo_path("drafts/a.txt") == "drafts/a.txt"
+    assert repo_path("/elsewhere/a.txt") == "/elsewhere/a.txt"

@@ -25,10 +25,24 @@ def command(name: str, message: str, **props) -> str:
     return f"::{name}{' ' + pairs if pairs else ''}::{escape_data(message)}"
 
 
+def repo_path(path: str) -> str:
+    """Annotations need the path from the repository root: relative to the working folder."""
+    import os
+
+    if os.path.isabs(path):
+        try:
+            rel = os.path.relpath(path)
+        except ValueError:  # another drive on Windows
+            rel = path
+        if not rel.startswith(".."):
+            path = rel
+    return path.replace("\\", "/")
+
+
 def render(results, settings, quiet=False, **options) -> str:
     lines = []
     for r in results:
-        path = r.path.replace("\\", "/")
+        path = repo_path(r.path)
         if r.error:
             lines.append(command("error", f"{r.error.kind}: {r.error.message}", file=path, title="ncnd-check"))
             continue
