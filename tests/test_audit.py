@@ -244,3 +244,10 @@ def test_docx_month_comes_from_its_core_properties(tmp_path, monkeypatch, fake_r
     assert r.exit_code == 1
     html = Path("r.html").read_text(encoding="utf-8")
     assert re.findall(r'<tr data-month="([^"]+)">', html) == ["2021-06"]
+
+
+def test_summary_table_to_output_file(sent, fake_rules):
+    r = run("audit", "sent", "--select", "XT", "--output", "table.txt")
+    assert r.stdout == "" and r.exit_code == 2
+    table = Path("table.txt").read_text(encoding="utf-8")
+    assert "files checked" in table and "\x1b[" not in table
