@@ -434,3 +434,13 @@ def test_line_starting_in_lower_case_always_continues():
 )
 def test_numbered_heading_standing_alone(text, expected):
     assert [(b.kind, b.label, b.text) for b in read(text).blocks] == expected
+
+
+def test_word_save_as_plain_text_one_paragraph_a_line():
+    """Word's .txt export has no blank lines: each line is a paragraph, headings still found."""
+    seed = shared_path("seed", "000_a7a05b5f3e6f79d7.txt").read_text(encoding="utf-8")
+    spaced = read(seed)
+    packed = read_text(seed.replace("\n\n", "\r\n").encode("cp1252", "replace"), "word.txt")
+    assert [(b.kind, b.level, b.label, b.text) for b in packed.blocks] == [
+        (b.kind, b.level, b.label, b.text) for b in spaced.blocks
+    ]

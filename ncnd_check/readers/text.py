@@ -47,6 +47,8 @@ _MD_LINK = re.compile(r"(?<!!)\[([^\]\n]*[^\]\s][^\]\n]*)\]\((<[^>\n]*>|[^)\s]+)
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_].*?)\1\s*$")
 #: A line counts as full when it plus its next word pass this share of the wrap width.
 WRAP_FILL = 1.0
+#: Text whose prose lines run longer than this is not hard-wrapped: each line is a paragraph.
+MAX_WRAP_WIDTH = 120
 _SENTENCE_END = tuple(".:!?;)\"'”’")
 #: A whole-line HTML comment: invisible in Markdown, so not a block (as in HTML).
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
@@ -102,6 +104,8 @@ class _TextReader:
     def read(self, text: str) -> Document:
         lines = text.split("\n")
         self.wrap_width = _wrap_width(lines)
+        # Word's "Save as Plain Text" writes one paragraph a line: nothing is hard-wrapped.
+        self.hard_wrapped = self.wrap_width <= MAX_WRAP_WIDTH
         n = len(lines)
         i = 0
         while i < n:
@@ -206,7 +210,9 @@ class _TextReader:
             return self.wrapped(p.lines[-1], raw)
         # A list item wraps onto an indented line, or onto any line while its sentence runs on.
         indent = len(raw) - len(raw.lstrip())
-        return indent > p.indent or not p.lines[-1].rstrip().endswith(_SENTENCE_END)
+        if indent > p.indent:
+            return True
+        return self.hard_wrapped and not p.lines[-1].rstrip().endswith(_SENTENCE_END)
 
     def numbered_heading(self, m: re.Match, lines: list[str], i: int) -> bool:
         """"2. Applicable Exemptions" standing alone between blank lines, not in a list.
@@ -237,7 +243,9 @@ class _TextReader:
         """
         text = line.lstrip()
         if text[:1].islower():
-            return True
+            return self.hard_wrapped or not previous.rstrip().endswith(_SENTENCE_END)
+        if not self.hard_wrapped:
+            return False  # one paragraph a line
         return len(previous.rstrip()) + 1 + len(text.split()[0]) > WRAP_FILL * self.wrap_width
 
     def is_heading_here(self, raw: str, nxt: str) -> bool:
@@ -245,7 +253,7 @@ class _TextReader:
         if self.signed_off or heading_level(raw) is None:
             return False  # after "Yours sincerely" come a name and a job title, not headings
         p = self.pending
-        if p is not None and not p.lines[-1].rstrip().endswith(_SENTENCE_END):
+        if self.hard_wrapped and p is not None and not p.lines[-1].rstrip().endswith(_SENTENCE_END):
             return False  # the sentence before runs on into this line
         following = nxt.strip()
         if following and not raw.rstrip().endswith(":") and following[0].islower() and not _LIST.match(nxt):
