@@ -73,6 +73,16 @@ class Argument:
         self._relied = out
         return out
 
+    def invoked_citations(self) -> list:
+        """Citations that claim an exemption (the list, a heading, "by virtue of ...").
+
+        Statute text quoted in a legal annex ("exempt information if exemption
+        from section 1(1)(b) is required ... section 23(1)") is not a claim.
+        Where the draft invokes nothing in those ways, every citation counts.
+        """
+        invoked = [c for c in self.part.citations if self._invokes(c)]
+        return invoked or list(self.part.citations)
+
     def _invokes(self, citation) -> bool:
         analysis = self.analysis
         if analysis.section_of(citation.block) == "applicable-exemptions":

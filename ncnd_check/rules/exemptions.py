@@ -33,7 +33,7 @@ def _label(exemption: str) -> str:
 
 
 def _first(arg, predicate):
-    for c in arg.part.citations:
+    for c in arg.invoked_citations():
         if predicate(c):
             return c
     return None
@@ -147,7 +147,7 @@ def _withholding(ctx: "RuleContext", mixed: bool) -> Iterator["Finding"]:
     arg = argument_of(ctx)
     cited = set(arg.part.exemptions)
     seen: set[str] = set()
-    for c in arg.part.citations:
+    for c in arg.invoked_citations():
         if c.id in seen or not law.is_withholding_subsection(c.id):
             continue
         ncnd = law.ncnd_for_withholding(c.id)
@@ -235,7 +235,7 @@ def no_ncnd_provision(ctx: "RuleContext") -> Iterator["Finding"]:
     """
     arg = argument_of(ctx)
     seen: set[str] = set()
-    for c in arg.part.citations:
+    for c in arg.invoked_citations():
         if c.id in seen or not law.is_part_ii(c.id):
             continue
         no_limb = not law.has_ncnd(c.id) or (
@@ -271,7 +271,7 @@ def not_part_ii(ctx: "RuleContext") -> Iterator["Finding"]:
         i for i in arg.part.blocks if analysis.section_of(i) == "applicable-exemptions"
     }
     seen: set[str] = set()
-    for c in arg.part.citations:
+    for c in arg.invoked_citations():
         if c.id in seen or law.is_part_ii(c.id) or c.section in _PROCEDURAL:
             continue
         in_list = c.block in listing
@@ -305,7 +305,7 @@ def legacy_40_5(ctx: "RuleContext") -> Iterator["Finding"]:
     """
     arg = argument_of(ctx)
     seen: set[str] = set()
-    for c in arg.part.citations:
+    for c in arg.invoked_citations():
         if c.id in seen or not law.is_legacy(c.id):
             continue
         seen.add(c.id)
