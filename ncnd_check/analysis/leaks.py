@@ -14,7 +14,8 @@ Each sentence is put in one of:
 ``none``          no cue at all
 
 The blank pipeline has tokens and sentences only (no tagger, no parser), so
-the structure comes from word lists in ``data/leak_cues.toml``: a cue verb,
+the structure comes from word lists in ``data/leak_cues.toml`` (multi-word
+cues found by a spaCy ``Matcher`` over lower-cased tokens): a cue verb,
 the verb group before it (auxiliaries, negation, modals), the subject before
 that (a holder such as "we", "the force" or an authority's name; or, for a
 passive, the requested information), and the words further left that make
@@ -172,6 +173,8 @@ class _Sent:
     body: list[bool]
     quoted: list[bool]
     subject_terms: frozenset[str]
+    #: (start, end, phrase) of the multi-word hypothetical cues the Matcher found
+    phrases: list[tuple[int, int, str]]
 
 
 def _build(span, subject_terms: frozenset[str]) -> _Sent:
@@ -195,16 +198,30 @@ def _build(span, subject_terms: frozenset[str]) -> _Sent:
         for k, off in enumerate(offsets):
             if m.start() < off < m.end() - 1:
                 quoted[k] = True
-    return _Sent(words, tokens, text, offsets, holder, body, quoted, subject_terms)
+    return _Sent(words, tokens, text, offsets, holder, body, quoted, subject_terms, _phrases(span))
 
 
-def _has_phrase(words: list[str], start: int, end: int, phrases: Iterable[tuple[str, ...]]) -> str | None:
-    for phrase in phrases:
-        n = len(phrase)
-        for k in range(max(0, start), max(0, end - n + 1)):
-            if tuple(words[k : k + n]) == phrase:
-                return " ".join(phrase)
-    return None
+@cache
+def _phrase_matcher():
+    """A spaCy Matcher over lower-cased tokens for the multi-word hypothetical cues."""
+    from spacy.matcher import Matcher
+
+    from ncnd_check.analysis.nlp import get_nlp
+
+    matcher = Matcher(get_nlp().vocab)
+    for phrase in cues().hypothetical_phrases:
+        matcher.add(" ".join(phrase), [[{"LOWER": word} for word in phrase]])
+    return matcher
+
+
+def _phrases(span) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of every hypothetical phrase; the Matcher gives offsets within the span."""
+    strings = span.doc.vocab.strings if hasattr(span, "doc") else span.vocab.strings
+    return sorted((start, end, strings[match_id]) for match_id, start, end in _phrase_matcher()(span))
+
+
+def _has_phrase(s: "_Sent", start: int, end: int) -> str | None:
+    return next((phrase for a, b, phrase in s.phrases if a >= start and b <= end), None)
 
 
 def _scope_start(s: _Sent, i: int) -> int:
@@ -265,8 +282,8 @@ def _assertion_frame_end(s: _Sent, start: int, i: int) -> int | None:
         if "to" in group and not any(w in ("able", "like", "wish", "pleased", "writing", "happy") for w in group):
             continue  # "were the force to state that ...": an infinitive, not an assertion
         if g - 1 < start:
-            # "Please be advised that ...", "Confirmed: ..." at the start of the sentence
-            if group[:1] in (["please"],) or (group and group[0] == "please"):
+            # "Please be advised that ..." at the start of the sentence
+            if group and group[0] == "please":
                 found = k + 1
             continue
         head = s.words[g - 1]
@@ -277,13 +294,11 @@ def _assertion_frame_end(s: _Sent, start: int, i: int) -> int | None:
     return found
 
 
-def _markers(s: _Sent, start: int, end: int, skip: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
+def _markers(s: _Sent, start: int, end: int) -> tuple[str | None, str | None]:
     """(label, word) of the first hypothetical or discussion marker in [start, end)."""
     c = cues()
-    phrase = _has_phrase(s.words, start, end, c.hypothetical_phrases)
+    phrase = _has_phrase(s, start, end)
     for k in range(start, end):
-        if skip and skip[0] <= k < skip[1]:
-            continue
         w = s.words[k]
         if w in c.discussion:
             return "discussion", s.tokens[k].text
@@ -299,8 +314,7 @@ def _markers(s: _Sent, start: int, end: int, skip: tuple[int, int] | None = None
 
 
 def _right_hypothetical(s: _Sent, i: int) -> str | None:
-    c = cues()
-    return _has_phrase(s.words, i, min(len(s.words), i + 8), c.hypothetical_phrases)
+    return _has_phrase(s, i, min(len(s.words), i + 8))
 
 
 def _is_info(s: _Sent, start: int, end: int) -> bool:
@@ -313,9 +327,9 @@ def _is_info(s: _Sent, start: int, end: int) -> bool:
 
 
 def _term(word: str) -> str:
-    from ncnd_check.analysis.subject import _singular
+    from ncnd_check.analysis.subject import singular
 
-    return _singular(word)
+    return singular(word)
 
 
 _GENERIC_DETERMINERS = frozenset({"each", "every", "any", "all", "other", "another", "individual", "a", "an", "some", "many", "most", "no"})

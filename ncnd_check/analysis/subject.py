@@ -87,7 +87,8 @@ _ANAPHORIC = re.compile(
 )
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """A light plural fold: policies -> policy, boxes -> box, accounts -> account."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and re.search(r"(?:ss|x|ch|sh)es$", word):
@@ -104,7 +105,7 @@ def content_terms(text: str) -> set[str]:
         w = word.lower().strip("'-").removesuffix("'s")
         if not w or w in STOPWORDS or len(w) < 2:
             continue
-        w = _singular(w)
+        w = singular(w)
         if w in STOPWORDS:
             continue
         out.add(w)
