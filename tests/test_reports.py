@@ -50,7 +50,10 @@ def in_tmp(tmp_path, monkeypatch):
 @pytest.mark.parametrize("fmt", ["text", "json", "junit", "github"])
 def test_golden(fmt, fake_rules):
     ext = {"text": "txt", "json": "json", "junit": "xml", "github": "txt"}[fmt]
-    golden(f"report.{fmt}.{ext}", render(sample_results(), fmt, settings()).replace("0.1.0", "VERSION"))
+    text = render(sample_results(), fmt, settings())
+    if fmt == "json":
+        validate_report(json.loads(text))
+    golden(f"report.{fmt}.{ext}", text.replace("0.1.0", "VERSION"))
 
 
 def test_golden_text_colour(fake_rules):
@@ -129,6 +132,7 @@ def test_json_matches_contract_schema(fake_rules):
 )
 def test_schema_rejects_broken_reports(break_it, fake_rules):
     data = json.loads(render(sample_results(), "json", settings()))
+    validate_report(data)
     bad = copy.deepcopy(data)
     break_it(bad)
     with pytest.raises(jsonschema.ValidationError):
