@@ -6,8 +6,10 @@ the draft as NAME.fixed.EXT (or where ``--fix-output`` says); the draft itself
 is never written to. Only the link text changes: in text and HTML the
 address wherever it appears (href and visible text); in DOCX the
 relationship targets (word/_rels/*.rels and other parts' rels), HYPERLINK
-field codes (instrText, fldSimple) and the visible text runs. Every other
-byte of every part is copied as it was, so the copy opens wherever the
+field codes (instrText, fldSimple) and the visible text runs, even where
+Word split one address over several runs. Parts without a changed link are
+copied byte for byte; parts with one are re-serialised by lxml (parsed
+without DTDs, entities or network access), so the copy opens wherever the
 original did.
 """
 
@@ -114,11 +116,8 @@ def fix_text_bytes(data: bytes, mapping: dict[str, str], is_html: bool = False) 
 
 
 _RELS_TARGET = re.compile(r'(\bTarget=")([^"]*)(")')
-_XML_SEGMENTS = re.compile(
-    r"(<w:t(?:\s[^>]*)?>)([^<]*)(</w:t>)"
-    r"|(<w:instrText(?:\s[^>]*)?>)([^<]*)(</w:instrText>)"
-    r'|(\bw:instr=")([^"]*)(")'
-)
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def _xml_unescape(s: str) -> str:
@@ -130,27 +129,109 @@ def _xml_escape(s: str, attribute: bool = False) -> str:
     return s.replace('"', "&quot;") if attribute else s
 
 
+def _parser():
+    """Safe like the reader's (no DTD, no entities, no network), but keeps comments and PIs."""
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+    )
+
+
+def _replace_across(nodes, replace: _Replacer) -> bool:
+    """Replace addresses in the text of consecutive nodes, even when Word split one over several runs.
+
+    The new address goes into the node where the old one began; the rest of
+    the old address is removed from the nodes it ran on into.
+    """
+    texts = [n.text or "" for n in nodes]
+    joined = "".join(texts)
+    if replace.pattern is None:
+        return False
+    matches = list(replace.pattern.finditer(joined))
+    if not matches:
+        return False
+    starts, lengths = [], [len(t) for t in texts]
+    pos = 0
+    for n in lengths:
+        starts.append(pos)
+        pos += n
+
+    def locate(offset: int) -> tuple[int, int]:
+        """The node holding character ``offset`` of the joined text, and the offset within it."""
+        for i, (start, n) in enumerate(zip(starts, lengths)):
+            if start <= offset < start + n:
+                return i, offset - start
+        return len(texts) - 1, offset - starts[-1]
+
+    for m in reversed(matches):
+        key = m.group(1)
+        new = replace.lookup[key]
+        old = replace.originals[key]
+        replace.counts[old] = replace.counts.get(old, 0) + 1
+        i, ls = locate(m.start(1))
+        j, le = locate(m.end(1) - 1)
+        le += 1
+        if i == j:
+            texts[i] = texts[i][:ls] + new + texts[i][le:]
+        else:
+            texts[i] = texts[i][:ls] + new
+            for k in range(i + 1, j):
+                texts[k] = ""
+            texts[j] = texts[j][le:]
+    for node, text in zip(nodes, texts):
+        if (node.text or "") != text:
+            node.text = text
+            if node.tag == f"{{{W_NS}}}t" or node.tag == f"{{{W_NS}}}instrText":
+                node.set(XML_SPACE, "preserve")
+    return True
+
+
+def _fix_xml_part(data: bytes, replace: _Replacer) -> bytes | None:
+    """Visible text (w:t) and field codes (w:instrText, w:fldSimple/@w:instr) of one part; None if unchanged."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError:
+        return None
+    p_tag = f"{{{W_NS}}}p"
+    changed = False
+
+    def own_paragraph(node):
+        parent = node.getparent()
+        while parent is not None and parent.tag != p_tag:
+            parent = parent.getparent()
+        return parent
+
+    for p in root.iter(p_tag):
+        for tag in ("t", "instrText"):
+            nodes = [n for n in p.iter(f"{{{W_NS}}}{tag}") if own_paragraph(n) is p]
+            if nodes and _replace_across(nodes, replace):
+                changed = True
+    instr_attr = f"{{{W_NS}}}instr"
+    for field in root.iter(f"{{{W_NS}}}fldSimple"):
+        value = field.get(instr_attr) or ""
+        new = replace(value)
+        if new != value:
+            field.set(instr_attr, new)
+            changed = True
+    if not changed:
+        return None
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def fix_docx_bytes(data: bytes, mapping: dict[str, str]) -> tuple[bytes, dict[str, int]]:
     """Rewrite link targets, field codes and visible text in every part; copy the rest byte for byte."""
     replace = _Replacer(mapping)
 
-    def in_segment(value: str, attribute: bool) -> str:
-        plain = _xml_unescape(value)
-        new = replace(plain)
-        return value if new == plain else _xml_escape(new, attribute)
-
     def rels(text: str) -> str:
-        return _RELS_TARGET.sub(lambda m: m.group(1) + in_segment(m.group(2), True) + m.group(3), text)
-
-    def part(text: str) -> str:
         def swap(m: re.Match) -> str:
-            for start in (1, 4, 7):
-                if m.group(start) is not None:
-                    attr = start == 7
-                    return m.group(start) + in_segment(m.group(start + 1), attr) + m.group(start + 2)
-            return m.group(0)
+            plain = _xml_unescape(m.group(2))
+            new = replace(plain)
+            return m.group(0) if new == plain else m.group(1) + _xml_escape(new, True) + m.group(3)
 
-        return _XML_SEGMENTS.sub(swap, text)
+        return _RELS_TARGET.sub(swap, text)
 
     out = io.BytesIO()
     try:
@@ -158,15 +239,19 @@ def fix_docx_bytes(data: bytes, mapping: dict[str, str]) -> tuple[bytes, dict[st
             for info in src.infolist():
                 content = src.read(info)
                 name = info.filename
-                if name.endswith(".rels") or (name.endswith(".xml") and name.startswith("word/")):
+                if mapping and name.endswith(".rels"):
                     try:
                         text = content.decode("utf-8")
                     except UnicodeDecodeError:
                         text = None
                     if text is not None:
-                        new = rels(text) if name.endswith(".rels") else part(text)
+                        new = rels(text)
                         if new != text:
                             content = new.encode("utf-8")
+                elif mapping and name.startswith("word/") and name.endswith(".xml"):
+                    fixed = _fix_xml_part(content, replace)
+                    if fixed is not None:
+                        content = fixed
                 dst.writestr(info, content)
     except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
         raise InputError("unreadable", f"cannot rewrite the DOCX package: {exc}") from None

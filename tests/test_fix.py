@@ -139,3 +139,35 @@ def test_cli_fix_and_fix_output(drafts, tmp_path):
     assert target.exists()
     both = runner.invoke(cli, ["check", str(drafts["html"]), str(drafts["text"]), "--fix-output", str(target), "--isolated"])
     assert both.exit_code == 2
+
+
+def test_docx_address_split_over_runs_is_replaced_whole(tmp_path):
+    from docx_factory import run
+
+    half = len(PDF_2014) // 2
+    split_field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> HYPERLINK "http://www.justice.gov.uk/guid</w:instrText></w:r>'
+        '<w:r><w:instrText xml:space="preserve">ance/foi-exemptions-ncnd.htm" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + run("MoJ guidance")
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    from docx_factory import Xml
+
+    data = build_docx(
+        paragraph("Policy: ", run(PDF_2014[:half]), run(PDF_2014[half:]), " applies.")
+        + paragraph("See ", Xml(split_field), ".")
+    )
+    source = tmp_path / "split.docx"
+    source.write_bytes(data)
+    assert PDF_2014 in read_path(source).blocks[0].text
+    out = Path(fix_file(source, Settings()).output)
+    doc = read_path(out)
+    assert doc.blocks[0].text == f"Policy: {KNOWLEDGE_HUB} applies."
+    fixed = targets(out)
+    assert "http://www.justice.gov.uk/guidance/foi-exemptions-ncnd.htm" not in fixed
+    assert any("when-to-refuse-to-confirm-or-deny" in t for t in fixed)
+    import docx
+
+    assert docx.Document(str(out)).paragraphs[0].text == f"Policy: {KNOWLEDGE_HUB} applies."
