@@ -120,6 +120,11 @@ def malformed_reason(url: str) -> str | None:
         host = host[:-1]
     if host == "localhost" or re.fullmatch(r"[\d.]+", host):
         return None
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")  # an international name: check its ASCII form
+        except UnicodeError:
+            return f"the host {host!r} is not a valid international domain name"
     labels = host.split(".")
     if len(labels) < 2:
         return f"the host {host!r} has no domain"

@@ -109,7 +109,7 @@ def test_malformed_reasons(url, fragment):
     assert fragment in (malformed_reason(url) or "")
 
 
-@pytest.mark.parametrize("url", ["https://ico.org.uk/", "www.ico.org.uk/x", "mailto:foi@example.org", "#top", "/relative", "tel:101"])
+@pytest.mark.parametrize("url", ["https://ico.org.uk/", "https://bücher.example.de/x", "www.ico.org.uk/x", "mailto:foi@example.org", "#top", "/relative", "tel:101"])
 def test_wellformed_or_not_judged(url):
     assert malformed_reason(url) is None
 

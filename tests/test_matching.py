@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from convert import write_all
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from wording_synth import markov_paragraphs
 
 from ncnd_check.analysis.model import Analysis
@@ -103,6 +105,24 @@ def test_added_sentence_is_not_a_perfect_match():
 def test_redline_marks_deleted_and_inserted_words():
     c = compare(words("the balance favours neither confirming nor denying"), words("the balance favours disclosure"))
     assert redline_text(c.redline) == "the balance favours [-neither confirming nor denying-] {+disclosure+}"
+
+
+_WORD = st.sampled_from(["the", "police", "would", "harm", "confirm", "deny", "public", "interest", "held", "Kent", "risk,", "{subject}"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORD, min_size=0, max_size=40), st.lists(_WORD, min_size=0, max_size=40))
+def test_redline_rebuilds_both_texts(approved_words, draft_words):
+    """Equal + inserted words give back the draft; equal + deleted give back the approved text (no placeholders)."""
+    approved = words(" ".join(w for w in approved_words if w != "{subject}"), strip_label=False)
+    draft = words(" ".join(draft_words), strip_label=False)
+    c = compare(approved, draft)
+    assert 0.0 <= c.score <= 100.0
+    new_side = " ".join(t for op, t in c.redline if op in ("equal", "insert")).split()
+    assert new_side == draft.display
+    old_side = " ".join(t for op, t in c.redline if op in ("equal", "delete"))
+    assert words(old_side, strip_label=False).keys == approved.keys
+    assert (c.score == 100.0) == (approved.keys == draft.keys)
 
 
 # --------------------------------------------------------------------------- fixtures, three formats
