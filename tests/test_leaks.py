@@ -156,6 +156,8 @@ LEAKING = [
     ("held", "We hold this information on our crime system."),
     ("held", "The information you requested is held."),
     ("held", "The records we hold are exempt."),
+    ("held", "The information is available on our website."),
+    ("held", "It is held on the crime system."),
 ]
 
 NOT_LEAKING = [
@@ -301,6 +303,17 @@ NOT_LEAKING = [
     "Public authorities hold a great deal of personal data.",
     "The force uses the exemptions at sections 24(2) and 31(3).",
     "Data held by the force is protected by the Data Protection Act 2018.",
+    # what a letter says about itself and its enclosures
+    "Please find attached our response to your request.",
+    "Please find attached a leaflet explaining your right to request an internal review.",
+    "The attached Appendix A explains the duty to confirm or deny.",
+    "The ICO's guidance is available on its website.",
+    "Further information about the Act is available at www.legislation.gov.uk.",
+    "Information about how we handle your personal data is available on our website.",
+    "A copy of our complaints procedure is attached.",
+    "The full text of the exemptions is published at www.legislation.gov.uk.",
+    "Details of your rights are set out in the attached leaflet.",
+    "This letter is published in our disclosure log.",
 ]
 
 

@@ -102,6 +102,7 @@ class _Cues:
     object_openers: frozenset[str]
     specific_markers: frozenset[str]
     not_held_answers: frozenset[str]
+    letter_nouns: frozenset[str]
 
 
 @cache
@@ -133,6 +134,7 @@ def cues() -> _Cues:
         object_openers=f("object_openers"),
         specific_markers=f("specific_markers"),
         not_held_answers=f("not_held_answers"),
+        letter_nouns=f("letter_nouns"),
     )
 
 
@@ -317,10 +319,21 @@ def _right_hypothetical(s: _Sent, i: int) -> str | None:
     return _has_phrase(s, i, min(len(s.words), i + 8))
 
 
+_PRONOUNS = frozenset({"it", "this", "these", "they", "them", "that", "those"})
+
+
 def _is_info(s: _Sent, start: int, end: int) -> bool:
+    """Does the phrase stand for the requested information ("the figures", "no records", "it")?"""
     c = cues()
-    for k in range(start, end):
-        w = s.words[k]
+    words = s.words[start:end]
+    if any(w in c.letter_nouns for w in words) or any(s.body[start:end]):
+        return False  # "this letter", "the ICO's guidance": the letter and its enclosures
+    content = [w for w in words if w not in ("all", "of", "some", "none", "any")]
+    for w in words:
+        if w in _PRONOUNS:
+            if len(content) == 1:
+                return True  # "it is held": the pronoun is the whole subject
+            continue  # "this letter": a determiner, not the information
         if w in c.info_nouns or _term(w) in s.subject_terms:
             return True
     return False
@@ -509,6 +522,8 @@ def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
     if kind == "attach":
         if nxt == "to" or (i > 0 and words[i - 1] in ("importance", "weight", "significance", "value", "conditions")):
             return None
+        if any(w in c.letter_nouns for w in words[max(0, i - 6) : i + 7]):
+            return None  # "please find attached our response", "the attached leaflet on your rights"
         return _Cue(i, kind, False, subj)
 
     if kind == "show":
@@ -603,6 +618,12 @@ def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
             return None
     if i > 0 and words[i - 1] in ("the", "a", "an", "its", "their", "our", "this", "of") and words[i] in ("use", "record", "records", "purchase", "run", "spend"):
         return None  # a noun: "the use of", "a record of"
+    if words[i] in ("available", "published", "publish", "publishes") and passive:
+        subject_words = words[subj[0] : subj[1]]
+        tied = subject_words[:1] and subject_words[0] in ("the", "this", "these", "that", "those", "such", "no", "it")
+        tied = tied or any(w in ("requested", "request", "asked", "you") or _term(w) in s.subject_terms for w in subject_words)
+        if not tied or not _is_info(s, *subj):
+            return None  # "further information about the Act is available at ..."
     if passive:
         subject_words = words[subj[0] : subj[1]]
         definite = any(w in ("the", "this", "that", "these", "those", "such", "no", "your") for w in subject_words)
