@@ -38,6 +38,8 @@ PLACEHOLDER_SPAN = 12
 #: Draft paragraphs shorter than this (in words) are not aligned: headings,
 #: link lines, "Section 24(2) National Security".
 MIN_WORDS = 6
+#: Lines shorter than this that end in a colon are lead-ins, not paragraphs.
+LABEL_WORDS = 16
 #: Candidates kept per draft paragraph after the index look-up.
 CANDIDATES = 6
 #: Trigrams used per look-up, rarest first, and the longest posting list used.
@@ -148,7 +150,7 @@ def compare(approved: Words, draft: Words) -> Comparison:
             matched += n_ph + extra
         _push(redline, "delete", approved.display[a1:a2])
         _push(redline, "insert", draft.display[d1:d2])
-    return Comparison(round(100.0 * matched / total, 1), redline, fillers)
+    return Comparison(100.0 * matched / total, redline, fillers)
 
 
 def _one_phrase(items: list[str]) -> bool:
@@ -218,7 +220,7 @@ def quick_score(approved: Words, draft: Words, placeholders: int) -> tuple[float
         return 100.0, True
     lcs2 = total - Indel.distance(approved.keys, draft.keys)  # 2 x LCS
     if not placeholders:
-        return round(100.0 * lcs2 / total, 1), True
+        return 100.0 * lcs2 / total, True
     return min(100.0, 100.0 * (lcs2 + (1 + PLACEHOLDER_SPAN) * placeholders) / total), False
 
 
@@ -357,8 +359,16 @@ class DocumentAlignment:
 
 
 def eligible(block: "Block") -> bool:
-    """Body paragraphs, list items and table cells long enough to align."""
-    return block.kind != "heading" and block.part == "body" and len(words(block.text)) >= MIN_WORDS
+    """Body paragraphs, list items and table cells long enough to align (not lead-in labels)."""
+    if block.kind == "heading" or block.part != "body":
+        return False
+    w = words(block.text)
+    return len(w) >= MIN_WORDS and not _is_label(block.text, w)
+
+
+def _is_label(text: str, w: Words) -> bool:
+    """A short line ending in a colon ("Factors favouring confirming or denying:") introduces, it does not argue."""
+    return len(w) < LABEL_WORDS and text.rstrip().endswith(":")
 
 
 def align_document(
@@ -374,7 +384,7 @@ def align_document(
     for b in document.blocks:
         if b.kind != "heading" and b.part == "body":
             w = words(b.text)
-            if len(w) >= MIN_WORDS:
+            if len(w) >= MIN_WORDS and not _is_label(b.text, w):
                 draft_words[b.index] = w
     order = list(draft_words)
     cands = {i: index.candidates(draft_words[i], allowed) for i in order}

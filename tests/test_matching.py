@@ -237,3 +237,19 @@ def test_500_paragraph_library_gives_the_same_answers_as_50(stem, drafts, librar
     for cites in (exp["cites"], None):  # with the cited exemptions, and with none known (align against all)
         assert _answers(doc, small, cites) == _answers(doc, large, cites)
     assert _answers(doc, small, exp["cites"]) == _answers(doc, library, exp["cites"])
+
+
+def test_one_changed_word_in_a_very_long_paragraph_is_still_reported():
+    from ncnd_check.library import Paragraph
+
+    text = " ".join(f"w{i}" for i in range(1200))
+    lib = Library(paragraphs=[Paragraph(id="long", exemption="shared", role="explanation", required=False, text=text)])
+    draft = doc_of(text.replace("w600", "changed"))
+    [f] = [f for f in wording_findings(draft, lib, []) if f.rule == "NCND301"]
+    assert "[-w600-] {+changed+}" in f.evidence
+    assert "(99.9% similar)" in f.message
+
+
+def test_lead_in_labels_are_not_aligned(library):
+    doc = doc_of("Factors favouring confirming or denying that information is held:")
+    assert align_document(doc, library, None).considered == []

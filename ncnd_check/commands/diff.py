@@ -76,6 +76,7 @@ def _preview(text: str) -> str:
 
 def render_text(path: str, rows: list[dict], missing: list, color: bool) -> str:
     from ncnd_check.matching import redline_text
+    from ncnd_check.rules.wording import similarity
 
     style = click.style if color else (lambda t, **_: t)
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("same", "changed", "unmatched")}
@@ -99,7 +100,7 @@ def render_text(path: str, rows: list[dict], missing: list, color: bool) -> str:
             lines.append("    " + _preview(row["draft"]))
         else:
             mark = style("~", fg="yellow", bold=True)
-            lines.append(f"¶{where}{section}  {mark} {a.ids} ({roles}{shape}) {a.score:.0f}%  differs")
+            lines.append(f"¶{where}{section}  {mark} {a.ids} ({roles}{shape}) {similarity(a.score)}  differs")
             lines.append("    " + (_colour_redline(a.redline) if color else redline_text(a.redline)))
     for p, others in missing:
         mark = style("-", fg="red", bold=True)
@@ -139,7 +140,7 @@ tr.same td.info { color: #145214; } tr.changed td.info { color: #8a5a00; } tr.un
 <td>{{ row.where }}</td>
 <td>{{ row.draft_html }}</td>
 <td>{{ row.approved_html }}</td>
-<td class="info">{% if row.alignment %}<code>{{ row.alignment.ids }}</code><br>{{ row.roles }}{{ row.shape }}<br><span class="score">{{ "%.0f"|format(row.alignment.score) }}%</span> {{ "same" if row.status == "same" else "differs" }}{% else %}request-specific{% endif %}{% if row.section %}<br><small>{{ row.section }}</small>{% endif %}</td>
+<td class="info">{% if row.alignment %}<code>{{ row.alignment.ids }}</code><br>{{ row.roles }}{{ row.shape }}<br><span class="score">{{ row.similarity }}</span> {{ "same" if row.status == "same" else "differs" }}{% else %}request-specific{% endif %}{% if row.section %}<br><small>{{ row.section }}</small>{% endif %}</td>
 </tr>
 {% endfor %}
 {% for p, others in missing %}
@@ -153,6 +154,8 @@ tr.same td.info { color: #145214; } tr.changed td.info { color: #8a5a00; } tr.un
 def render_html(path: str, rows: list[dict], missing: list, library_folder: str | None, exemptions) -> str:
     from jinja2 import Environment
     from markupsafe import Markup, escape
+
+    from ncnd_check.rules.wording import similarity
 
     def side(redline, keep: str) -> Markup:
         out = []
@@ -174,6 +177,7 @@ def render_html(path: str, rows: list[dict], missing: list, library_folder: str 
             row["draft_html"] = side(a.redline, "insert")
             row["approved_html"] = side(a.redline, "delete")
             row["roles"] = "/".join(dict.fromkeys(p.role for p in a.paragraphs))
+            row["similarity"] = similarity(a.score) if row["status"] == "changed" else f"{a.score:.0f}%"
             row["shape"] = {"split": ", split in two", "merged": ", two merged"}.get(a.kind, "")
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("same", "changed", "unmatched")}
     env = Environment(autoescape=True)

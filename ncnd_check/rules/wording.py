@@ -29,6 +29,11 @@ def alignment_for(ctx):
     )
 
 
+def similarity(score: float) -> str:
+    """A percentage that never reads 100% for a paragraph that differs."""
+    return f"{score:.0f}%" if score < 99.5 else f"{min(score, 99.9):.1f}%"
+
+
 def default_fillers(ctx, alignment) -> dict[str, str]:
     """Values for placeholders in suggestions: what the draft uses, else the settings."""
     values: dict[str, str] = {}
@@ -105,7 +110,7 @@ def wording_deviation(ctx):
         first = a.paragraphs[0]
         shape = {"split": " (written as two paragraphs)", "merged": " (two approved paragraphs merged)"}.get(a.kind, "")
         yield ctx.finding(
-            f"Paragraph differs from approved wording {a.ids}{shape} ({a.score:.0f}% similar)",
+            f"Paragraph differs from approved wording {a.ids}{shape} ({similarity(a.score)} similar)",
             a.first_block,
             evidence=redline_text(a.redline),
             suggestion=suggestion_text(a, defaults),
