@@ -71,6 +71,8 @@ def test_exact_prefix_and_pattern_entries(reg):
         "http://www.ico.gov.uk/",
         "http://legislation.data.gov.uk/ukpga/2000/36/notes/division/4/2/16/data.xht",
         "https://ico.org.uk/for-organisations/guide-to-freedom-of-information/refusing-a-request/",
+        "http://www.uklaws.org/acts_uk/document135/page2.htm",
+        "https://ico.org.uk./for-organisations/foi/freedom-of-information-and-environmental-information-regulations/",
     ):
         assert reg.superseded(old) is not None, old
 
