@@ -265,7 +265,27 @@ def provision(draw) -> tuple[str, str]:
 def citation(draw) -> tuple[str, str]:
     number, expected = draw(provision())
     prefix = draw(st.sampled_from(PREFIXES))
+    if draw(st.booleans()):  # "section 24 (2)": a space before the subsection
+        number = number.replace("(", " (", 1)
     return prefix + number, expected
+
+
+@st.composite
+def titled_citation(draw) -> tuple[str, str, str]:
+    """A citation followed by its title, as in a heading: "Section 24(2) - National Security"."""
+    written, expected = draw(citation())
+    title = draw(st.sampled_from(law.titles(law.section_of(expected))))
+    title = draw(st.sampled_from([title, title.upper(), title.lower()]))
+    lead = draw(st.sampled_from([" ", " - ", " – ", ": "]))
+    return written + lead + title, expected, title
+
+
+@st.composite
+def bare_section(draw) -> tuple[str, str]:
+    """A section with no subsection: "Section 24", "s.24", "S24"."""
+    section = draw(st.sampled_from(SECTIONS))
+    prefix = draw(st.sampled_from(["Section ", "section ", "SECTION ", "s.", "s. ", "s", "S", "Sec. "]))
+    return prefix + section, f"s{section}"
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
@@ -279,6 +299,27 @@ def citation(draw) -> tuple[str, str]:
 def test_generated_citation_parses_back(cite, before, after, suffix, end) -> None:
     written, expected = cite
     text = " ".join([*before, written + suffix + end, *after])
+    assert ids(text) == [expected], text
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(cite=titled_citation(), after=st.lists(WORDS, max_size=4))
+def test_generated_heading_keeps_its_title(cite, after) -> None:
+    written, expected, title = cite
+    text = " ".join([written, *after])
+    found = find_in_text(text)
+    assert [c.id for c in found] == [expected], written
+    # The longest title written wins ("Research" + "information" is the alias
+    # "Research Information"); a closing "etc." full stop may end the sentence.
+    assert found[0].title.lower().startswith(title.rstrip(".").lower())
+    assert found[0].title in text
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(cite=bare_section(), before=st.lists(WORDS, max_size=4), after=st.lists(WORDS, max_size=4))
+def test_generated_bare_section_parses_back(cite, before, after) -> None:
+    written, expected = cite
+    text = " ".join([*before, written, *after])
     assert ids(text) == [expected], text
 
 
