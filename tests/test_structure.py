@@ -252,3 +252,40 @@ def test_house_style_headings_come_from_data(tmp_path) -> None:
     rules = load_section_rules(str(custom))
     assert classify_heading_text("Why we cannot say", rules) == "harm"
     assert classify_heading_text("Why we cannot say") is None
+
+
+def test_section_heading_naming_an_exemption_scopes_the_factors_below() -> None:
+    md = """Public Interest Test - Section 24(2)
+
+Factors favouring confirmation or denial
+
+Reassurance.
+
+Factors against confirmation or denial
+
+Terrorists would learn.
+
+Public Interest Test - Section 31(3)
+
+Factors favouring confirmation or denial
+
+Openness.
+
+Factors against confirmation or denial
+
+Offenders would adapt.
+
+Public Interest Test
+
+Factors against confirmation or denial
+
+Both: the mosaic effect.
+"""
+    a = analyse(read_text_str(md))
+    assert [(g.direction, g.exemption) for g in a.factors] == [
+        ("for", "s24(2)"),
+        ("against", "s24(2)"),
+        ("for", "s31(3)"),
+        ("against", "s31(3)"),
+        ("against", None),
+    ]

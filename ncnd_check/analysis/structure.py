@@ -190,6 +190,7 @@ class _Builder:
         self.parent: Section | None = None  # the enclosing non-factor section
         self.group: FactorGroup | None = None
         self.context: str | None = None  # exemption of a per-exemption heading
+        self.context_from_section = False  # set by a section heading naming it, not an exemption heading
         self.list_entry_ok = False  # an exemption line may be an entry of the exemptions list
 
     # -- helpers ---------------------------------------------------------
@@ -355,6 +356,7 @@ class _Builder:
                 else:
                     self.exemption_headings[i] = h.exemptions
                     self.context = h.exemptions[0]
+                    self.context_from_section = False
                     self.close_group()
                     if self.current is not None and self.current.name in ("applicable-exemptions", "request"):
                         self.current = self.parent = None
@@ -413,6 +415,13 @@ class _Builder:
         self.close_group()
         if name in _CONTEXT_RESET or (name == "balancing-test" and not self.per_exemption_balancing and not h.exemptions):
             self.context = None
+        elif name in ("harm", "public-interest", "balancing-test"):
+            named = self.pick_exemption(h.exemptions)
+            if named is not None:
+                # "Public Interest Test - Section 31(3)": the factors below argue 31(3).
+                self.context, self.context_from_section = named, True
+            elif self.context_from_section:
+                self.context = None  # a generic part after a per-exemption one
         if name in ("factors-for", "factors-against"):
             section = self.open_section(name, i, h)
             direction = "for" if name == "factors-for" else "against"
