@@ -139,3 +139,20 @@ def test_rules_report_dead_and_moved_links_only_when_asked(server, tmp_path):
     count = len(Handler.requests)
     offline = check_document(doc, Settings(select=["NCND404", "NCND405"], link_cache_dir=str(tmp_path / "other")))
     assert offline.findings == [] and len(Handler.requests) == count
+
+
+def test_cli_flag_switches_the_online_check_on(server, tmp_path):
+    from click.testing import CliRunner
+
+    from ncnd_check.cli import cli
+
+    (tmp_path / "ncnd-check.toml").write_text(f'link_cache_dir = "{tmp_path / "cache"}"\n', encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(f"The policy was at {server}/gone and the guidance at {server}/ok today.\n", encoding="utf-8")
+    runner = CliRunner()
+    off = runner.invoke(cli, ["check", str(draft), "--select", "NCND404", "--format", "json"])
+    assert '"NCND404"' not in off.output
+    on = runner.invoke(cli, ["check", str(draft), "--select", "NCND404", "--check-links-online", "--format", "json"])
+    assert on.exit_code == 1, on.output
+    assert f'"evidence": "{server}/gone"' in on.output
+    assert (tmp_path / "cache" / "links.json").is_file()
