@@ -71,7 +71,7 @@ LEAKING = [
     ("indirect", 'The data you have asked for has been redacted in full.'),
     ("not-held", 'We hold no information about covert surveillance equipment.'),
     ("not-held", 'None of the information you requested is held by this force.'),
-    # held out: written after, measured, then fixed
+    # held out: written after, measured (P 0.98 R 0.93), then fixed
     ("held", 'Following a search of our IT asset register, the force can confirm it has 1,200 Windows 10 laptops.'),
     ("held", 'Northumbria Police does hold information about the number of drones purchased.'),
     ("not-held", "We don't keep a record of how many FOI requests mention Tasers."),
@@ -117,7 +117,7 @@ LEAKING = [
     ("not-held", 'Having searched our systems, I can tell you that no such data is recorded.'),
     ("indirect", 'We have redacted the names of junior staff.'),
     ("held", 'The policy you asked about is available on our website.'),
-    # second held-out batch (other forces' styles)
+    # second held-out batch, other forces' styles (measured P 0.96 R 0.73 before its fixes)
     ("held", 'PSNI can confirm that it holds information in relation to your request.'),
     ("not-held", 'The MPS does not hold any recorded information on this matter.'),
     ("held", 'Police Scotland has confirmed that the system is currently in use across all divisions.'),
@@ -158,6 +158,27 @@ LEAKING = [
     ("held", "The records we hold are exempt."),
     ("held", "The information is available on our website."),
     ("held", "It is held on the crime system."),
+    # third held-out batch (measured P 0.94 R 0.85 before its fixes)
+    ("held", 'Staffordshire Police holds a contract with Serco for custody services.'),
+    ("not-held", 'The force has not recorded any instances of the tactic being used.'),
+    ("held", 'We employed an external consultant to review the system in 2022.'),
+    ("indirect", 'The list of approved suppliers has been withheld under section 43(2).'),
+    ("not-held", 'Gwent Police confirms that no such devices have been purchased.'),
+    ("held", 'Our searches identified 56 relevant incidents.'),
+    ("not-held", 'Derbyshire Constabulary does not have any officers trained in this technique.'),
+    ("held", 'The covert unit was established in 2019 and currently has eight officers.'),
+    ("indirect", 'The minutes of the meeting are attached for your information.'),
+    ("held", 'There are currently 14 officers assigned to the team.'),
+    ("held", "The force's surveillance vans are operated by the Serious Crime Unit."),
+    ("not-held", 'No correspondence with the company has been located.'),
+    ("indirect", 'We have provided the figures we hold in the table below.'),
+    ("not-held", 'Essex Police has never received funding from the Home Office for this project.'),
+    ("held", "The data requested is recorded on the force's Niche system."),
+    ("held", "I can confirm that the Chief Constable's diary for that week is held."),
+    ("not-held", 'Merseyside Police no longer retains the footage.'),
+    ("held", 'Both of the devices were purchased from Cellebrite in 2020.'),
+    ("not-held", 'As the force does not operate drones, we cannot answer your further questions.'),
+    ("indirect", 'The remainder of the report has been redacted in accordance with section 31(1).'),
 ]
 
 NOT_LEAKING = [
@@ -208,7 +229,7 @@ NOT_LEAKING = [
     "Neither confirming nor denying that we hold Office 365 accounts protects the force's network.",
     'If you are unhappy with this response, you may ask for an internal review.',
     'To state that we do not use a particular system would allow criminals to target forces that do.',
-    # held out: written after, measured, then fixed
+    # held out: written after, measured (P 0.98 R 0.93), then fixed
     'Confirming or denying whether the force uses drones would allow criminals to adapt their behaviour.',
     'To disclose whether any records exist would undermine ongoing investigations.',
     'Any confirmation that the force holds information of this nature would be damaging.',
@@ -254,7 +275,7 @@ NOT_LEAKING = [
     'Information held by public authorities is subject to the Act.',
     'Should the force hold such records, disclosure would prejudice the prevention of crime.',
     'To say that the force does not hold this information would be as harmful as saying that it does.',
-    # second held-out batch (other forces' styles)
+    # second held-out batch, other forces' styles (measured P 0.96 R 0.73 before its fixes)
     'PSNI is providing an NCND response and will explain this further below.',
     'The MPS neither confirms nor denies whether it holds information relevant to your request.',
     'Confirming or denying the use of such a system would compromise ongoing operations.',
@@ -314,6 +335,27 @@ NOT_LEAKING = [
     "The full text of the exemptions is published at www.legislation.gov.uk.",
     "Details of your rights are set out in the attached leaflet.",
     "This letter is published in our disclosure log.",
+    # third held-out batch
+    'To confirm or deny whether Staffordshire Police has a contract with any particular supplier would harm its commercial interests.',
+    'Revealing whether the tactic has been used would assist those planning criminal activity.',
+    'The force would never jeopardise an investigation by revealing its tactics.',
+    'Confirmation that any list of suppliers exists would undermine future procurement.',
+    'Gwent Police is unable to confirm or deny whether any devices have been purchased.',
+    'Stating the number of incidents, or that there were none, would be equally revealing.',
+    'Derbyshire Constabulary neither confirms nor denies whether its officers are trained in this technique.',
+    'The public has an interest in knowing that covert units are properly supervised.',
+    'Any minutes of meetings, if they exist, would be exempt from disclosure.',
+    'Were the force to reveal staffing levels, criminals could judge its capacity.',
+    'Surveillance is a vital tool in the fight against serious crime.',
+    'It would not be appropriate to state whether correspondence with the company exists.',
+    'The table below sets out the exemptions relied upon and the harm in confirming or denying.',
+    'Essex Police considers that the balance lies in maintaining its NCND position.',
+    'Whether or not data of this kind is recorded, the force must respond consistently.',
+    'The Chief Constable is committed to transparency where it does not compromise operations.',
+    'The retention of footage is governed by national guidance.',
+    'The purchase of equipment by police forces is a matter of legitimate public interest.',
+    'If the force were to say it does not operate drones, this would reveal a gap in capability.',
+    'This response neither confirms nor denies whether any report exists.',
 ]
 
 

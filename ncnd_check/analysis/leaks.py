@@ -256,15 +256,30 @@ def _verb_group(s: _Sent, i: int) -> int:
     return k
 
 
+_PREPOSITIONS = frozenset({"for", "of", "in", "on", "at", "from", "with", "by", "to", "about", "during", "over", "under", "within"})
+
+
 def _subject(s: _Sent, end: int) -> tuple[int, int]:
-    """The subject noun phrase ending before ``end``: (start, end) token indices."""
+    """The subject noun phrase ending before ``end``: (start, end) token indices.
+
+    A coordinated verb ("The unit was set up in 2019 and has eight officers")
+    takes the subject of the first clause.
+    """
     k = end
     limit = max(0, end - 8)
     while k - 1 >= limit:
         w = s.words[k - 1]
+        if w == "that" and k - 2 >= 0 and s.words[k - 2] in _PREPOSITIONS:
+            k -= 1  # "the diary for that week": a determiner
+            continue
         if w in _CLAUSE_BREAK_WORDS or (s.tokens[k - 1].is_punct and w not in ("'s", "-", "&")):
             break
         k -= 1
+    if k == end and k > 0 and s.words[k - 1] in ("and", "but"):
+        first_verb = next((j for j in range(k - 1) if s.words[j] in cues().verb_group), None)
+        if first_verb:
+            start = next((j + 1 for j in range(first_verb - 1, -1, -1) if s.words[j] in _CLAUSE_BREAK_WORDS or s.tokens[j].is_punct), 0)
+            return start, first_verb
     return k, end
 
 
@@ -527,6 +542,9 @@ def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
         return _Cue(i, kind, False, subj)
 
     if kind == "show":
+        after = [w for w in words[i + 1 : i + 6] if w not in c.object_openers and w not in ("out", "below", "above")]
+        if after and (after[0] in c.generic_objects or after[0] in c.letter_nouns or after[0] in _DISCOURSE_NOUNS or after[0] in ("harm", "reasons", "why", "how")):
+            return None  # "the table below sets out the exemptions relied upon"
         if words[subj[0] : subj[1]] and any(w in c.show_subjects for w in words[subj[0] : subj[1]]):
             if words[i] in ("details", "lists", "sets") and not passive and subj[1] - subj[0] > 0:
                 # "details" is usually a noun; only "the table below details ..." counts
@@ -602,7 +620,8 @@ def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
 
     # possess: hold / use / record / have ...
     if words[i] in ("have", "has", "had"):
-        if nxt in _BE or nxt == "to" or (nxt and _PARTICIPLE.search(nxt) and nxt not in c.info_nouns and nxt not in ("no",)):
+        counted = i + 1 < n and _is_number(s.tokens[i + 1])
+        if nxt in _BE or nxt == "to" or (not counted and nxt and _PARTICIPLE.search(nxt) and nxt not in c.info_nouns and nxt != "no"):
             return None  # an auxiliary ("has been", "have considered") or "have to"
         if not (nxt in ("no", "none", "nothing") or (nxt and _is_number(s.tokens[i + 1])) or negated):
             obj_terms = {_term(w) for w in words[i + 1 : i + 6]}
@@ -627,7 +646,11 @@ def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
     if passive:
         subject_words = words[subj[0] : subj[1]]
         definite = any(w in ("the", "this", "that", "these", "those", "such", "no", "your") for w in subject_words)
-        if not (_is_info(s, *subj) or (words[i] in c.use and definite)):
+        owned = subject_words[:1] in (["the"], ["this"], ["these"], ["those"], ["your"], ["our"]) and (
+            "'s" in subject_words or words[i] in ("held", "kept", "retained", "stored", "recorded", "maintained")
+        )
+        letterish = any(w in c.letter_nouns for w in subject_words) or any(s.body[subj[0] : subj[1]])
+        if letterish or not (_is_info(s, *subj) or (words[i] in c.use and definite) or owned):
             return None
         if not (any(w in c.specific_markers for w in subject_words) or {_term(w) for w in subject_words} & s.subject_terms):
             return None  # "Information is held securely by forces": generic
