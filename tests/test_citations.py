@@ -131,6 +131,9 @@ PHRASINGS = [
     ("PACE 1984 s.24", []),
     ("Section 24 of the Police and Criminal Evidence Act 1984", []),
     ("S24 Human Rights Act", []),
+    ("RIPA sections 26(2) and 28(3)", []),
+    ("sections 23(5), 24(2) and 31(3) of the DPA", []),
+    ("Section 10 of the Terrorism Act and section 24(2)", ["s24(2)"]),
     # not citations at all: dates, money, pages, times
     ("open 24/7", []),
     ("on 24/07/2024", []),

@@ -316,7 +316,11 @@ def _other_act_before(doc: "Doc", i: int) -> bool:
 
 
 def _walk(doc: "Doc", text: str, match_id: str, start: int, end: int) -> tuple[list[_Item], int, int] | None:
-    """From a Matcher hit, take in the whole citation or list. Returns items, first and next token."""
+    """From a Matcher hit, take in the whole citation or list.
+
+    Returns the items (empty for another Act's list), the first token and the
+    token after the list; None when the hit is not a citation at all.
+    """
     vocab = law.citation_vocabulary()
     number_tok = doc[end - 1]
     items = _items_from_token(number_tok, None)
@@ -401,12 +405,12 @@ def _walk(doc: "Doc", text: str, match_id: str, start: int, end: int) -> tuple[l
         items.extend(new)
         j = nxt
 
+    # Another Act's citation: nothing found, but the whole list is used up, so
+    # its later numbers ("RIPA sections 26(2) and 28(3)") are not matched again.
     if _other_act_before(doc, start):
-        return None
+        return [], start, j
     if _other_act_after(doc, j):
         # The Act named after a list governs the list, back to the last prefix written.
-        if group == 0:
-            return None
         items = items[:group]
     return items, start, j
 
