@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable
 
@@ -128,6 +128,13 @@ def _lookup(text: str) -> Authority | None:
 
 def find_mentions(text: str) -> list[Mention]:
     """Authorities named in ``text``, longest match first, not overlapping."""
+    return list(_find_mentions(text))
+
+
+@lru_cache(maxsize=2048)
+def _find_mentions(text: str) -> tuple[Mention, ...]:
+    # Cached: approved wording repeats within a letter and across a disclosure
+    # log, and each block is searched by several rules (Mention is frozen).
     insensitive, sensitive, _ = _matchers()
     found: list[Mention] = []
     for pattern in (insensitive, sensitive):
@@ -141,7 +148,7 @@ def find_mentions(text: str) -> list[Mention]:
         if out and mention.start < out[-1].end:
             continue
         out.append(mention)
-    return out
+    return tuple(out)
 
 
 def resolve(name: str | None) -> Authority | None:

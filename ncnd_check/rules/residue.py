@@ -423,6 +423,8 @@ def _unbalanced(text: str) -> str | None:
             continue  # ">>" as an arrow in "Review >> Accept All"
         if opener == "«" and not re.search(r"«\w|\w»", text):
             continue  # French quotation marks with their spaces: « like this »
+        if opener not in text and closer not in text:
+            continue  # nothing to balance (the common case: skips the character scan)
         probe = text.replace("{{", "{").replace("}}", "}") if opener == "{" else text
         depth = 0
         open_at = 0
