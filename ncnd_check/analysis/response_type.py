@@ -21,7 +21,6 @@ from importlib import resources
 from ncnd_check import law
 from ncnd_check.analysis.model import Analysis, Citation, Conclusion, FactorGroup, Section
 from ncnd_check.document import Document
-from ncnd_check.normalise import fold
 
 __all__ = ["classify_response", "NcndPart", "ncnd_part", "ARGUMENT_SECTIONS"]
 

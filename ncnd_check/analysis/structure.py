@@ -191,7 +191,6 @@ class _Builder:
         self.group: FactorGroup | None = None
         self.context: str | None = None  # exemption of a per-exemption heading
         self.context_from_section = False  # set by a section heading naming it, not an exemption heading
-        self.list_entry_ok = False  # an exemption line may be an entry of the exemptions list
 
     # -- helpers ---------------------------------------------------------
     def resolve(self, cit: Citation) -> str:
@@ -306,8 +305,6 @@ class _Builder:
             self.block_sections[index] = self.current.name
             if index not in self.current.blocks and index != self.current.heading_block:
                 self.current.blocks.append(index)
-            if self.parent is not None and self.parent is not self.current and self.current.name.startswith("factors"):
-                pass
         if self.group is not None and self.is_content(self.blocks[index].text):
             if index not in self.group.blocks:
                 self.group.blocks.append(index)
