@@ -134,6 +134,13 @@ PHRASINGS = [
     ("RIPA sections 26(2) and 28(3)", []),
     ("sections 23(5), 24(2) and 31(3) of the DPA", []),
     ("Section 10 of the Terrorism Act and section 24(2)", ["s24(2)"]),
+    # ranges of the Act are not provisions cited
+    ("the exemptions in sections 21 to 44 of the Act", []),
+    ("Part II (ss.21-44)", []),
+    # parts of the letter, not provisions
+    ("Section 4 - Our Response", []),
+    ("Section 5: Review Rights", []),
+    ("Section 17 - Refusal Notice", ["s17"]),
     # not citations at all: dates, money, pages, times
     ("open 24/7", []),
     ("on 24/07/2024", []),

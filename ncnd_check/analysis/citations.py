@@ -72,6 +72,8 @@ _ENACTMENT_NOUNS = frozenset({
     "act", "acts", "regulations", "regulation", "convention", "order", "code", "rules",
     "bill", "measure", "directive", "charter", "protocol",
 })
+#: Words that make "21 to 44" a range.
+_RANGE_WORDS = frozenset({"to", "-", "\u2013", "\u2014"})
 #: Lower-case words that may sit inside the name of an enactment.
 _NAME_JOINERS = frozenset({"of", "and", "the", "for", "on", "&", "(", ")", "to", "in"})
 #: Tokens that end the search for an Act name.
@@ -329,9 +331,28 @@ def _walk(doc: "Doc", text: str, match_id: str, start: int, end: int) -> tuple[l
     prefix = doc[start].lower_ if match_id == "PREFIXED" else None
     j = _absorb_spaced(doc, end, items[-1])
     first_has_sub = bool(items[0].parts)
+    # "sections 21 to 44", "ss.21-44": a range of the Act, not a provision cited.
+    if (
+        not first_has_sub
+        and j + 1 < len(doc)
+        and doc[j].lower_ in _RANGE_WORDS
+        and doc[j + 1].text.isdigit()
+    ):
+        return [], start, j + 2
     title = _title_after(doc, text, j, items[-1].section)
     if title:
         items[-1].title, j = title
+    # "Section 4 - Our Response": a part of the letter, not a provision of the Act.
+    elif (
+        not first_has_sub
+        and len(items) == 1
+        and not law.is_part_ii(items[0].section)
+        and law.provision(items[0].section) is None
+        and j + 1 < len(doc)
+        and doc[j].text in _TITLE_LEADS
+        and doc[j + 1].text[:1].isupper()
+    ):
+        return None
 
     if match_id == "BARE":
         # "24(2)" with no prefix: a citation after "exemption", "under", "by virtue of",
