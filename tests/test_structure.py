@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from ncnd_check.analysis import analyse
 from ncnd_check.analysis.structure import classify_heading_text, factor_direction, load_section_rules
@@ -289,3 +290,40 @@ Both: the mosaic effect.
         ("against", "s31(3)"),
         ("against", None),
     ]
+
+
+def test_sibling_withholding_heading_argues_the_same_interest() -> None:
+    from ncnd_check.analysis.argument import covers
+
+    assert covers("s31(1)", "s31(3)")  # "Section 31(1) Evidence of Harm" in an NCND letter
+    assert covers("s24", "s24(2)")
+    assert covers(None, "s24(2)")
+    assert not covers("s31(3)", "s24(2)")
+    assert not covers("s30(3)", "s31(3)")
+
+
+_PIECES = [
+    "Request", "Applicable Exemptions:", "Section 24(2) National Security", "Section 31(3) Law Enforcement:",
+    "Harm in confirming or denying", "Public Interest Test", "Factors favouring confirmation or denial:",
+    "Factors against confirmation or denial", "Balancing Test", "BALANCE TEST", "Complaint rights",
+    "The balance favours neither confirming nor denying.", "Offenders would adapt.", "None",
+    "Factors favouring confirmation or denial: The public would know.", "| For | Against |", "| a | b |",
+    "We can neither confirm nor deny any other information.", "Please find attached the figures.",
+    "Question 2", "1. A numbered factor.", "- a bullet", "This should not be taken as an indication either way.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25))
+def test_any_arrangement_gives_a_consistent_analysis(pieces: list[str]) -> None:
+    analysis = analyse(read_text_str("\n\n".join(pieces)))
+    n = len(analysis.document.blocks)
+    assert len(analysis.block_sections) == n and len(analysis.docs) == n
+    assert analysis.ncnd_blocks <= set(range(n))
+    assert analysis.response_type in ("ncnd", "partial-ncnd", "other")
+    assert (analysis.response_type == "other") == (not analysis.ncnd_blocks)
+    for g in analysis.factors:
+        assert all(0 <= b < n for b in g.blocks)
+        assert g.direction in ("for", "against")
+    for c in analysis.conclusions:
+        assert c.verdict in ("ncnd", "confirm", "disclosure-test", "unclear")

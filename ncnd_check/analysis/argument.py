@@ -35,8 +35,12 @@ def covers(owner: str | None, exemption: str) -> bool:
     if owner == exemption:
         return True
     parsed = law.parse_id(owner)
-    # A bare "s24" covers any s24(x); a sibling subsection (31(1) for 31(3)) does not.
-    return parsed is not None and not parsed.parts and same_section(owner, exemption)
+    if parsed is None or not same_section(owner, exemption):
+        return False
+    # A bare "s24" covers any s24(x); a part headed with the withholding limb
+    # ("Section 31(1) Evidence of Harm") argues the same interest as 31(3)
+    # (NCND204 reports the mixed citation itself).
+    return not parsed.parts or law.is_withholding_subsection(owner)
 
 
 @dataclass
