@@ -72,6 +72,14 @@ def test_abbreviation_at_the_end_of_a_sentence_still_ends_it() -> None:
     assert len(sentences("Logs (servers, laptops, etc.) are held. Thank you.")) == 2
 
 
+def test_a_full_stop_after_a_url_ending_in_a_slash_ends_the_sentence() -> None:
+    assert sentences("See https://ico.org.uk/for-organisations/. Then reply.") == [
+        "See https://ico.org.uk/for-organisations/.",
+        "Then reply.",
+    ]
+    assert "https://ico.org.uk/for-organisations/" in tokens("See https://ico.org.uk/for-organisations/.")
+
+
 def test_list_label_stays_with_its_sentence() -> None:
     assert sentences("1. The public are entitled to know. They are.") == [
         "1. The public are entitled to know.",

@@ -48,6 +48,7 @@ _CITATION_TOKEN_RE = re.compile(rf"^{CITATION_TOKEN}$")
 _NEEDS_TOKEN_MATCH = re.compile(rf"[()/]|^{ATTACHED_PREFIX}\d")
 #: "(s.24(2)" or "[24(2)": a whole citation at the end of the string.
 _ENDS_WITH_CITATION = re.compile(rf"(?:^|(?<=[^\w.]))(?:{CITATION_TOKEN})$")
+_FINAL_STOP = re.compile(r"\.$")
 #: "(4)," or "(5B)(a)." : keep the opening bracket so the group stays whole.
 _BRACKET_GROUP_FIRST = re.compile(rf"^(?:{_PART})+[^\w(]*$")
 
@@ -57,7 +58,7 @@ _CITATION_INFIXES = [r"(?<=\))[-/](?=[A-Za-z0-9(])", r"(?<=\))(?=[A-Za-z]{2,}|\d
 
 #: Abbreviations ending in a full stop that must stay one token (not a sentence end).
 ABBREVIATIONS = (
-    "No.", "no.", "NO.", "Nos.", "nos.", "etc.", "Etc.", "cf.", "Cf.", "viz.", "approx.",
+    "No.", "no.", "NO.", "Nos.", "nos.", "etc.", "Etc.", "cf.", "Cf.", "viz.", "approx.", "Approx.",
     "Sect.", "sect.", "SECT.", "Sec.", "sec.", "SEC.", "Secs.", "secs.", "Sects.", "sects.",
     "ss.", "Ss.", "SS.", "S.", "para.", "Para.", "paras.", "Paras.", "PARA.", "pp.", "pg.",
     "Art.", "art.", "Arts.", "Reg.", "reg.", "Regs.", "regs.", "Sch.", "sch.", "Ch.", "ch.",
@@ -109,6 +110,9 @@ def _make_tokenizer(nlp: "Language"):
         # "(s.24(2)": the closing bracket is the citation's, not a suffix to split off.
         if text.endswith(")") and _ENDS_WITH_CITATION.search(text):
             return None
+        # "see https://ico.org.uk/guidance/." : the full stop ends the sentence, not the URL.
+        if text.endswith("/."):
+            return _FINAL_STOP.search(text)
         return default_suffix_search(text)
 
     rules = dict(defaults.tokenizer_exceptions)
