@@ -76,8 +76,6 @@ _ENACTMENT_NOUNS = frozenset({
 _RANGE_WORDS = frozenset({"to", "-", "\u2013", "\u2014"})
 #: Lower-case words that may sit inside the name of an enactment.
 _NAME_JOINERS = frozenset({"of", "and", "the", "for", "on", "&", "(", ")", "to", "in"})
-#: Tokens that end the search for an Act name.
-_STOP = frozenset({".", ";", "?", "!", ":"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 #: The second half of a UK postcode ("2AB" in "S1 2AB").
 _POSTCODE_INWARD = re.compile(r"^\d[A-Za-z]{2}[,.]?$")
