@@ -40,6 +40,8 @@ class AuditSummary:
     by_category: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)
     by_month: Counter = field(default_factory=Counter)
+    #: Readable files per month, so a month's findings can be read as a rate.
+    files_by_month: Counter = field(default_factory=Counter)
     #: (path, findings, errors) for the files with most findings, worst first.
     worst: list[tuple[str, int, int]] = field(default_factory=list)
     unreadable_files: list[tuple[str, str, str]] = field(default_factory=list)
@@ -55,6 +57,8 @@ def summarise(items: list[AuditItem], worst: int = 10) -> AuditSummary:
             s.unreadable += 1
             s.unreadable_files.append((r.path, r.error.kind, r.error.message))
             continue
+        if item.month:
+            s.files_by_month[item.month] += 1
         if not r.findings:
             s.clean += 1
         for f in r.findings:

@@ -123,6 +123,8 @@ def test_html_shows_months_and_redlines(sent, fake_rules):
     html = Path("audit.html").read_text(encoding="utf-8")
     months = re.findall(r'<tr data-month="([^"]+)"><td>[^<]*</td><td class="num" data-count="(\d+)"', html)
     assert months == [("2023-11", "2"), ("2024-03", "3")]
+    files = re.findall(r'<tr data-month="([^"]+)">.*?data-files="(\d+)"', html)
+    assert files == [("2023-11", "2"), ("2024-03", "1")]  # good.html has no findings but counts as a file
     assert "<del>will not</del>" in html and "<ins>would</ins>" in html
 
 

@@ -57,6 +57,9 @@ def context(items, summary, title: str) -> dict:
     ]
     categories = [(c, summary.by_category.get(c, 0)) for c in CATEGORIES]
     months = sorted(summary.by_month.items())
+    month_rows = [
+        (m, summary.files_by_month.get(m, 0), summary.by_month.get(m, 0)) for m in sorted(summary.files_by_month)
+    ]
     charts = {
         "category": bar_chart([c for c, _ in categories], [n for _, n in categories], "findings per category", "category"),
         "rule": bar_chart([r["code"] for r in rules], [r["count"] for r in rules], "findings per rule", "rule") if rules else "",
@@ -72,6 +75,7 @@ def context(items, summary, title: str) -> dict:
         "rules": rules,
         "categories": categories,
         "months": months,
+        "month_rows": month_rows,
         "charts": charts,
         "files": sorted({f["file"] for f in findings}),
         "date_sources": sorted({item.date_source for item in items if item.date_source}),
