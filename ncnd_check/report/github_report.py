@@ -47,7 +47,7 @@ def render(results, settings, quiet=False, **options) -> str:
             lines.append(command("error", f"{r.error.kind}: {r.error.message}", file=path, title="ncnd-check"))
             continue
         for f in r.findings:
-            message = f"{f.message} ({location_text(f.location)})"
+            message = f.message if f.location.block is None else f"{f.message} ({location_text(f.location)})"
             if f.suggestion:
                 message += f"\nSuggestion: {f.suggestion}"
             lines.append(command(COMMANDS[f.severity], message, file=path, line=f.location.line, title=f.rule))
