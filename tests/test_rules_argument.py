@@ -17,6 +17,7 @@ fixture does not expect fails the test.
 from __future__ import annotations
 
 import re
+import shlex
 from collections import Counter
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def fixture_names() -> list[str]:
 
 def _settings(spec: str | None) -> Settings:
     settings = Settings()
-    for item in (spec or "").split():
+    for item in shlex.split(spec or ""):
         key, _, value = item.partition("=")
         current = getattr(settings, key)
         setattr(settings, key, value.lower() == "true" if isinstance(current, bool) else value)
