@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ncnd_check.analysis.nlp import get_nlp, process
 
@@ -125,3 +128,32 @@ def test_importing_the_module_does_not_import_spacy() -> None:
     code = "import sys, ncnd_check.analysis.nlp, ncnd_check.analysis.citations, ncnd_check.law; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# Words that hold none of what the tokenizer was taught (citations, bracket
+# groups, the abbreviations): on these it must cut exactly as spaCy's English does.
+ORDINARY = [
+    "The", "force's", '"quoted"', "(see", "above)", "well-known", "\u00a35,000", "10%", "e-mail",
+    "...", "Hello!", "what?", "((((", "))))", "'single'", "U.K.", "don't", "can't", "5km",
+    "co-operate", "x/y", "a.m.", "1990s", "24/7", "[note]", "{x}", "--", "Mr.", "St.", "Jan.",
+    "http://example.org/page", "www.police.uk", "name@example.org", ":-)", "a;b", "end.",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(ORDINARY), min_size=1, max_size=12))
+def test_ordinary_text_is_tokenized_as_spacy_english(words) -> None:
+    text = " ".join(words)
+    assert tokens(text) == [t.text for t in _plain_english().make_doc(text)]
+
+
+def test_long_bracket_runs_tokenize_like_spacy_english() -> None:
+    for text in ("(" * 300 + "1", ")" * 300, "(" * 100 + "word" + ")" * 100):
+        assert tokens(text) == [t.text for t in _plain_english().make_doc(text)]
+
+
+@functools.cache
+def _plain_english():
+    import spacy
+
+    return spacy.blank("en")

@@ -77,8 +77,16 @@ _MAY_END_SENTENCE = frozenset({
 _LIST_LABEL = re.compile(r"^(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})$")
 
 
+#: No citation token is longer; longer strings skip the citation tests outright.
+_MAX_CITATION_TOKEN = 64
+#: spaCy only needs the length of an affix match, so prefix and suffix searches
+#: look at this many characters at the string's ends. Without it a run such as
+#: "((((..." costs the tokenizer quadratic time (2,000 brackets: ~2 s).
+_AFFIX_WINDOW = 32
+
+
 def _citation_token_match(text: str):
-    if not _NEEDS_TOKEN_MATCH.search(text):
+    if len(text) > _MAX_CITATION_TOKEN or not _NEEDS_TOKEN_MATCH.search(text):
         return None
     return _CITATION_TOKEN_RE.match(text)
 
@@ -102,18 +110,20 @@ def _make_tokenizer(nlp: "Language"):
     default_suffix_search = compile_suffix_regex(defaults.suffixes).search
 
     def prefix_search(text: str):
-        if text.startswith("(") and _BRACKET_GROUP_FIRST.match(text):
+        short = len(text) <= _MAX_CITATION_TOKEN
+        if short and text.startswith("(") and _BRACKET_GROUP_FIRST.match(text):
             return None
-        return default_prefix_search(text)
+        return default_prefix_search(text[:_AFFIX_WINDOW])
 
     def suffix_search(text: str):
+        short = len(text) <= _MAX_CITATION_TOKEN
         # "(s.24(2)": the closing bracket is the citation's, not a suffix to split off.
-        if text.endswith(")") and _ENDS_WITH_CITATION.search(text):
+        if short and text.endswith(")") and _ENDS_WITH_CITATION.search(text):
             return None
         # "see https://ico.org.uk/guidance/." : the full stop ends the sentence, not the URL.
         if text.endswith("/."):
             return _FINAL_STOP.search(text)
-        return default_suffix_search(text)
+        return default_suffix_search(text[-_AFFIX_WINDOW:])
 
     rules = dict(defaults.tokenizer_exceptions)
     for abbreviation in ABBREVIATIONS:
