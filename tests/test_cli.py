@@ -365,3 +365,18 @@ def test_inline_directive_in_html_and_whole_file(drafts, fake_rules):
     assert [(f["rule"], f["location"]["block"]) for f in entry if f["rule"] == "XT101"] == [("XT101", 1)]
     (drafts / "whole.txt").write_text("ncnd-check: ignore-file XT101, XT2\n\n" + BAD_TEXT, encoding="utf-8")
     assert set(codes(load_json(run("check", "drafts/whole.txt", "--select", "XT", "-f", "json").stdout), "whole.txt")) == {"XT301"}
+
+
+def test_check_does_not_import_matplotlib(drafts):
+    """matplotlib (the audit report's charts) is imported by audit only."""
+    script = (
+        "import sys\n"
+        "from ncnd_check.cli import cli\n"
+        "try:\n"
+        "    cli.main(['check', 'drafts/bad.txt', '-f', 'json'], prog_name='ncnd-check')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('matplotlib' in sys.modules, file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=drafts.parent)
+    assert proc.stderr.strip().splitlines()[-1] == "False", proc.stderr
