@@ -128,3 +128,15 @@ def test_other_response_has_no_ncnd_part() -> None:
     analysis = analyse(read_text_str(f"{TWO_DUTIES}\n\nMerseyside Police does not hold the information.\n"))
     assert analysis.ncnd_blocks == set()
     assert ncnd_part(analysis).part_ii == []
+
+
+def test_ncnd_explainer_mentioning_held_and_not_held_is_not_an_answer() -> None:
+    draft = f"""{TWO_DUTIES}
+
+Gwent Police can neither confirm nor deny that it holds the information by virtue of Section 31(3).
+
+'Neither Confirm nor Deny' (NCND)
+
+There may be occasions when stating that no information is held, or that it is held, would itself cause harm. A neither confirm nor deny response is used consistently whether or not information is held, so that no inference can be drawn.
+"""
+    assert analyse(read_text_str(draft)).response_type == "ncnd"

@@ -100,7 +100,9 @@ def classify_response(
         procedural = not in_argument and cues.procedural.search(text)
         if procedural and not explicit:
             ncnd_hit = False
-        answer_hit = (procedural and not explicit) or (not in_argument and cues.answer.search(text))
+        # A block that itself neither confirms nor denies talks about "held" and
+        # "not held" hypothetically (the NCND explainer): not an answer.
+        answer_hit = (procedural and not explicit) or (not in_argument and not explicit and cues.answer.search(text))
         if answer_hit:
             saw_answer = True
         if remainder:
