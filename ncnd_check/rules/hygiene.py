@@ -49,14 +49,13 @@ def _where(part: str) -> str:
 
 @rule("NCND801", "tracked-changes", CATEGORY, "error", applies_to=None)
 def tracked_changes(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports tracked changes still in a DOCX.
-    Insertions, deletions, moves, formatting
-    changes) still in a DOCX, one finding per author and kind of change, located at the
-    first block it touches.
+    """What it does: Reports tracked changes still in a DOCX. Insertions, deletions, moves,
+    formatting changes) still in a DOCX, one finding per author and kind of change, located
+    at the first block it touches.
 
     Why it matters: Anyone who opens the file can show the markup and read the deleted
-    wording, which in an NCND draft is often exactly what must not be said ("we do not
-    hold this", "delete: the force uses ...").
+    wording, which in an NCND draft is often exactly what must not be said ("we do not hold
+    this", "delete: the force uses ...").
 
     Example: A deletion by "J Smith" of "The force does not use Office 365." left in the
     file although the letter reads correctly with changes accepted.
@@ -86,16 +85,16 @@ def tracked_changes(ctx: "RuleContext") -> Iterator["Finding"]:
 
 @rule("NCND802", "comments", CATEGORY, "error", applies_to=None)
 def comments(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports each reviewer comment left in a DOCX.
-    With its author, its text and the text it is anchored to.
+    """What it does: Reports each reviewer comment left in a DOCX. With its author, its text
+    and the text it is anchored to.
 
-    Why it matters: Comments travel with the file. "Check with IT whether we still use
-    this" in an NCND response answers the question the letter refuses to answer.
+    Why it matters: Comments travel with the file. "Check with IT whether we still use this"
+    in an NCND response answers the question the letter refuses to answer.
 
     Example: A comment by "A Reviewer": "We don't have any of these - is NCND right?"
 
-    How to fix: Resolve and delete every comment (Review > Delete > Delete All Comments
-    in Document) before sending.
+    How to fix: Resolve and delete every comment (Review > Delete > Delete All Comments in
+    Document) before sending.
     """
     if not _is_docx(ctx):
         return
@@ -112,34 +111,33 @@ def comments(ctx: "RuleContext") -> Iterator["Finding"]:
 
 @rule("NCND803", "hidden-text", CATEGORY, "warning", applies_to=None)
 def hidden_text(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports hidden text in a DOCX.
-    Text formatted as hidden (Word's Hidden font
-    effect, web-hidden text), one finding per block.
+    """What it does: Reports hidden text in a DOCX. Text formatted as hidden (Word's Hidden
+    font effect, web-hidden text), one finding per block.
 
-    Why it matters: Hidden text is not printed but is in the file: anyone can show it,
-    and search engines and screen readers read it. It is often a drafting note or a
-    deleted answer.
+    Why it matters: Hidden text is not printed but is in the file: anyone can show it, and
+    search engines and screen readers read it. It is often a drafting note or a deleted
+    answer.
 
     Example: A hidden run "(we hold 12 of these)" after the NCND statement.
 
-    How to fix: Show hidden text (File > Options > Display > Hidden text), then delete
-    it or make it ordinary text; Inspect Document removes it all.
+    How to fix: Show hidden text (File > Options > Display > Hidden text), then delete it or
+    make it ordinary text; Inspect Document removes it all.
     """
     yield from _marked(ctx, "hidden", "Hidden text in the file", "Delete the hidden text (File > Info > Check for Issues > Inspect Document removes it).")
 
 
 @rule("NCND804", "highlight-left-on", CATEGORY, "warning", applies_to=None)
 def highlight_left_on(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports highlighting left on in a DOCX. One finding per block.
-    Highlighted placeholders ("[INSERT DATE]") are reported by NCND701 instead.
+    """What it does: Reports highlighting left on in a DOCX. One finding per block. Highlighted
+    placeholders ("[INSERT DATE]") are reported by NCND701 instead.
 
-    Why it matters: Highlighting marks text a drafter meant to check or change; left on,
-    it shows the letter was not finished and draws the reader to it.
+    Why it matters: Highlighting marks text a drafter meant to check or change; left on, it
+    shows the letter was not finished and draws the reader to it.
 
     Example: "the balance favours neither confirming nor denying" highlighted in yellow.
 
-    How to fix: Check the highlighted wording, then remove the highlight (Home >
-    Text Highlight Color > No Color).
+    How to fix: Check the highlighted wording, then remove the highlight (Home > Text
+    Highlight Color > No Color).
     """
     from ncnd_check.rules.residue import looks_like_placeholder
 
@@ -256,11 +254,10 @@ def looks_like_person(value: str) -> bool:
 
 @rule("NCND805", "personal-metadata", CATEGORY, "warning", applies_to=None)
 def personal_metadata(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports DOCX properties that name a person.
-    The author (creator) or
-    last-modified-by set to someone's name, login or e-mail address, and a template or
-    file path in someone's personal folder (`C:\\Users\\jsmith\\...`, `/Users/...`).
-    A company name, a team or role name, or "Microsoft Office User" is fine.
+    """What it does: Reports DOCX properties that name a person. The author (creator) or
+    last-modified-by set to someone's name, login or e-mail address, and a template or file
+    path in someone's personal folder (`C:\\Users\\jsmith\\...`, `/Users/...`). A company
+    name, a team or role name, or "Microsoft Office User" is fine.
 
     Why it matters: File properties are sent with the letter and name the member of staff
     who wrote or last edited it, which the response itself does not disclose.

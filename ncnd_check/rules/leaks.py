@@ -57,12 +57,11 @@ def _report(ctx: "RuleContext", label: str, message: str) -> Iterator["Finding"]
 
 @rule("NCND601", "confirms-held", CATEGORY, "error")
 def confirms_held(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports a sentence that says the requested information is held.
-    In the NCND part of a response: "I can confirm that the force holds
-    ...", "we use Office 365 across the force", "we have located three documents",
-    "searches found ...". Hypotheticals ("to confirm or deny whether the force uses ...
-    would ...") and talk about confirming ("confirming that information exists would
-    ...") are not reported.
+    """What it does: Reports a sentence that says the requested information is held. In the
+    NCND part of a response: "I can confirm that the force holds ...", "we use Office 365
+    across the force", "we have located three documents", "searches found ...".
+    Hypotheticals ("to confirm or deny whether the force uses ... would ...") and talk about
+    confirming ("confirming that information exists would ...") are not reported.
 
     Why it matters: One sentence that confirms the information is held undoes the
     neither-confirm-nor-deny position, and with it the exemptions relied on (s1(1)(a)).
@@ -77,11 +76,11 @@ def confirms_held(ctx: "RuleContext") -> Iterator["Finding"]:
 
 @rule("NCND602", "denies-held", CATEGORY, "error")
 def denies_held(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports a sentence that says the requested information is not held.
-    In the NCND part of a response, not held, not used or does not exist: "no information is
-    held", "there are no records of ...", "the force does not use Office 365". A
-    quotation of such a statement as an example ("stating 'no information is held'")
-    and the no-inference disclaimer ("is or is not held") are not reported.
+    """What it does: Reports a sentence that says the requested information is not held. In the
+    NCND part of a response, not held, not used or does not exist: "no information is held",
+    "there are no records of ...", "the force does not use Office 365". A quotation of such
+    a statement as an example ("stating 'no information is held'") and the no-inference
+    disclaimer ("is or is not held") are not reported.
 
     Why it matters: Denying is as much an answer as confirming. NCND has to be applied
     consistently whether or not the information is held (ICO LTT64), or the pattern of
@@ -97,19 +96,18 @@ def denies_held(ctx: "RuleContext") -> Iterator["Finding"]:
 
 @rule("NCND603", "reveals-held", CATEGORY, "error")
 def reveals_held(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports a sentence that reveals indirectly that the information exists.
-    In the NCND part of a response: it has been withheld or redacted, it is
-    exempt from disclosure under a withholding subsection (24(1), 31(1), 40(2) ...),
-    it is attached or enclosed, a table "shows" it, or the authority will not provide
-    "the figures".
+    """What it does: Reports a sentence that reveals indirectly that the information exists. In
+    the NCND part of a response: it has been withheld or redacted, it is exempt from
+    disclosure under a withholding subsection (24(1), 31(1), 40(2) ...), it is attached or
+    enclosed, a table "shows" it, or the authority will not provide "the figures".
 
     Why it matters: Only information that exists can be withheld, redacted or exempt from
     disclosure, so these sentences confirm it is held as surely as saying so.
 
     Example: "The figures you requested are exempt under section 24(1)."
 
-    How to fix: Cite the NCND subsection (24(2), 31(3) ...) and talk of the duty to
-    confirm or deny: "The duty to confirm or deny does not apply by virtue of section
-    24(2)." Or say "the information, if held, would be exempt ...".
+    How to fix: Cite the NCND subsection (24(2), 31(3) ...) and talk of the duty to confirm
+    or deny: "The duty to confirm or deny does not apply by virtue of section 24(2)." Or say
+    "the information, if held, would be exempt ...".
     """
     yield from _report(ctx, "indirect", "Sentence reveals that the information is held")

@@ -191,8 +191,7 @@ _FORM_LABEL = {
 
 @rule("NCND701", "placeholder-left", CATEGORY, "error", applies_to=None)
 def placeholder_left(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports placeholders left in a letter.
-    `[INSERT ...]`, `[Force name]`,
+    """What it does: Reports placeholders left in a letter. `[INSERT ...]`, `[Force name]`,
     `XXXX`, `<<...>>`, `{{...}}`, `{authority}`-style library placeholders, `dd/mm/yyyy`,
     `TBC`, and in a DOCX the text of an empty content control or a highlighted run that
     reads as filler.
@@ -241,20 +240,20 @@ def placeholder_left(ctx: "RuleContext") -> Iterator["Finding"]:
 
 @rule("NCND702", "other-authority", CATEGORY, "error")
 def other_authority(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports another authority named as the responding body.
-    Applies when the expected one is configured (`--authority`, or `authority` in the config): the subject
-    of "can neither confirm nor deny", "holds" or "uses", the letterhead or the sign-off.
+    """What it does: Reports another authority named as the responding body. Applies when the
+    expected one is configured (`--authority`, or `authority` in the config): the subject of
+    "can neither confirm nor deny", "holds" or "uses", the letterhead or the sign-off.
     Naming the ICO, the College of Policing or other forces in passing is not reported.
 
     Why it matters: A letter that says "West Midlands Police can neither confirm nor deny"
-    when Kent Police sends it was copied from another force's response; it misstates who
-    is answering and suggests the reasoning was not written for this request.
+    when Kent Police sends it was copied from another force's response; it misstates who is
+    answering and suggests the reasoning was not written for this request.
 
-    Example: With `--authority "Kent Police"`: "West Midlands Police can neither confirm
-    nor deny that it holds the information you requested."
+    Example: With `--authority "Kent Police"`: "West Midlands Police can neither confirm nor
+    deny that it holds the information you requested."
 
-    How to fix: Put the configured authority's name in place of the other one, and check
-    the rest of the paragraph was meant for this request.
+    How to fix: Put the configured authority's name in place of the other one, and check the
+    rest of the paragraph was meant for this request.
     """
     if ctx.settings.mode == "template" or not ctx.settings.authority:
         return
@@ -276,9 +275,10 @@ def other_authority(ctx: "RuleContext") -> Iterator["Finding"]:
 
 @rule("NCND703", "two-responding-authorities", CATEGORY, "error")
 def two_responding_authorities(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports a draft that names two authorities as the responding body.
-    When no authority is configured, infers the responding body from the draft (letterhead, the NCND statement, sign-off, the force most often named as holder)
-    and reports a draft that presents a second authority as the responding body.
+    """What it does: Reports a draft that names two authorities as the responding body. When no
+    authority is configured, infers the responding body from the draft (letterhead, the NCND
+    statement, sign-off, the force most often named as holder) and reports a draft that
+    presents a second authority as the responding body.
 
     Why it matters: Two forces each "neither confirming nor denying" in one letter is the
     mark of a paragraph pasted from another force's response.
@@ -286,8 +286,8 @@ def two_responding_authorities(ctx: "RuleContext") -> Iterator["Finding"]:
     Example: "Kent Police can neither confirm nor deny ..." in the opening and "To confirm
     or deny whether Essex Police holds ..." in the harm section.
 
-    How to fix: Use one authority's name throughout; configure it with `--authority` so
-    the check names the expected one.
+    How to fix: Use one authority's name throughout; configure it with `--authority` so the
+    check names the expected one.
     """
     if ctx.settings.mode == "template" or ctx.settings.authority:
         return
@@ -315,10 +315,10 @@ def two_responding_authorities(ctx: "RuleContext") -> Iterator["Finding"]:
 @rule("NCND704", "subject-mismatch", CATEGORY, "warning")
 def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
     """What it does: Reports harm or factor text about a different subject from the request.
-    Compares what the request asks about (the request section or the echo
-    of the request) with the things the harm and public-interest text says confirming or
-    denying would reveal ("to confirm or deny whether the force uses <X>"), and reports an
-    <X> that shares no content word with the request.
+    Compares what the request asks about (the request section or the echo of the request)
+    with the things the harm and public-interest text says confirming or denying would
+    reveal ("to confirm or deny whether the force uses <X>"), and reports an <X> that shares
+    no content word with the request.
 
     Why it matters: Harm text argued about a different subject was written for another
     request. The ICO and the Tribunal give no weight to arguments not tied to the
@@ -328,8 +328,8 @@ def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
     harm section argues "to confirm or deny whether the force uses a certain operating
     system would identify vulnerable computer systems".
 
-    How to fix: Rewrite the harm and factor text about the subject of this request, or
-    use the approved wording for it.
+    How to fix: Rewrite the harm and factor text about the subject of this request, or use
+    the approved wording for it.
     """
     from ncnd_check.analysis.subject import (
         content_terms,
@@ -371,18 +371,18 @@ def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
 
 @rule("NCND705", "unknown-placeholder", CATEGORY, "error", applies_to=None)
 def unknown_placeholder(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports unknown or misspelt placeholders in a template.
-    In `--mode template`, reports placeholders the library does not know
-    (`{authorty}`, suggesting the nearest known name such as `{authority}`), and
-    placeholders in a form the library does not fill (`[INSERT DATE]`, `XXXX`, `<<...>>`).
+    """What it does: Reports unknown or misspelt placeholders in a template. In `--mode
+    template`, reports placeholders the library does not know (`{authorty}`, suggesting the
+    nearest known name such as `{authority}`), and placeholders in a form the library does
+    not fill (`[INSERT DATE]`, `XXXX`, `<<...>>`).
 
     Why it matters: The library fills the placeholders it knows; a misspelt or foreign one
     goes out to the requester as written.
 
     Example: "{authorty} can neither confirm nor deny that it holds ..."
 
-    How to fix: Use one of the library's placeholders (`{authority}`, `{subject}`,
-    `{date}`, `{reference}`, `{requester}` ...), spelt exactly.
+    How to fix: Use one of the library's placeholders (`{authority}`, `{subject}`, `{date}`,
+    `{reference}`, `{requester}` ...), spelt exactly.
     """
     if ctx.settings.mode != "template":
         return
@@ -449,12 +449,11 @@ def _unbalanced(text: str) -> str | None:
 
 @rule("NCND706", "unbalanced-placeholder", CATEGORY, "error", applies_to=None)
 def unbalanced_placeholder(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports a placeholder left unbalanced.
-    A delimiter left open or closed without opening:
-    `{authority` , `subject}`, `<<date`, `[INSERT NAME`.
+    """What it does: Reports a placeholder left unbalanced. A delimiter left open or closed
+    without opening: `{authority` , `subject}`, `<<date`, `[INSERT NAME`.
 
-    Why it matters: An unbalanced placeholder is neither filled by the library nor caught
-    by a reviewer looking for `{...}`; it is sent as a stray brace and half a word.
+    Why it matters: An unbalanced placeholder is neither filled by the library nor caught by
+    a reviewer looking for `{...}`; it is sent as a stray brace and half a word.
 
     Example: "{authority can neither confirm nor deny ..."
 
@@ -473,15 +472,15 @@ def unbalanced_placeholder(ctx: "RuleContext") -> Iterator["Finding"]:
 
 @rule("NCND707", "real-authority-in-template", CATEGORY, "warning", applies_to=None)
 def real_authority_in_template(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports a real force named in a template where `{authority}` belongs.
-    In `--mode template`, a force named as the responding body ("West Midlands Police can neither confirm nor deny ...") where the template
-    should say `{authority}`.
+    """What it does: Reports a real force named in a template where `{authority}` belongs. In
+    `--mode template`, a force named as the responding body ("West Midlands Police can
+    neither confirm nor deny ...") where the template should say `{authority}`.
 
-    Why it matters: Every letter made from the template would name that force, whoever
-    sends it.
+    Why it matters: Every letter made from the template would name that force, whoever sends
+    it.
 
-    Example: A template paragraph "To confirm or deny whether West Midlands Police holds
-    the information would ..."
+    Example: A template paragraph "To confirm or deny whether West Midlands Police holds the
+    information would ..."
 
     How to fix: Replace the force's name with `{authority}`.
     """
