@@ -111,6 +111,11 @@ def test_citation_numbers_stay_whole(text: str, token: str) -> None:
     assert token in tokens(text)
 
 
+def test_bracketed_words_are_not_bracket_groups() -> None:
+    assert tokens("(NCND) (ICO) (sic)") == ["(", "NCND", ")", "(", "ICO", ")", "(", "sic", ")"]
+    assert tokens("(a) (iv) (ab)") == ["(a)", "(iv)", "(ab)"]
+
+
 def test_ordinary_numbers_are_tokenized_as_usual() -> None:
     assert tokens("\u00a324,000 on 24/07/2024 (2018) at 3.5%") == [
         "\u00a3", "24,000", "on", "24/07/2024", "(", "2018", ")", "at", "3.5", "%"

@@ -59,7 +59,7 @@ _BRACKETS_RE = re.compile(BRACKETS_TOKEN)
 _PIECE_SPLIT = re.compile(r"/")
 _LEADING_PREFIX = re.compile(rf"^{ATTACHED_PREFIX}")
 _PART_RE = re.compile(r"\(([0-9A-Za-z]{1,4})\)")
-_SUBSECTION_TEXT = re.compile(r"^(?:\d{1,3}[A-Za-z]{0,2}|[a-z]{1,4})$")
+_SUBSECTION_TEXT = re.compile(r"^(?:\d{1,3}[A-Za-z]{0,2}|[a-z]{1,2}|[ivx]{1,5})$")
 
 #: Words that join the items of a list of citations.
 _SEPARATORS = frozenset({",", "and", "&", "/", "or", "and/or", "plus"})

@@ -36,12 +36,15 @@ __all__ = ["get_nlp", "process", "make_doc", "CITATION_TOKEN", "ATTACHED_PREFIX"
 
 #: One bracketed part of a provision: (2), (5B), (a), (ab), (iv).
 _PART = r"\((?:\d{1,3}[A-Za-z]{0,2}|[A-Za-z]{1,4})\)"
+#: A bracket group standing alone, "(2)", "(5B)", "(a)", "(ab)", "(iv)": lower-case
+#: paragraph letters only, so "(NCND)", "(ICO)" or "(sic)" stay three tokens.
+_LONE_PART = r"\((?:\d{1,3}[A-Za-z]{0,2}|[a-z]{1,2}|[ivx]{1,5})\)"
 #: A prefix written against the number: s, ss, s., S., Sec., Sect., Section (any case).
 ATTACHED_PREFIX = r"(?:[Ss](?:ECTIONS?|ections?|ECTS?|ects?|ECS?|ecs?|S|s)?\.?)"
 #: A section number with its brackets, optionally with a prefix written against it.
 _CITE = rf"{ATTACHED_PREFIX}?\d{{1,3}}[A-Za-z]?(?:{_PART})*"
 #: One token: a citation (or bracket groups alone), optionally slash-joined to more.
-CITATION_TOKEN = rf"(?:{_CITE}|(?:{_PART})+)(?:/(?:{_CITE}|(?:{_PART})+))*"
+CITATION_TOKEN = rf"(?:{_CITE}|{_LONE_PART}(?:{_PART})*)(?:/(?:{_CITE}|{_LONE_PART}(?:{_PART})*))*"
 _CITATION_TOKEN_RE = re.compile(rf"^{CITATION_TOKEN}$")
 # Plain numbers, and words such as "3D", are left to the default rules; the
 # token match only takes over where there is a bracket, a slash or a prefix.
@@ -50,7 +53,7 @@ _NEEDS_TOKEN_MATCH = re.compile(rf"[()/]|^{ATTACHED_PREFIX}\d")
 _ENDS_WITH_CITATION = re.compile(rf"(?:^|(?<=[^\w.]))(?:{CITATION_TOKEN})$")
 _FINAL_STOP = re.compile(r"\.$")
 #: "(4)," or "(5B)(a)." : keep the opening bracket so the group stays whole.
-_BRACKET_GROUP_FIRST = re.compile(rf"^(?:{_PART})+[^\w(]*$")
+_BRACKET_GROUP_FIRST = re.compile(rf"^{_LONE_PART}(?:{_PART})*[^\w(]*$")
 
 #: Where a citation runs into the next word: "24(2)-National", "24(2)/Section",
 #: "24(2)and", "24(2)1" (a footnote mark). Whole citations are kept by the token match first.
