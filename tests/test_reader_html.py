@@ -426,12 +426,14 @@ def test_word_footnotes_go_to_the_extras():
         "<span class=MsoFootnoteReference>[1]</span></a>.</p>"
         "<div style='mso-element:footnote-list'><br clear=all><hr align=left size=1 width=\"33%\">"
         "<div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText>"
-        "<a href=\"#_ftnref1\" name=\"_ftn1\">[1]</a> See <a href=\"https://ico.org.uk/x\">ICO guidance</a>.</p></div>"
+        "<a style='mso-footnote-id:ftn1' href=\"#_ftnref1\" name=\"_ftn1\">[1]</a> See "
+        "<a href=\"https://ico.org.uk/x\">ICO guidance</a>.</p></div>"
         "<div id=edn1><p class=MsoEndnoteText>[i] An endnote.</p></div></div><p>After.</p>"
     )
-    assert [b.text for b in doc.blocks] == ["Body text[1].", "After."]
+    # The note numbers Word writes as links are left out, in the text and in the notes.
+    assert [b.text for b in doc.blocks] == ["Body text.", "After."]
     assert [(b.part, b.index, b.text) for b in doc.extras] == [
-        ("footnote", 0, "[1] See ICO guidance."),
+        ("footnote", 0, "See ICO guidance."),
         ("endnote", 1, "[i] An endnote."),
     ]
     assert [(l.target, l.part, l.block) for l in doc.extras[0].links] == [("https://ico.org.uk/x", "footnote", 0)]
@@ -584,9 +586,9 @@ def test_libreoffice_header_footer_and_footnote_go_to_the_extras():
         'href="#sdfootnote1anc">1</a>See s.17(4).</p></div>'
         '<div title="footer"><p class="western">Page 1</p></div></body>'
     )
-    assert [b.text for b in doc.blocks] == ["Body text1."]
+    assert [b.text for b in doc.blocks] == ["Body text."]
     assert [(b.part, b.text) for b in doc.extras] == [
-        ("header", "West Midlands Police - OFFICIAL"), ("footnote", "1See s.17(4)."), ("footer", "Page 1"),
+        ("header", "West Midlands Police - OFFICIAL"), ("footnote", "See s.17(4)."), ("footer", "Page 1"),
     ]
 
 
@@ -628,3 +630,33 @@ def test_word_comments_are_recorded_not_read_as_text():
         ("1", "Kim Smith", "2024-03-05T10:30", "Check this with legal.", "noted", 0)
     ]
     assert doc.extras == []
+
+
+@pytest.mark.parametrize(
+    "heading, label, text",
+    [
+        ("1.1Harm in confirming", "1.1", "Harm in confirming"),  # LibreOffice glues the number on
+        ("1.2 Public Interest", "1.2", "Public Interest"),
+        ("3. Balancing Test", "3.", "Balancing Test"),
+        ("2020 Review", None, "2020 Review"),
+        ("24(2) National Security", None, "24(2) National Security"),
+    ],
+)
+def test_heading_numbers_become_labels(heading, label, text):
+    block = read(f"<h2>{heading}</h2>").blocks[0]
+    assert (block.kind, block.label, block.text) == ("heading", label, text)
+
+
+def test_libreoffice_xhtml_list_labels_and_inline_annotations():
+    doc = read(
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><ol><li><p class="P2"><span class="ListLabel_20_163" '
+        'style="display:block;float:left;min-width:0cm;">1.</span><span class="T1">First point</span>'
+        '<span class="T1"/><span class="odfLiEnd"/> </p></li></ol>'
+        '<div class="Standard"><span title="annotation" class="annotation_style_by_filter"><br/>[ANNOTATION:<br/><br/>'
+        "<span title=\"dc:creator\">BY 'Jane Smith'</span><br/><span title=\"dc:date\">ON '2024-03-01T10:00:00'</span>JS<br/>"
+        "<span>NOTE: 'Check with legal.'</span>]</span>Ouch.</div></body></html>"
+    )
+    assert [(b.kind, b.label, b.text) for b in doc.blocks] == [("list-item", "1.", "First point"), ("paragraph", None, "Ouch.")]
+    assert [(c.author, c.date, c.text, c.block) for c in doc.comments] == [
+        ("Jane Smith", "2024-03-01T10:00:00", "Check with legal.", 1)
+    ]

@@ -99,6 +99,11 @@ _WORD_PROPERTY_NAMES = {
 }
 _MSO_NOTE = re.compile(r"mso-element\s*:\s*(footnote|endnote|comment)\b(?!-)", re.I)
 _MSO_COMMENT_REF = re.compile(r"mso-comment-reference\s*:\s*([\w-]+)", re.I)
+_MSO_NOTE_REF = re.compile(r"mso-(?:footnote|endnote)-id\s*:", re.I)
+#: LibreOffice's note numbers: the anchor in the text and the number heading the note.
+_NOTE_MARKER_CLASSES = frozenset(("sdfootnoteanc", "sdendnoteanc", "sdfootnotesym", "sdendnotesym"))
+#: "1.2 Harm", "1.1Harm" (LibreOffice glues heading numbers on): the number, and the text after it.
+_HEADING_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+(?=\S)|^(\d{1,3}(?:\.\d{1,3})*)(?=[A-Z][a-z])")
 _MSO_COMMENT_DATE = re.compile(r"mso-comment-date\s*:\s*(\d{8}T\d{4})", re.I)
 _MSO_COMMENT_AUTHOR = re.compile(r"mso-comment-author\s*:\s*[\"']?([^\"';]+)", re.I)
 _NOTE_ID = re.compile(r"^(ftn|edn|sdfootnote|sdendnote)\d+$", re.I)
@@ -219,11 +224,16 @@ class _HtmlReader:
                 kind, level = "heading", heading_level(text)
         if kind == "paragraph":
             level = None  # a Word paragraph with mso-list but no bullet is still a paragraph
+        label = acc.label if first else None
+        if kind == "heading" and label is None and text[:1].isdigit():
+            m = _HEADING_NUMBER.match(text)
+            if m and text[m.end():].strip():
+                label, text = (m.group(1) or m.group(2)), text[m.end():].strip()
         for start, end, url in find_urls(text) if ("." in text) else ():
             if not any(url in link.text or url == link.target for link in links):
                 links.append(Link(target=url, text=url, source="text"))
         self.append_block(Block(index=0, kind=kind, text=text, level=level, line=line,
-                                label=acc.label if first else None, cell=t.cell, style=t.style, links=links))
+                                label=label, cell=t.cell, style=t.style, links=links))
 
     def append_block(self, block: Block) -> None:
         """Add a block to the body, or to the extras inside a footnote or endnote."""
@@ -452,7 +462,13 @@ class _HtmlReader:
 
     def visit_inline(self, el, tag: str, style: str, props: dict[str, str]) -> None:
         line = el.sourceline
-        if _MSO_IGNORE.search(style):
+        cls = (el.get("class") or "").lower()
+        if cls in _NOTE_MARKER_CLASSES or (tag == "a" and _MSO_NOTE_REF.search(style)):
+            return  # a footnote's number in the text, or the number at the note's start
+        if tag == "span" and (el.get("title") or "").lower() == "annotation":
+            self.doc.comments.append(_libreoffice_annotation(el, len(self.doc.comments) + 1, self.current_block()))
+            return
+        if _MSO_IGNORE.search(style) or cls.startswith("listlabel_"):
             # Word's rendered bullet or number for a list paragraph: a label, not text.
             label = _WS.sub(" ", _visible_text(el)).replace("\xa0", " ").strip()
             template = self.templates[-1] if self.templates else None
@@ -468,7 +484,7 @@ class _HtmlReader:
             text = _WS.sub(" ", _visible_text(el)).strip()
             if text:
                 self.pending_marked.append(Marked(kind="highlight", text=text, block=None, detail=colour))
-        if (el.get("class") or "").lower() in ("msocomanchor", "msocommentreference"):
+        if cls in ("msocomanchor", "msocommentreference"):
             return  # Word's "[JS1]" comment marker and its spacing, not the letter's text
         ref = _MSO_COMMENT_REF.search(style) if tag == "a" else None
         if ref:
@@ -551,6 +567,24 @@ def _headings_by_shape(doc: Document) -> None:
             level = heading_level(block.text)
             if level is not None:
                 block.kind, block.level = "heading", level
+
+
+def _libreoffice_annotation(el, number: int, block: int | None) -> Comment:
+    """A comment LibreOffice's XHTML export writes inline: [ANNOTATION: BY '...' ON '...' NOTE: '...']."""
+    author = date = None
+    note_parts = []
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        title = (child.get("title") or "").lower()
+        text = _WS.sub(" ", child.text_content()).strip()
+        if title == "dc:creator":
+            author = re.sub(r"^BY\s+'?|'$", "", text) or None
+        elif title == "dc:date":
+            date = re.sub(r"^ON\s+'?|'$", "", text) or None
+        elif text.startswith("NOTE:"):
+            note_parts.append(re.sub(r"^NOTE:\s*'?|'$", "", text))
+    return Comment(id=str(number), author=author, date=date, text=" ".join(note_parts), block=block)
 
 
 def _word_date(value: str) -> str:
