@@ -382,29 +382,35 @@ class _Builder:
     def exemption_list_entries(self, headings: dict[int, _Heading]) -> set[int]:
         """Exemption lines that list the exemptions relied on rather than head an argument.
 
-        Two exemption lines in a row are a list ("Section 24(2) National Security",
-        "Section 31(3) Law Enforcement"), and so is one right after a sentence
-        that introduces them ("... by virtue of the following exemptions:").
+        Consecutive exemption lines naming different exemptions are a list
+        ("Section 24(2) National Security", "Section 31(3) Law Enforcement"),
+        and so is a line right after a sentence that introduces the list
+        ("... by virtue of the following exemptions:"). An exemption named
+        again after the list heads its own part of the argument.
         """
         order = [b.index for b in self.blocks if b.kind != "table-cell" and self.is_content(b.text)]
         entries: set[int] = set()
+        run: list[int] = []
+        named: set[str] = set()
+        introduced = False
+
+        def close() -> None:
+            if len(run) >= 2 or (run and introduced):
+                entries.update(run)
+
         for pos, i in enumerate(order):
             h = headings.get(i)
             if h is None or h.kind != "exemption":
+                close()
+                run, named = [], set()
+                introduced = h is None and bool(_INTRODUCES_LIST.search(self.blocks[i].norm))
                 continue
-            prev = order[pos - 1] if pos > 0 else None
-            nxt = order[pos + 1] if pos + 1 < len(order) else None
-            prev_h = headings.get(prev) if prev is not None else None
-            next_h = headings.get(nxt) if nxt is not None else None
-            if (next_h is not None and next_h.kind == "exemption") or (prev_h is not None and prev_h.kind == "exemption" and prev in entries):
-                entries.add(i)
-            elif prev is not None and prev_h is None and _INTRODUCES_LIST.search(self.blocks[prev].norm):
-                entries.add(i)
-        # The line before a run of entries is an entry too (the run's first member).
-        for pos, i in enumerate(order):
-            h = headings.get(i)
-            if h is not None and h.kind == "exemption" and pos + 1 < len(order) and order[pos + 1] in entries:
-                entries.add(i)
+            if run and named & set(h.exemptions):
+                close()  # the same exemption again: a new part, not the list
+                run, named, introduced = [], set(), False
+            run.append(i)
+            named |= set(h.exemptions)
+        close()
         return entries
 
     def handle_section(self, i: int, h: _Heading) -> None:
