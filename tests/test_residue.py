@@ -239,3 +239,47 @@ def test_placeholder_in_a_docx_footer():
     assert [(f.rule, f.location.block, f.evidence) for f in result.findings if f.category == CATEGORY] == [
         ("NCND701", None, "XXXX")
     ]
+
+
+def _analysis(texts: list[str]):
+    from ncnd_check.analysis.model import Analysis
+    from ncnd_check.document import Block, Document
+
+    blocks = [Block(i, "paragraph", t) for i, t in enumerate(texts)]
+    return Analysis(document=Document("<t>", "text", blocks), block_sections=[None] * len(blocks))
+
+
+FILLER = ["Harm text that names nobody at all and goes on for a while to be long enough."] * 8
+
+
+@pytest.mark.parametrize(
+    "sentence, role, reason",
+    [
+        ("Essex Police can neither confirm nor deny that it holds the information you requested.", "responding", "ncnd-statement"),
+        ("To confirm or deny whether Essex Police uses drones would harm law enforcement.", "responding", "subject"),
+        ("It would highlight vulnerabilities within Essex Police to those intent on crime.", "responding", "holder-of"),
+        ("Essex Police holds a great deal of sensitive data about its operations and staff.", "responding", "subject"),
+        ("Other forces such as Essex Police have received similar requests this year.", "passing", None),
+        ("Information is shared with Essex Police and Surrey Police under agreements.", "passing", None),
+        ("The ICO has published guidance on when to neither confirm nor deny a request.", "passing", None),
+        ("The ICO can neither confirm nor deny that it holds the information you requested.", "responding", "ncnd-statement"),
+    ],
+)
+def test_roles_of_authority_mentions(sentence, role, reason):
+    from ncnd_check.analysis.authorities import role_mentions
+
+    mentions = role_mentions(_analysis(FILLER[:5] + [sentence] + FILLER))
+    assert [(m.role, m.reason) for m in mentions][:1] == [(role, reason)]
+
+
+def test_letterhead_and_sign_off_make_the_responder():
+    from ncnd_check.analysis.authorities import infer_responder, role_mentions
+
+    texts = ["Kent Police", "Freedom of Information Unit"] + FILLER + ["Yours sincerely,", "Information Rights, Kent Police"]
+    analysis = _analysis(texts)
+    assert {(m.block, m.reason) for m in role_mentions(analysis)} == {(0, "letterhead"), (len(texts) - 1, "sign-off")}
+    assert infer_responder(analysis).name == "Kent Police"
+    # One force in the NCND statement outweighs a single mention in passing elsewhere.
+    texts = FILLER[:5] + ["Durham Constabulary can neither confirm nor deny that it holds the information."] + FILLER
+    assert infer_responder(_analysis(texts)).name == "Durham Constabulary"
+    assert infer_responder(_analysis(FILLER)) is None
