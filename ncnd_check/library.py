@@ -127,13 +127,6 @@ class Library:
                 return ex.id
         return exemption_id
 
-    def paragraphs_for(self, exemption_ids) -> list[Paragraph]:
-        """The shared paragraphs and those of the given exemptions (all of them if None)."""
-        if exemption_ids is None:
-            return list(self.paragraphs)
-        wanted = {self.canonical_exemption(e) for e in exemption_ids} | {SHARED}
-        return [p for p in self.paragraphs if p.exemption in wanted]
-
     def index(self):
         """The alignment index over this library, built once (see matching.py)."""
         if self._index is None:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Iterable
 from ncnd_check.normalise import normalise_for_matching
 
 if TYPE_CHECKING:
-    from ncnd_check.document import Block, Document
+    from ncnd_check.document import Document
     from ncnd_check.library import Library, Paragraph
 
 #: Longest run of draft words one placeholder may stand for.
@@ -356,14 +356,6 @@ class DocumentAlignment:
 
     def matched_ids(self) -> set[str]:
         return {p.id for a in self.alignments for p in a.paragraphs}
-
-
-def eligible(block: "Block") -> bool:
-    """Body paragraphs, list items and table cells long enough to align (not lead-in labels)."""
-    if block.kind == "heading" or block.part != "body":
-        return False
-    w = words(block.text)
-    return len(w) >= MIN_WORDS and not _is_label(block.text, w)
 
 
 def _is_label(text: str, w: Words) -> bool:

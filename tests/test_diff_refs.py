@@ -42,6 +42,14 @@ def test_diff_plain_redline(fmt, drafts):
     assert re.search(r"\d+ same as approved, 4 changed, \d+ request-specific, 0 required missing", out)
 
 
+def test_diff_only_changed(drafts):
+    res = run("diff", str(drafts["text"]), "--no-color", "--only-changed", "--isolated")
+    assert res.exit_code == 0
+    assert res.output.count("  ~ ") == 4
+    assert "  = " not in res.output
+    assert "request-specific text" not in res.output
+
+
 def test_diff_colour_on_a_terminal(drafts):
     res = run("diff", str(drafts["text"]), "--color", "--isolated")
     assert res.exit_code == 0

@@ -74,7 +74,7 @@ def _preview(text: str) -> str:
     return text if len(text) <= PREVIEW else text[: PREVIEW - 1].rstrip() + "…"
 
 
-def render_text(path: str, rows: list[dict], missing: list, color: bool) -> str:
+def render_text(path: str, rows: list[dict], missing: list, color: bool, only_changed: bool = False) -> str:
     from ncnd_check.matching import redline_text
     from ncnd_check.rules.wording import similarity
 
@@ -82,7 +82,7 @@ def render_text(path: str, rows: list[dict], missing: list, color: bool) -> str:
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("same", "changed", "unmatched")}
     lines = [style(path, bold=True)]
     for row in rows:
-        if row["status"] == "skipped":
+        if row["status"] == "skipped" or (only_changed and row["status"] != "changed"):
             continue
         where = "+".join(str(b + 1) for b in row["blocks"])
         line = row.get("line")
@@ -207,14 +207,16 @@ def _terminal_wants_colour() -> bool:
 @click.option("--format", "-f", "output_format", type=click.Choice(["text", "html"]), default="text", help="text: a redline per paragraph; html: a side-by-side page.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
 @click.option("--color/--no-color", default=None, help="Colour the redline (default: when stdout is a terminal and NO_COLOR is unset).")
+@click.option("--only-changed", is_flag=True, help="Text output: show only the paragraphs that differ (and what is missing).")
 @click.option("--stdin-format", type=click.Choice(["docx", "html", "text"]), help="Format of - (stdin) when it cannot be sniffed.")
-def diff(path, output_format, output, color, stdin_format, **params):
+def diff(path, output_format, output, color, only_changed, stdin_format, **params):
     """Show each paragraph of PATH beside the approved wording it matched, as a word-level redline.
 
     \b
     Examples:
       ncnd-check diff draft.docx
       ncnd-check diff draft.txt --no-color
+      ncnd-check diff draft.txt --only-changed
       ncnd-check diff draft.docx --format html --output diff.html
       ncnd-check diff draft.txt --reference-dir ../our-templates/reference_texts
     """
@@ -247,7 +249,7 @@ def diff(path, output_format, output, color, stdin_format, **params):
     else:
         if color is None:
             color = _terminal_wants_colour()
-        text = render_text(path, rows, missing, bool(color) and not output)
+        text = render_text(path, rows, missing, bool(color) and not output, only_changed)
     if output:
         with open(output, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
