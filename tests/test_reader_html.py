@@ -660,3 +660,40 @@ def test_libreoffice_xhtml_list_labels_and_inline_annotations():
     assert [(c.author, c.date, c.text, c.block) for c in doc.comments] == [
         ("Jane Smith", "2024-03-01T10:00:00", "Check with legal.", 1)
     ]
+
+
+def test_libreoffice_export_reads_like_the_docx_it_came_from(tmp_path):
+    """A DOCX and LibreOffice's real HTML export of it give the same blocks (skips without LibreOffice)."""
+    import shutil
+    import subprocess
+
+    from tests.convert import to_docx
+
+    from ncnd_check.readers import read_path
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    md = (
+        "# Response\n\nb) Number of new office 365 accounts purchased\n\n## Applicable Exemptions\n\n"
+        "Section 24(2) National Security and Section 31(3) Law Enforcement.\n\n"
+        "- Crime prevention\n- Apprehension of offenders\n\n| Exemption | Test |\n|---|---|\n| s24(2) | prejudice |\n\n"
+        "## Balancing Test\n\nThe balance favours neither confirming nor denying, see https://ico.org.uk/x.\n"
+    )
+    docx = tmp_path / "draft.docx"
+    docx.write_bytes(to_docx(md))
+    profile = tmp_path / "profile"
+    done = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "html",
+         "--outdir", str(tmp_path), str(docx)],
+        capture_output=True, timeout=180,
+    )
+    html = tmp_path / "draft.html"
+    if done.returncode != 0 or not html.exists():
+        pytest.skip(f"LibreOffice could not convert: {done.stderr[-200:]!r}")
+    from_docx, from_html = read_path(docx), read_path(html)
+    assert from_html.format == "html"
+    assert [(b.kind, b.level, b.text, b.cell) for b in from_html.blocks] == [
+        (b.kind, b.level, b.text, b.cell) for b in from_docx.blocks
+    ]
+    assert [l.target for l in from_html.links] == [l.target for l in from_docx.links]
