@@ -38,8 +38,10 @@ def write_report(results, settings, output=None, statistics=False, quiet=False) 
 
 def finish(results, settings, output=None, statistics=False, quiet=False, exit_zero=False) -> None:
     write_report(results, settings, output=output, statistics=statistics, quiet=quiet)
+    # Unreadable files also go to stderr, unless the text report on this terminal just listed them.
+    shown_here = settings.format == "text" and not output and not statistics and sys.stdout.isatty()
     for r in results:
-        if r.error:
+        if r.error and not shown_here:
             click.echo(f"ncnd-check: {r.path}: {r.error.message}", err=True)
     code = exit_code(results, settings.fail_on)
     if exit_zero and code == ExitCode.FINDINGS:
