@@ -253,3 +253,21 @@ def test_one_changed_word_in_a_very_long_paragraph_is_still_reported():
 def test_lead_in_labels_are_not_aligned(library):
     doc = doc_of("Factors favouring confirming or denying that information is held:")
     assert align_document(doc, library, None).considered == []
+
+
+def test_missing_paragraph_is_located_at_the_section_it_belongs_in(tmp_path):
+    from convert import to_text
+
+    from ncnd_check.engine import check_file
+
+    md = (WORDING / "reworded.md").read_text(encoding="utf-8")
+    dropped = "1. Confirming or denying that information is held would allow the public"
+    md = "\n".join(line for line in md.splitlines() if not line.startswith(dropped))
+    draft = tmp_path / "no_factor_for.txt"
+    draft.write_text(to_text(md), encoding="utf-8")
+    result = check_file(draft, Settings(select=["NCND302"]))
+    [f] = result.findings
+    assert "s24-2.factor-for" in f.message and f.exemption == "s24(2)"
+    assert f.location.section == "factors-for"
+    heading = read_path(draft).blocks[f.location.block]
+    assert heading.text.startswith("Factors favouring")

@@ -70,6 +70,27 @@ def missing_paragraphs(library, matched_ids: set[str], exemptions) -> list[tuple
     return out
 
 
+#: The canonical section a paragraph of each role belongs in.
+ROLE_SECTIONS = {
+    "harm": ("harm",),
+    "factor-for": ("factors-for", "public-interest"),
+    "factor-against": ("factors-against", "public-interest"),
+    "balancing": ("balancing-test", "conclusion"),
+    "conclusion": ("conclusion", "balancing-test"),
+    "closing": ("no-inference",),
+}
+
+
+def where_it_belongs(analysis, paragraph) -> int | None:
+    """The heading block of the section a missing paragraph belongs in (its exemption's, if known), else None."""
+    names = ROLE_SECTIONS.get(paragraph.role, ())
+    sections = [s for s in getattr(analysis, "sections", []) if s.name in names and s.heading_block is not None]
+    if not sections:
+        return None
+    own = [s for s in sections if s.exemption == paragraph.exemption]
+    return (own or sections)[0].heading_block
+
+
 @rule("NCND301", "wording-deviation", "wording-deviation", severity="warning", applies_to=None)
 def wording_deviation(ctx):
     """Flags a paragraph that is close to approved wording but altered.
@@ -152,7 +173,7 @@ def missing_approved_text(ctx):
         whose = "every NCND response" if p.is_shared else p.exemption
         yield ctx.finding(
             f"Approved {p.role} paragraph {p.id}{alternatives} required for {whose} is missing",
-            None,
+            where_it_belongs(ctx.analysis, p),
             suggestion=p.filled(defaults),
             exemption=None if p.is_shared else p.exemption,
         )
