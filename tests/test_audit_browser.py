@@ -143,4 +143,8 @@ def test_sorting_by_rule_and_paragraph(browser_page, report):
     paragraphs = page.eval_on_selector_all("#findings-table tbody tr.finding", "rows => rows.map(r => Number(r.dataset.paragraph))")
     assert paragraphs == sorted(paragraphs)
     assert page.get_attribute('#findings-table th[data-key="paragraph"]', "aria-sort") == "ascending"
+    page.focus('#findings-table th[data-key="file"]')
+    page.keyboard.press("Enter")  # sortable from the keyboard too
+    files = page.eval_on_selector_all("#findings-table tbody tr.finding", "rows => rows.map(r => r.dataset.file)")
+    assert files == sorted(files) and page.get_attribute('#findings-table th[data-key="file"]', "aria-sort") == "ascending"
     assert problems == []
