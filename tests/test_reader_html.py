@@ -697,3 +697,41 @@ def test_libreoffice_export_reads_like_the_docx_it_came_from(tmp_path):
         (b.kind, b.level, b.text, b.cell) for b in from_docx.blocks
     ]
     assert [l.target for l in from_html.links] == [l.target for l in from_docx.links]
+
+
+def test_word_filtered_list_paragraphs_take_their_bullet_as_label():
+    doc = read(
+        "<p class=MsoListParagraphCxSpFirst style='text-indent:-.25in'><span style='font-family:Symbol'>\u00b7"
+        "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span>Crime prevention</p>"
+        "<p class=MsoListParagraphCxSpLast style='margin-left:1.0in;text-indent:-.25in'><span>a)"
+        "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span>Apprehension</p>"
+        "<p class=MsoListParagraph>Ordinary sentence in a list style.</p>"
+    )
+    assert [(b.kind, b.level, b.label, b.text) for b in doc.blocks] == [
+        ("list-item", 0, "\u00b7", "Crime prevention"),
+        ("list-item", 1, "a)", "Apprehension"),
+        ("paragraph", None, None, "Ordinary sentence in a list style."),
+    ]
+
+
+def test_word_text_box_goes_to_the_extras_and_its_layout_tables_are_not_tables():
+    doc = read(
+        "<p class=MsoNormal><![if !vml]><span style='mso-ignore:vglayout;position:absolute'><table cellpadding=0 "
+        "cellspacing=0><tr><td width=194><![endif]><div v:shape=\"Text_x0020_Box_x0020_2\" class=shape>"
+        "<p class=MsoNormal><b>Inside</b> the box.<o:p></o:p></p></div><![if !vml]></td></tr></table></span><![endif]>"
+        "Beside the box.</p><table><tr><td>Real cell</td></tr></table>"
+    )
+    assert [(b.kind, b.text, b.cell) for b in doc.blocks] == [
+        ("paragraph", "Beside the box.", None),
+        ("table-cell", "Real cell", (0, 0, 0)),
+    ]
+    assert [(b.part, b.kind, b.text) for b in doc.extras] == [("textbox", "paragraph", "Inside the box.")]
+
+
+def test_word_header_file_parts_go_to_the_extras():
+    doc = read(
+        "<body><div style='mso-element:header' id=h1><p class=MsoHeader>Running head</p></div>"
+        "<div style='mso-element:footer' id=f1><p class=MsoFooter>Page footer</p></div></body>"
+    )
+    assert doc.blocks == []
+    assert [(b.part, b.text) for b in doc.extras] == [("header", "Running head"), ("footer", "Page footer")]

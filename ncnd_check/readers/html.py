@@ -97,7 +97,14 @@ _WORD_PROPERTY_NAMES = {
     "manager": "manager", "category": "category", "created": "created", "lastsaved": "modified",
     "revision": "revision",
 }
-_MSO_NOTE = re.compile(r"mso-element\s*:\s*(footnote|endnote|comment)\b(?!-)", re.I)
+_MSO_NOTE = re.compile(r"mso-element\s*:\s*(footnote|endnote|comment|header|footer)\b(?!-)", re.I)
+_MARGIN_LEFT = re.compile(r"margin-left\s*:\s*(\d*\.?\d+)\s*(in|pt|cm|mm|px)", re.I)
+#: The bullet or number Word's filtered HTML leaves at the start of a list paragraph.
+_FILTERED_BULLET = re.compile(
+    "^([\u00b7\u2022o\u00a7\u25aa\u25cf\u2013\uf0b7\uf0a7\uf0d8-]|\\d{1,3}[.)]|[a-zA-Z][.)]|[ivxlcIVXLC]{1,6}[.)]|\\(\\w{1,4}\\))"
+    "[\\s\u00a0]+"
+)
+_MSO_VGLAYOUT = re.compile(r"mso-ignore\s*:\s*vglayout", re.I)
 _MSO_COMMENT_REF = re.compile(r"mso-comment-reference\s*:\s*([\w-]+)", re.I)
 _MSO_NOTE_REF = re.compile(r"mso-(?:footnote|endnote)-id\s*:", re.I)
 #: LibreOffice's note numbers: the anchor in the text and the number heading the note.
@@ -133,6 +140,8 @@ class _Template:
     word_list: bool = False
     #: Set once a block has been opened from this template (label and line go to the first).
     used: bool = False
+    #: Word's filtered list paragraph: the label is the text's first token.
+    filtered_list: bool = False
 
 
 @dataclass
@@ -172,6 +181,8 @@ class _HtmlReader:
         self.part = "body"
         #: Set after "Yours sincerely": a bold name or job title below is not a heading.
         self.signed_off = False
+        #: Inside Word's positioning spans (mso-ignore:vglayout), where tables only place a box.
+        self.layout = 0
         #: class name -> watched CSS properties, from the page's <style> elements.
         self.class_styles: dict[str, dict[str, str]] = {}
 
@@ -222,9 +233,13 @@ class _HtmlReader:
             elif split and heading_level(text) and _heading_shaped(text):
                 # A paragraph of a <br><br>-separated page: headings by shape, as in plain text.
                 kind, level = "heading", heading_level(text)
+        label = acc.label if first else None
+        if kind == "paragraph" and t.filtered_list and label is None and first:
+            m = _FILTERED_BULLET.match(text)
+            if m and text[m.end():].strip():
+                kind, label, text = "list-item", m.group(1), text[m.end():].strip()
         if kind == "paragraph":
             level = None  # a Word paragraph with mso-list but no bullet is still a paragraph
-        label = acc.label if first else None
         if kind == "heading" and label is None and text[:1].isdigit():
             m = _HEADING_NUMBER.match(text)
             if m and text[m.end():].strip():
@@ -369,6 +384,9 @@ class _HtmlReader:
             self.walk_children(el)
             self.pop()
             return
+        if self.layout and tag in ("table", "tbody", "thead", "tfoot", "tr", "td", "th"):
+            self.walk_children(el)  # Word's positioning tables round a text box: not a table
+            return
         if tag == "table":
             self.flush()
             self.tables.append(_Table(self.table_count))
@@ -408,10 +426,12 @@ class _HtmlReader:
         if note and self.part == "body":
             self.flush()
             self.part = note
+            self.templates.append(_Template("paragraph", line))  # not part of a cell around it
             try:
                 self.walk_children(el)
                 self.flush()
             finally:
+                self.templates.pop()
                 self.part = "body"
             return
         if tag in PREFORMATTED:
@@ -432,6 +452,13 @@ class _HtmlReader:
                 return
             self.walk_children(el)
             self.pop()
+            return
+        if _MSO_VGLAYOUT.search(style):
+            self.layout += 1
+            try:
+                self.visit_inline(el, tag, style, props)
+            finally:
+                self.layout -= 1
             return
         self.visit_inline(el, tag, style, props)
 
@@ -649,7 +676,19 @@ def _note_part(el, tag: str, style: str) -> str | None:
     title = (el.get("title") or "").lower()
     if title in ("header", "footer"):  # LibreOffice writes page headers and footers so
         return title
+    if el.get("v:shape") is not None:  # the text of a Word text box
+        return "textbox"
     return None
+
+
+def _indent_level(style: str) -> int:
+    """A list level from a filtered Word paragraph's left margin (0.5in a level)."""
+    m = _MARGIN_LEFT.search(style)
+    if not m:
+        return 0
+    value, unit = float(m.group(1)), m.group(2).lower()
+    points = value * {"in": 72.0, "pt": 1.0, "cm": 28.35, "mm": 2.835, "px": 0.75}[unit]
+    return max(0, round(points / 36.0) - 1)
 
 
 def _paragraph_template(el, tag: str, line: int | None, style: str) -> _Template:
@@ -661,6 +700,10 @@ def _paragraph_template(el, tag: str, line: int | None, style: str) -> _Template
     word_list = _MSO_LIST.search(style)
     if word_list and tag == "p":
         return _Template("paragraph", line, level=max(0, int(word_list.group(1)) - 1), style=cls or None, word_list=True)
+    if tag == "p" and cls.lower().startswith("msolistparagraph"):
+        # Word's filtered HTML: no mso-list, the bullet is plain text at the start.
+        return _Template("paragraph", line, level=_indent_level(style), style=cls, word_list=True,
+                         filtered_list=True)
     return _Template("paragraph", line, style=cls or None, may_be_bold_heading=tag in ("p", "div", "center"))
 
 
