@@ -171,4 +171,4 @@ def summary_table(summary, color: bool = False) -> str:
         for path, kind, message in summary.unreadable_files:
             bad.add_row(path, kind, message)
         console.print(bad)
-    return buf.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
