@@ -454,8 +454,12 @@ def _block_containing(result, snippet: str) -> int:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_correct_draft_has_no_leak(tmp_path, fmt):
-    result = _findings("clean_kent_drones", tmp_path, fmt, authority="Kent Police")
+@pytest.mark.parametrize(
+    "name, authority",
+    [("clean_kent_drones", "Kent Police"), ("clean_kent_drones", None), ("clean_psni_imsi", "PSNI"), ("clean_psni_imsi", None)],
+)
+def test_correct_draft_has_no_finding_of_these_categories(tmp_path, fmt, name, authority):
+    result = _findings(name, tmp_path, fmt, authority=authority)
     assert result.response["type"] == "ncnd"
     assert [f for f in result.findings if f.category in ("confirmation-leak", "template-residue", "document-hygiene")] == []
 

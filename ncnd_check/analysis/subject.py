@@ -79,6 +79,8 @@ STOPWORDS = frozenset(
     deployed deploys operate operates operated own owns owned have has had keep keeps kept retain retains
     retained record recorded maintain maintains maintained possess possesses run runs
     particular specific certain type types kind kinds sort form forms various range variety
+    capability capabilities ability abilities tactic tactics technique techniques resource resources
+    method methods approach access presence involvement activity activities matter matters area areas
     """.split()
 )
 #: Openings that refer back instead of naming a topic ("this software", "such data").
