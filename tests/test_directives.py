@@ -141,3 +141,9 @@ def test_end_to_end_html_ignore_file():
     rules = {f.rule for f in check_text(html, fmt="html").findings}
     assert "NCND402" not in rules
     assert "NCND402" in {f.rule for f in check_text(html.replace("ignore-file", "nothing"), fmt="html").findings}
+
+
+def test_marker_by_rule_name_or_category():
+    for selector in ("insecure-link", "NCND4", "ALL"):
+        rules = {f.rule for f in check_text(_link_draft(f"ncnd-check: ignore {selector}")).findings}
+        assert "NCND402" not in rules, selector
