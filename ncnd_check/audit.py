@@ -178,7 +178,7 @@ class progress_bar:
 
         self._progress = Progress(
             TextColumn("checking"),
-            BarColumn(),
+            BarColumn(bar_width=30),
             MofNCompleteColumn(),
             TimeRemainingColumn(),
             TextColumn("{task.description}", style="dim"),
@@ -189,7 +189,8 @@ class progress_bar:
         task = self._progress.add_task("", total=self.total)
 
         def advance(path: str) -> None:
-            self._progress.update(task, advance=1, description=os.path.basename(path))
+            name = os.path.basename(path)
+            self._progress.update(task, advance=1, description=name if len(name) <= 40 else name[:39] + "…")
 
         return advance
 
