@@ -156,6 +156,7 @@ LEAKING = [
     ("held", "We hold this information on our crime system."),
     ("held", "The information you requested is held."),
     ("held", "The records we hold are exempt."),
+    ("held", "Kent Police received 40 Tasers from the Home Office."),
     ("held", "The information is available on our website."),
     ("held", "It is held on the crime system."),
     # third held-out batch (measured P 0.94 R 0.85 before its fixes)
@@ -356,6 +357,8 @@ NOT_LEAKING = [
     'The purchase of equipment by police forces is a matter of legitimate public interest.',
     'If the force were to say it does not operate drones, this would reveal a gap in capability.',
     'This response neither confirms nor denies whether any report exists.',
+    "We received your request on 3 May 2025.",
+    "The force has received a number of similar requests.",
 ]
 
 

@@ -664,6 +664,10 @@ def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
         return None
     if _generic_relative(s, subj[0], i):
         return None
+    if words[i] in ("receive", "receives", "received") and any(
+        w in c.letter_nouns or w in ("request", "requests", "your", "you", "enquiry", "enquiries", "correspondence") for w in words[i + 1 : i + 8]
+    ):
+        return None  # "we received your request on ...": the request itself, not the information
     if "to" in group and not ("unable" in group or "failed" in group or "able" in group):
         return None  # "to hold", "in order to use": an infinitive, not an assertion
     if _object_generic(s, i) and not negated:
