@@ -105,7 +105,7 @@ class _TextReader:
         lines = text.split("\n")
         self.wrap_width = _wrap_width(lines)
         # Word's "Save as Plain Text" writes one paragraph a line: nothing is hard-wrapped.
-        self.hard_wrapped = self.wrap_width <= MAX_WRAP_WIDTH
+        self.hard_wrapped = 0 < self.wrap_width <= MAX_WRAP_WIDTH
         n = len(lines)
         i = 0
         while i < n:
@@ -229,8 +229,8 @@ class _TextReader:
             return False
         if i + 1 < len(lines) and lines[i + 1].strip():
             return False
-        following = next((ln for ln in lines[i + 1:] if ln.strip()), None)
-        before = next((ln for ln in reversed(lines[:i]) if ln.strip()), None)
+        following = _next_non_blank(lines, i, +1)
+        before = _next_non_blank(lines, i, -1)
         return not any(ln is not None and _LIST.match(ln) for ln in (following, before))
 
     def wrapped(self, previous: str, line: str) -> bool:
@@ -280,6 +280,16 @@ class _TextReader:
             row += 1
             i += 1
         return i
+
+
+def _next_non_blank(lines: list[str], i: int, step: int) -> str | None:
+    """The first non-blank line after (step +1) or before (step -1) line ``i``."""
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].strip():
+            return lines[j]
+        j += step
+    return None
 
 
 def _wrap_width(lines: list[str]) -> int:
