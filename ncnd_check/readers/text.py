@@ -3,13 +3,26 @@
 Blocks are split on blank lines and on heading-like lines; list items, one
 per marker line; Markdown tables cell by cell; Markdown links and bare URLs
 kept as links; whole-line ``<!-- comments -->`` dropped, as HTML drops
-them. Text is kept as written (wrapped lines joined with a space);
-``Block.norm`` folds quotes and spaces for matching.
+them; ``ncnd-check: ignore`` marker lines become directives. Text is kept as
+written; ``Block.norm`` folds quotes and spaces for matching.
+
+Lines and paragraphs:
+- Hard-wrapped text (an e-mail wrapped at 72 columns) is joined back into
+  paragraphs: a line runs on when it starts in lower case, or when the line
+  before was full (its next word would not have fitted). Short lines in a row
+  stay separate paragraphs.
+- Text whose lines run past 120 characters is not hard-wrapped (Word's "Save
+  as Plain Text" writes one paragraph a line), so each line is a paragraph.
+- After a sign-off ("Yours sincerely") no line is a heading by shape.
 
 Levels: ``#`` headings have their ``#`` count, ``===`` underlines 1 and
 ``---`` underlines 2, ALL CAPS lines 1, Title Case lines and short labels
-ending in a colon 2. List items have level 0 at the list's first indent and
-one more for each deeper indent (0-based, like Word's numbering level).
+ending in a colon 2 (headings.py has the shape rules). A numbered,
+heading-shaped line standing alone between blank lines ("2. Applicable
+Exemptions") is a heading with its number as the label. List items have
+level 0 at the list's first indent and one more for each deeper indent
+(0-based, like Word's numbering level); the marker ("1.", "a)", "-") is the
+label, not part of the text.
 """
 
 from __future__ import annotations
