@@ -112,6 +112,12 @@ PHRASINGS = [
     ("S.24(2)/S.31(3)", ["s24(2)", "s31(3)"]),
     ("Section 24(2)and 31(3)", ["s24(2)", "s31(3)"]),
     ("Section 24(2)1 (a footnote mark)", ["s24(2)"]),
+    ("Section(s) 24(2) and 31(3)", ["s24(2)", "s31(3)"]),
+    ("\u00a724(2) and \u00a7 31(3)", ["s24(2)", "s31(3)"]),
+    ("Section 24, subsection (2)", ["s24(2)"]),
+    ("Section 24 subsection 2", ["s24(2)"]),
+    ("subsection 2 of section 17", ["s17"]),
+    ("under subsection (2)", []),
     # not FOIA: other enactments
     ("section 24 of the Data Protection Act 2018", []),
     ("s.19 RIPA", []),

@@ -47,11 +47,18 @@ BRACKETS_TOKEN = rf"^(?:{_PART})+$"
 #: Words that introduce a section number (matched on the lower-cased token).
 PREFIX_WORDS = frozenset({
     "section", "sections", "sec", "sec.", "secs", "secs.", "sect", "sect.", "sects", "sects.",
-    "s", "s.", "ss", "ss.", "subsection", "subsections", "sub-section", "sub-sections",
-    "subs", "subs.", "sub", "sub.",
+    "s", "s.", "ss", "ss.", "section(s)", "sections(s)", "\u00a7", "\u00a7\u00a7",
+    "subsection", "subsections", "sub-section", "sub-sections", "subs", "subs.", "sub", "sub.",
 })
 #: Single-letter prefixes that could be an initial: they need a subsection after them.
 _WEAK_PREFIXES = frozenset({"s", "s."})
+#: "subsections 24(1) and (2)" names a section; "subsection 2" alone is a subsection
+#: of something else, not section 2.
+_SUBSECTION_PREFIXES = frozenset({
+    "subsection", "subsections", "sub-section", "sub-sections", "subs", "subs.", "sub", "sub.",
+})
+#: "Section 24, subsection (2)": the subsection written out after the section.
+_SUBSECTION_WORDS = frozenset({"subsection", "sub-section", "subs.", "subsec", "subsec.", "ss."})
 
 _NUMBER_RE = re.compile(NUMBER_TOKEN)
 _ATTACHED_RE = re.compile(ATTACHED_TOKEN)
@@ -328,7 +335,10 @@ def _walk(doc: "Doc", text: str, match_id: str, start: int, end: int) -> tuple[l
         return None
     prefix = doc[start].lower_ if match_id == "PREFIXED" else None
     j = _absorb_spaced(doc, end, items[-1])
+    j = _absorb_subsection_words(doc, j, items[-1])
     first_has_sub = bool(items[0].parts)
+    if prefix in _SUBSECTION_PREFIXES and not first_has_sub:
+        return None
     # "sections 21 to 44", "ss.21-44": a range of the Act, not a provision cited.
     if (
         not first_has_sub
@@ -452,6 +462,26 @@ def _absorb_spaced(doc: "Doc", j: int, item: _Item) -> int:
         else:
             return j
         item.end, j = stop, nxt
+
+
+def _absorb_subsection_words(doc: "Doc", j: int, item: _Item) -> int:
+    """``Section 24, subsection (2)`` / ``Section 24 subsection 2``: the subsection in words."""
+    if item.parts:
+        return j
+    k = j + 1 if j < len(doc) and doc[j].text == "," else j
+    if k + 1 >= len(doc) or doc[k].lower_ not in _SUBSECTION_WORDS:
+        return j
+    nxt = doc[k + 1]
+    if nxt.text.isdigit() and len(nxt.text) <= 2:
+        item.parts, item.end = [nxt.text], nxt.idx + len(nxt.text)
+        return k + 2
+    if _BRACKETS_RE.match(nxt.text):
+        raw = _PART_RE.findall(nxt.text)
+        if raw and raw[0][:1].isdigit():
+            item.parts = _norm_parts(raw, first=True)
+            item.end = nxt.idx + len(nxt.text)
+            return k + 2
+    return j
 
 
 def _section_number(section: str) -> int:

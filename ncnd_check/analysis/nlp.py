@@ -69,6 +69,8 @@ ABBREVIATIONS = (
     "Supt.", "Insp.", "Sgt.", "Det.", "Ch.Supt.", "Cllr.",
     "Ave.", "Rd.", "Nr.", "nr.", "Fig.", "fig.", "Vol.", "vol.", "Encl.", "encl.", "Ext.", "ext.",
     "incl.", "Incl.", "excl.", "est.", "min.", "max.", "hrs.", "yrs.", "wk.", "wks.",
+    # Not abbreviations, but one token each so a citation prefix stays whole.
+    "Section(s)", "section(s)", "SECTION(S)", "Sections(s)", "sections(s)",
 )
 
 #: Abbreviations that also end sentences: a capitalised word after them starts a new one.
