@@ -18,8 +18,13 @@ What the tokenizer is taught, and why:
   at a ``.`` token, does not split "s. 23(5)", "No. 5" or "e.g. a".
 
 A small component after the sentencizer puts back two boundaries that rule
-removes or gets wrong: a sentence does end at "etc." when a capitalised word
-follows, and a lone list label ("1.", "a.", "iv.") does not make a sentence.
+removes or gets wrong: a sentence does end at "etc." (or "no.", "approx."...)
+when a capitalised word follows, and a lone list label ("1.", "a.", "iv.")
+does not make a sentence.
+
+Elsewhere the tokenizer cuts exactly as spaCy's English one does (a property
+test checks this), except that its affix searches look only at a string's
+ends, which keeps runs such as "((((((" linear instead of quadratic.
 """
 
 from __future__ import annotations
