@@ -70,6 +70,27 @@ def missing_paragraphs(library, matched_ids: set[str], exemptions) -> list[tuple
     return out
 
 
+#: Roles whose *presence* the structure rules judge (NCND104 the no-inference
+#: closing, NCND501 the balancing conclusion): any wording that does the job
+#: counts there, so a house style's own closing is not "missing" here too.
+PRESENCE_JUDGED_ELSEWHERE = frozenset({"closing", "conclusion"})
+
+#: Roles that carry the argument; a draft that aligns with none of the
+#: library's argument paragraphs was not drafted from this library.
+ARGUMENT_ROLES = frozenset({"harm", "factor-for", "factor-against", "balancing", "conclusion"})
+
+
+def follows_library(alignment) -> bool:
+    """True when at least one argument paragraph of the draft aligns with the library.
+
+    A draft written in another house style shares no argument wording with
+    the library; listing every approved paragraph as missing would bury the
+    real findings, so NCND302 stays quiet for it (NCND1xx still checks that
+    the argument is there).
+    """
+    return any(p.role in ARGUMENT_ROLES for a in alignment.alignments for p in a.paragraphs)
+
+
 #: The canonical section a paragraph of each role belongs in.
 ROLE_SECTIONS = {
     "harm": ("harm",),
@@ -150,7 +171,10 @@ def missing_approved_text(ctx):
     `required = true`. A required paragraph is present when some paragraph of
     the draft aligns with it (even with changes, which NCND301 reports).
     Paragraphs that share a `one_of` group are alternatives: any one of
-    them will do.
+    them will do. The no-inference closing and the balancing conclusion
+    are left to NCND104 and NCND501, which accept any wording that does the
+    job; and a draft that shares no argument paragraph with the library
+    (another house style) is not reported paragraph by paragraph.
 
     Why it matters: The approved wording for an exemption carries the parts
     the ICO expects: the harm or endangerment argument, the factors on both
@@ -166,9 +190,13 @@ def missing_approved_text(ctx):
     force's name and the subject, in the section where it belongs.
     """
     alignment = alignment_for(ctx)
+    if not follows_library(alignment):
+        return
     defaults = default_fillers(ctx, alignment)
     missing = missing_paragraphs(ctx.library, alignment.matched_ids(), cited_exemptions(ctx.analysis))
     for p, others in missing:
+        if p.role in PRESENCE_JUDGED_ELSEWHERE:
+            continue
         alternatives = f" (or {', '.join(q.id for q in others)})" if others else ""
         whose = "every NCND response" if p.is_shared else p.exemption
         yield ctx.finding(
