@@ -59,6 +59,3 @@ def want_color(output=None, stream=None) -> bool:
         return False
     stream = stream or sys.stdout
     return bool(getattr(stream, "isatty", lambda: False)())
-
-
-_want_color = want_color  # the old name

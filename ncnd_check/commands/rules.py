@@ -83,6 +83,3 @@ def rule_dict(rule) -> dict:
         "summary": first_sentence(rule),
         "doc": rule.doc_sections(),
     }
-
-
-_rule_dict = rule_dict  # the old name
