@@ -147,6 +147,11 @@ PHRASINGS = [
     ("Section 4 - Our Response", []),
     ("Section 5: Review Rights", []),
     ("Section 17 - Refusal Notice", ["s17"]),
+    ("as set out in section 5 below", []),
+    ("see section 3 of this letter", []),
+    ("section 4 of the policy", []),
+    ("section 24(2) above", ["s24(2)"]),
+    ("section 24 of the Act", ["s24"]),
     # not citations at all: dates, money, pages, times
     ("open 24/7", []),
     ("on 24/07/2024", []),

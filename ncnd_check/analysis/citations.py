@@ -79,6 +79,12 @@ _ENACTMENT_NOUNS = frozenset({
     "act", "acts", "regulations", "regulation", "convention", "order", "code", "rules",
     "bill", "measure", "directive", "charter", "protocol",
 })
+#: Words after "section 5" that make it a part of the letter ("see section 5 below").
+_LETTER_POINTERS = frozenset({"above", "below", "overleaf", "hereafter"})
+_LETTER_NOUNS = frozenset({
+    "letter", "response", "email", "e-mail", "document", "notice", "report", "policy",
+    "guidance", "annex", "appendix", "template", "form", "manual", "procedure", "request",
+})
 #: Words that make "21 to 44" a range.
 _RANGE_WORDS = frozenset({"to", "-", "\u2013", "\u2014"})
 #: Lower-case words that may sit inside the name of an enactment.
@@ -350,7 +356,9 @@ def _walk(doc: "Doc", text: str, match_id: str, start: int, end: int) -> tuple[l
     title = _title_after(doc, text, j, items[-1].section)
     if title:
         items[-1].title, j = title
-    # "Section 4 - Our Response": a part of the letter, not a provision of the Act.
+    # "Section 4 - Our Response", "see section 5 below": a part of the letter, not the Act.
+    elif not first_has_sub and len(items) == 1 and _letter_part_after(doc, j):
+        return None
     elif (
         not first_has_sub
         and len(items) == 1
@@ -462,6 +470,19 @@ def _absorb_spaced(doc: "Doc", j: int, item: _Item) -> int:
         else:
             return j
         item.end, j = stop, nxt
+
+
+def _letter_part_after(doc: "Doc", j: int) -> bool:
+    """Whether "section 5" points into the letter itself: "above", "of this letter"."""
+    if j >= len(doc):
+        return False
+    low = doc[j].lower_
+    if low in _LETTER_POINTERS:
+        return True
+    if low == "of" and j + 2 < len(doc):
+        owner, noun = doc[j + 1].lower_, doc[j + 2].lower_
+        return owner in ("this", "the", "our", "my") and noun in _LETTER_NOUNS
+    return False
 
 
 def _absorb_subsection_words(doc: "Doc", j: int, item: _Item) -> int:
