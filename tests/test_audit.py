@@ -253,3 +253,28 @@ def test_summary_table_to_output_file(sent, fake_rules):
     assert r.stdout == "" and r.exit_code == 2
     table = Path("table.txt").read_text(encoding="utf-8")
     assert "files checked" in table and "\x1b[" not in table
+
+
+def test_each_worker_warms_up_once(tmp_path, monkeypatch, fake_rules):
+    """--jobs N: N worker processes, each loading the pipeline and library once, then checking many files."""
+    import ncnd_check.audit as audit_mod
+
+    log = tmp_path / "warm.log"
+    real_warm = audit_mod._warm
+
+    def counting_warm(settings):
+        with open(log, "a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        real_warm(settings)
+
+    monkeypatch.setattr(audit_mod, "_warm", counting_warm)
+    files = []
+    for i in range(12):
+        f = tmp_path / f"d{i}.txt"
+        f.write_text(BAD_TEXT, encoding="utf-8")
+        files.append(str(f))
+    items = audit_mod.run_files(files, audit_mod.Settings(select=["XT"]), jobs=2, progress=False)
+    assert [i.result.path for i in items] == files  # argument order kept
+    assert all(i.result.findings for i in items)
+    warmed = log.read_text().split()
+    assert len(warmed) == 2 and len(set(warmed)) == 2 and str(os.getpid()) not in warmed
