@@ -33,8 +33,6 @@ from importlib import resources
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span
-
     from ncnd_check.analysis.model import Analysis
 
 __all__ = [
@@ -489,136 +487,221 @@ def _find_cues(s: _Sent) -> list[_Cue]:
     return out
 
 
-def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
-    c = cues()
+@dataclass
+class _Site:
+    """Where a cue word sits: its verb group, its subject, and whether it is negated or passive."""
+
+    s: _Sent
+    i: int
+    words: list[str]
+    n: int
+    nxt: str
+    vg: int
+    group: list[str]
+    negated: bool
+    subj: tuple[int, int]
+    passive: bool
+
+
+def _site(s: _Sent, i: int) -> _Site:
     words = s.words
     n = len(words)
     nxt = words[i + 1] if i + 1 < n else ""
     vg = _verb_group(s, i)
     group = words[vg:i]
+    c = cues()
     negated = any(w in c.negations for w in group) or nxt in ("no", "none", "nothing")
     if "no" in group and "longer" in group:
         negated = True
+    return _Site(s, i, words, n, nxt, vg, group, negated, _subject(s, vg), _passive(words[i], group))
+
+
+def _check_in_use(site: _Site) -> _Cue | None:
+    """The information "is currently in use"."""
+    c = cues()
+    s, i, words, n, nxt, vg, group, negated, subj, passive = (
+        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
+    )
+    kind = "in-use"
+    vg = _verb_group(s, i - 1)
+    group = words[vg : i - 1]
     subj = _subject(s, vg)
-    passive = _passive(words[i], group)
-
-    if kind == "in-use":
-        vg = _verb_group(s, i - 1)
-        group = words[vg : i - 1]
-        subj = _subject(s, vg)
-        subject_words = words[subj[0] : subj[1]]
-        definite = any(w in ("the", "this", "that", "these", "those", "such", "no", "your", "it", "they") for w in subject_words)
-        if not (definite or _is_info(s, *subj)):
-            return None
-        negated = any(w in c.negations for w in group) or any(w in ("no", "none") for w in subject_words)
-        return _Cue(i, "possess", negated, subj)
-
-    if kind == "existential":
-        k = i + 2
-        while k < n and words[k] in ("currently", "also", "still", "only", "now", "therefore", "not"):
-            k += 1
-        if k >= n:
-            return None
-        det = words[k]
-        window_end = min(n, k + 5)
-        if det in ("no", "none", "nothing") or words[i + 2 : k].count("not"):
-            if _is_info(s, k, window_end) or det == "nothing":
-                return _Cue(i, kind, True, (i, i + 1))
-            return None
-        if _is_number(s.tokens[k]) or det in ("several",):
-            noun = words[k + 1] if k + 1 < n else ""
-            if noun in _DISCOURSE_NOUNS:
-                return None  # "there are two duties", "there are three reasons"
-            return _Cue(i, kind, False, (i, i + 1))
-        if det in ("some", "a") and _is_info(s, k, window_end) and "number" in words[k:window_end]:
-            return _Cue(i, kind, False, (i, i + 1))
+    subject_words = words[subj[0] : subj[1]]
+    definite = any(w in ("the", "this", "that", "these", "those", "such", "no", "your", "it", "they") for w in subject_words)
+    if not (definite or _is_info(s, *subj)):
         return None
+    negated = any(w in c.negations for w in group) or any(w in ("no", "none") for w in subject_words)
+    return _Cue(i, "possess", negated, subj)
 
-    if kind == "attach":
-        if nxt == "to" or (i > 0 and words[i - 1] in ("importance", "weight", "significance", "value", "conditions")):
-            return None
-        if any(w in c.letter_nouns for w in words[max(0, i - 6) : i + 7]):
-            return None  # "please find attached our response", "the attached leaflet on your rights"
-        return _Cue(i, kind, False, subj)
 
-    if kind == "show":
-        after = [w for w in words[i + 1 : i + 6] if w not in c.object_openers and w not in ("out", "below", "above")]
-        if after and (after[0] in c.generic_objects or after[0] in c.letter_nouns or after[0] in _DISCOURSE_NOUNS or after[0] in ("harm", "reasons", "why", "how")):
-            return None  # "the table below sets out the exemptions relied upon"
-        if words[subj[0] : subj[1]] and any(w in c.show_subjects for w in words[subj[0] : subj[1]]):
-            if words[i] in ("details", "lists", "sets") and not passive and subj[1] - subj[0] > 0:
-                # "details" is usually a noun; only "the table below details ..." counts
-                if not any(w in ("below", "above", "attached", "enclosed") for w in words[subj[0] : subj[1]]):
-                    return None
-            return _Cue(i, kind, False, subj)
-        if words[i] == "shown" and (nxt in ("below", "above", "in") and any(w in c.show_subjects for w in words[i + 1 : i + 5])):
-            return _Cue(i, kind, False, subj)
+def _check_existential(site: _Site) -> _Cue | None:
+    """Cue: "There are no records of ...", "there were 12 incidents"."""
+    c = cues()
+    s, i, words, n, nxt, vg, group, negated, subj, passive = (
+        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
+    )
+    kind = "existential"
+    k = i + 2
+    while k < n and words[k] in ("currently", "also", "still", "only", "now", "therefore", "not"):
+        k += 1
+    if k >= n:
         return None
+    det = words[k]
+    window_end = min(n, k + 5)
+    if det in ("no", "none", "nothing") or words[i + 2 : k].count("not"):
+        if _is_info(s, k, window_end) or det == "nothing":
+            return _Cue(i, kind, True, (i, i + 1))
+        return None
+    if _is_number(s.tokens[k]) or det in ("several",):
+        noun = words[k + 1] if k + 1 < n else ""
+        if noun in _DISCOURSE_NOUNS:
+            return None  # "there are two duties", "there are three reasons"
+        return _Cue(i, kind, False, (i, i + 1))
+    if det in ("some", "a") and _is_info(s, k, window_end) and "number" in words[k:window_end]:
+        return _Cue(i, kind, False, (i, i + 1))
+    return None
 
-    if kind == "exempt":
-        rest = s.text[s.offsets[i] :]
-        if _NCND_DUTY.search(rest[:120]):
-            return None
-        if not (re.match(r"(?i)exempt\s+from\s+(?:disclosure|release|publication)", rest) or _cite_is_withholding(rest[:160])):
-            return None
-        if not (_is_info(s, *subj) or _is_holder(s, *subj)):
-            return None
+
+def _check_attach(site: _Site) -> _Cue | None:
+    """Cue: "Please find attached a copy of the policy" (not the letter's own leaflets)."""
+    c = cues()
+    s, i, words, n, nxt, vg, group, negated, subj, passive = (
+        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
+    )
+    kind = "attach"
+    if nxt == "to" or (i > 0 and words[i - 1] in ("importance", "weight", "significance", "value", "conditions")):
+        return None
+    if any(w in c.letter_nouns for w in words[max(0, i - 6) : i + 7]):
+        return None  # "please find attached our response", "the attached leaflet on your rights"
+    return _Cue(i, kind, False, subj)
+
+
+def _check_show(site: _Site) -> _Cue | None:
+    """Cue: "The table below shows the figures"."""
+    c = cues()
+    s, i, words, n, nxt, vg, group, negated, subj, passive = (
+        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
+    )
+    kind = "show"
+    after = [w for w in words[i + 1 : i + 6] if w not in c.object_openers and w not in ("out", "below", "above")]
+    if after and (after[0] in c.generic_objects or after[0] in c.letter_nouns or after[0] in _DISCOURSE_NOUNS or after[0] in ("harm", "reasons", "why", "how")):
+        return None  # "the table below sets out the exemptions relied upon"
+    if words[subj[0] : subj[1]] and any(w in c.show_subjects for w in words[subj[0] : subj[1]]):
+        if words[i] in ("details", "lists", "sets") and not passive and subj[1] - subj[0] > 0:
+            # "details" is usually a noun; only "the table below details ..." counts
+            if not any(w in ("below", "above", "attached", "enclosed") for w in words[subj[0] : subj[1]]):
+                return None
         return _Cue(i, kind, False, subj)
-
-    if kind == "withhold":
-        if words[i] in ("withhold",) and "to" in group and not _is_holder(s, *subj):
-            return None
-        if passive:
-            definite = any(w in ("the", "this", "that", "these", "those", "some", "all", "certain") for w in words[subj[0] : subj[1]])
-            if not (_is_info(s, *subj) or definite):
-                return None
-        elif not (_is_holder(s, *subj) or words[i] in ("withheld", "redacted")):
-            return None
+    if words[i] == "shown" and (nxt in ("below", "above", "in") and any(w in c.show_subjects for w in words[i + 1 : i + 5])):
         return _Cue(i, kind, False, subj)
+    return None
 
-    if kind == "release":
-        if not _is_holder(s, *subj) or passive and not any(w in ("be", "being") for w in group):
+
+def _check_exempt(site: _Site) -> _Cue | None:
+    """Cue: "Exempt from disclosure" or exempt under a withholding subsection (24(1), 31(1))."""
+    c = cues()
+    s, i, words, n, nxt, vg, group, negated, subj, passive = (
+        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
+    )
+    kind = "exempt"
+    rest = s.text[s.offsets[i] :]
+    if _NCND_DUTY.search(rest[:120]):
+        return None
+    if not (re.match(r"(?i)exempt\s+from\s+(?:disclosure|release|publication)", rest) or _cite_is_withholding(rest[:160])):
+        return None
+    if not (_is_info(s, *subj) or _is_holder(s, *subj)):
+        return None
+    return _Cue(i, kind, False, subj)
+
+
+def _check_withhold(site: _Site) -> _Cue | None:
+    """Cue: "This information has been withheld", "we are withholding", "redacted"."""
+    c = cues()
+    s, i, words, n, nxt, vg, group, negated, subj, passive = (
+        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
+    )
+    kind = "withhold"
+    if words[i] in ("withhold",) and "to" in group and not _is_holder(s, *subj):
+        return None
+    if passive:
+        definite = any(w in ("the", "this", "that", "these", "those", "some", "all", "certain") for w in words[subj[0] : subj[1]])
+        if not (_is_info(s, *subj) or definite):
             return None
-        obj = words[i + 1 : i + 6]
-        if not obj or obj[0] not in ("the", "this", "these", "those", "that", "such", "any", "it", "them"):
-            return None
-        if obj[0] in ("it", "them"):
-            return _Cue(i, kind, False, subj)
-        if not _is_info(s, i + 1, min(n, i + 6)):
-            return None
-        if obj[0] == "any":
-            return None
+    elif not (_is_holder(s, *subj) or words[i] in ("withheld", "redacted")):
+        return None
+    return _Cue(i, kind, False, subj)
+
+
+def _check_release(site: _Site) -> _Cue | None:
+    """Cue: "We will not be providing the figures": refusing something definite."""
+    c = cues()
+    s, i, words, n, nxt, vg, group, negated, subj, passive = (
+        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
+    )
+    kind = "release"
+    if not _is_holder(s, *subj) or passive and not any(w in ("be", "being") for w in group):
+        return None
+    obj = words[i + 1 : i + 6]
+    if not obj or obj[0] not in ("the", "this", "these", "those", "that", "such", "any", "it", "them"):
+        return None
+    if obj[0] in ("it", "them"):
         return _Cue(i, kind, False, subj)
+    if not _is_info(s, i + 1, min(n, i + 6)):
+        return None
+    if obj[0] == "any":
+        return None
+    return _Cue(i, kind, False, subj)
 
-    if kind == "locate":
-        subject_words = words[subj[0] : subj[1]]
-        searched = any(w.startswith(("search", "enquir", "inquir", "check", "review", "trawl")) for w in subject_words)
-        if words[i] in ("find", "finds", "locate", "locates", "identify", "identifies", "trace", "retrieve") and not ("to" in group and ("unable" in group or "failed" in group)):
-            if not searched:
-                return None
-        if passive:
-            if not _is_info(s, *subj) or (words[i] == "found" and nxt in ("at", "on", "in", "via", "here", "online", "below")):
-                return None
-            negated = negated or any(w in ("no", "none", "nothing") for w in words[subj[0] : subj[1]])
-        elif not (_is_holder(s, *subj) or searched):
-            return None
-        if not passive and not negated and not searched:
-            # "we have located", "we identified": must be a finite past, with an object
-            if not ({"have", "has", "had"} & set(group) or words[i] in ("located", "found", "identified", "retrieved", "traced", "discovered", "uncovered")):
-                return None
-        return _Cue(i, kind, negated, subj)
 
-    if kind == "exist":
-        if words[i] == "existing":
+def _check_locate(site: _Site) -> _Cue | None:
+    """Cue: "We have located three documents", "searches found no records"."""
+    c = cues()
+    s, i, words, n, nxt, vg, group, negated, subj, passive = (
+        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
+    )
+    kind = "locate"
+    subject_words = words[subj[0] : subj[1]]
+    searched = any(w.startswith(("search", "enquir", "inquir", "check", "review", "trawl")) for w in subject_words)
+    if words[i] in ("find", "finds", "locate", "locates", "identify", "identifies", "trace", "retrieve") and not ("to" in group and ("unable" in group or "failed" in group)):
+        if not searched:
             return None
-        if not _is_info(s, *subj):
+    if passive:
+        if not _is_info(s, *subj) or (words[i] == "found" and nxt in ("at", "on", "in", "via", "here", "online", "below")):
             return None
-        specific = any(w in c.specific_markers for w in words[subj[0] : subj[1]])
-        if not specific and not negated:
+        negated = negated or any(w in ("no", "none", "nothing") for w in words[subj[0] : subj[1]])
+    elif not (_is_holder(s, *subj) or searched):
+        return None
+    if not passive and not negated and not searched:
+        # "we have located", "we identified": must be a finite past, with an object
+        if not ({"have", "has", "had"} & set(group) or words[i] in ("located", "found", "identified", "retrieved", "traced", "discovered", "uncovered")):
             return None
-        return _Cue(i, kind, negated or any(w in ("no", "none") for w in words[subj[0] : subj[1]]), subj)
+    return _Cue(i, kind, negated, subj)
 
-    # possess: hold / use / record / have ...
+
+def _check_exist(site: _Site) -> _Cue | None:
+    """Cue: "No such records exist", "records of these meetings exist"."""
+    c = cues()
+    s, i, words, n, nxt, vg, group, negated, subj, passive = (
+        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
+    )
+    kind = "exist"
+    if words[i] == "existing":
+        return None
+    if not _is_info(s, *subj):
+        return None
+    specific = any(w in c.specific_markers for w in words[subj[0] : subj[1]])
+    if not specific and not negated:
+        return None
+    return _Cue(i, kind, negated or any(w in ("no", "none") for w in words[subj[0] : subj[1]]), subj)
+
+
+def _check_possess(site: _Site) -> _Cue | None:
+    """Cue: "The force holds / uses / has / purchased ...", active or passive."""
+    c = cues()
+    s, i, words, n, nxt, vg, group, negated, subj, passive = (
+        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
+    )
+    kind = "possess"
     if words[i] in ("have", "has", "had"):
         counted = i + 1 < n and _is_number(s.tokens[i + 1])
         if nxt in _BE or nxt == "to" or (not counted and nxt and _PARTICIPLE.search(nxt) and nxt not in c.info_nouns and nxt != "no"):
@@ -631,10 +714,6 @@ def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
         return None  # "hold the force to account"
     if words[i] == "using" and not passive and not any(w in ("is", "are", "am", "'re") for w in group):
         return None
-    if words[i] in ("use", "used") and nxt in ("to", "of") and not passive and "to" in words[i + 1 : i + 2]:
-        # "used to" (habit) or "the use of" (a noun)
-        if nxt == "of":
-            return None
     if i > 0 and words[i - 1] in ("the", "a", "an", "its", "their", "our", "this", "of") and words[i] in ("use", "record", "records", "purchase", "run", "spend"):
         return None  # a noun: "the use of", "a record of"
     if words[i] in ("available", "published", "publish", "publishes") and passive:
@@ -673,6 +752,25 @@ def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
     if _object_generic(s, i) and not negated:
         return None
     return _Cue(i, "possess", negated, subj)
+
+
+_CHECKS = {
+    "in-use": _check_in_use,
+    "existential": _check_existential,
+    "attach": _check_attach,
+    "show": _check_show,
+    "exempt": _check_exempt,
+    "withhold": _check_withhold,
+    "release": _check_release,
+    "locate": _check_locate,
+    "exist": _check_exist,
+    "possess": _check_possess,
+}
+
+
+def _check_cue(s: _Sent, i: int, kind: str) -> _Cue | None:
+    """A cue word counts when its subject and verb group make it a statement about the information."""
+    return _CHECKS[kind](_site(s, i))
 
 
 def _label_for(cue: _Cue) -> str:
