@@ -104,6 +104,10 @@ def test_audit_writes_csv_and_html_whose_counts_equal_the_json(sent, fake_rules)
         assert page.ids[f"count-{sev}"] == str(s["findings"][sev])
     assert [(row["data-file"], row["data-rule"]) for row in page.rows] == findings
     assert "sent/broken.docx" in html and "unreadable-file" in html
+    statuses = re.findall(r'<tr class="file-row" data-status="([^"]+)"><td>([^<]+)</td>', html)
+    assert sorted(statuses) == sorted(
+        [("findings", "sent/a.txt"), ("findings", "sent/2023/b.md"), ("clean", "sent/good.html"), ("unreadable", "sent/broken.docx")]
+    )
 
 
 def test_html_is_self_contained(sent, fake_rules):

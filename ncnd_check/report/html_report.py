@@ -65,7 +65,19 @@ def context(items, summary, title: str) -> dict:
         "rule": bar_chart([r["code"] for r in rules], [r["count"] for r in rules], "findings per rule", "rule") if rules else "",
         "month": timeline_chart(dict(months)) if months else "",
     }
+    file_rows = [
+        {
+            "path": item.result.path,
+            "format": item.result.format or "",
+            "month": item.month or "",
+            "status": item.result.error.kind if item.result.error else ("clean" if not item.result.findings else "findings"),
+            "findings": len(item.result.findings),
+            "errors": sum(1 for f in item.result.findings if f.severity == "error"),
+        }
+        for item in items
+    ]
     return {
+        "file_rows": file_rows,
         "title": title,
         "version": __version__,
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
