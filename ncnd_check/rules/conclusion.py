@@ -41,7 +41,7 @@ def _quote(text: str, limit: int = 200) -> str:
 
 @rule("NCND501", "no-conclusion", CATEGORY, "error")
 def no_conclusion(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports a balancing test for a qualified exemption that never concludes which way the balance falls, or concludes only in words that say neither way.
+    """What it does: Reports a balancing test for a qualified exemption that never concludes which way the balance falls, concludes only in words that say neither way, or (where the draft concludes exemption by exemption) leaves one qualified exemption without a conclusion.
 
     Why it matters: s17(3) requires the reasons for the public interest conclusion; a balancing section that lists considerations but states no verdict leaves the NCND unexplained.
 
@@ -50,14 +50,16 @@ def no_conclusion(ctx: "RuleContext") -> Iterator["Finding"]:
     How to fix: End the balancing test with the verdict: "the balance favours neither confirming nor denying that information is held".
     """
     arg = argument_of(ctx)
-    if not any(_qualified(ctx, e) for e in arg.relied_on() if not law.is_withholding_subsection(e)):
+    qualified = [e for e in arg.relied_on() if not law.is_withholding_subsection(e) and _qualified(ctx, e)]
+    if not qualified:
         return
     balancing = arg.part.sections_named("balancing-test", "conclusion")
-    if not balancing:
-        return  # NCND103 reports the missing balancing test
     verdicts = [c for c in arg.part.conclusions if c.verdict != "unclear"]
     if verdicts:
+        yield from _exemptions_left_unconcluded(ctx, arg, qualified, verdicts)
         return
+    if not balancing:
+        return  # NCND103 reports the missing balancing test
     unclear = [c for c in arg.part.conclusions if c.verdict == "unclear"]
     if unclear:
         block, message, evidence = unclear[0].block, "The balancing conclusion does not say which way the balance falls", _quote(unclear[0].text)
@@ -66,6 +68,24 @@ def no_conclusion(ctx: "RuleContext") -> Iterator["Finding"]:
         block = section.heading_block if section.heading_block is not None else (section.blocks or [None])[0]
         message, evidence = "The balancing test reaches no conclusion", None
     yield ctx.finding(message, block, evidence=evidence, suggestion=f"Conclude: '{_NCND_WORDING}'.")
+
+
+def _exemptions_left_unconcluded(ctx, arg, qualified, verdicts) -> Iterator["Finding"]:
+    """Where the draft concludes exemption by exemption, each qualified one needs its conclusion."""
+    if any(c.exemption is None for c in verdicts):
+        return  # a conclusion for the whole response covers every exemption
+    for exemption in qualified:
+        if any(covers(c.exemption, exemption) for c in verdicts):
+            continue
+        parts = [s for s in arg.sections_for(exemption, "balancing-test", "conclusion") if s.exemption is not None]
+        parts = parts or arg.sections_for(exemption, "factors-against", "factors-for", "public-interest")
+        block = next((s.heading_block for s in parts if s.heading_block is not None), arg.first_citation_block(exemption))
+        yield ctx.finding(
+            f"The draft concludes the balance for each exemption, but not for Section {exemption[1:]}",
+            block,
+            exemption=exemption,
+            suggestion=f"Conclude for Section {exemption[1:]} too: '{_NCND_WORDING}'.",
+        )
 
 
 def _wrong_way(ctx: "RuleContext", verdict: str) -> Iterator["Finding"]:
