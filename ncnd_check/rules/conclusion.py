@@ -8,6 +8,7 @@ with no factor against confirming or denying to rest on.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from ncnd_check import law
@@ -199,3 +200,44 @@ def conclusion_without_factors_against(ctx: "RuleContext") -> Iterator["Finding"
             exemption=c.exemption,
             suggestion="Set out the factors against confirming or denying before concluding.",
         )
+
+
+_CONFIRM_WORDS = re.compile(
+    r"\bconfirm\w*|\bden(?:y|ies|ying|ial)\b|\bncnd\b|\bneither\b|1\s*\(1\)\s*\(a\)|\bheld\b|\bholds?\b|\bexist\w*"
+)
+_DISCLOSE_WORDS = re.compile(r"\bdisclos\w*|\breleas\w*")
+_PIT_SECTIONS = ("public-interest", "factors-for", "factors-against", "balancing-test", "conclusion")
+
+
+@rule("NCND506", "disclosure-public-interest-test", CATEGORY, "warning")
+def disclosure_public_interest_test(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports an NCND response whose public interest test speaks only of disclosing or releasing the information, and never of confirming or denying whether it is held.
+
+    Why it matters: The NCND public interest test (s2(1)(b)) weighs confirming or denying against maintaining the exclusion of that duty; a disclosure test (s2(2)(b)) pasted from a withholding letter answers a different question and presumes the information exists.
+
+    Example: "Factors favouring disclosure: disclosure would show how money is spent. Factors favouring non-disclosure: releasing the information would ..." in a response that neither confirms nor denies.
+
+    How to fix: Rewrite the factors and the balance in terms of confirming or denying whether the information is held.
+    """
+    arg = argument_of(ctx)
+    if not any(_qualified(ctx, e) for e in arg.relied_on() if not law.is_withholding_subsection(e)):
+        return
+    if any(c.verdict == "disclosure-test" for c in arg.part.conclusions):
+        return  # NCND503 already reports the disclosure-test conclusion
+    sections = arg.part.sections_named(*_PIT_SECTIONS)
+    if not sections:
+        return
+    blocks = ctx.document.blocks
+    closing = {b for s in arg.part.sections_named("no-inference") for b in s.blocks}
+    indices = sorted({b for s in sections for b in s.all_blocks if b in arg.part.blocks and b not in closing})
+    text = " ".join(blocks[b].norm.lower() for b in indices)
+    if _CONFIRM_WORDS.search(text) or len(_DISCLOSE_WORDS.findall(text)) < 2:
+        return
+    first = sections[0]
+    block = first.heading_block if first.heading_block is not None else (first.blocks or [None])[0]
+    yield ctx.finding(
+        "The public interest test speaks only of disclosing the information, never of confirming or denying whether it is held",
+        block,
+        suggestion="Weigh the public interest in confirming or denying whether information is held against "
+        "maintaining the exclusion of the duty to confirm or deny.",
+    )
