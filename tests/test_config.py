@@ -54,8 +54,9 @@ def test_nearest_ncnd_check_toml_wins(project, fake_rules):
 
 
 def test_flags_win_over_the_file(project, fake_rules):
-    (project / "ncnd-check.toml").write_text('select = ["XT"]\nignore = ["XT101"]\nfail-on = "info"\n')
-    assert rules_found(project, "--ignore", "XT201") == {"XT101", "XT301"}
+    (project / "ncnd-check.toml").write_text('select = ["XT1", "XT2"]\nignore = ["XT101"]\nfail-on = "info"\n')
+    assert rules_found(project, "--select", "XT") == {"XT201", "XT301"}  # --select replaces the file's
+    assert rules_found(project, "--select", "XT", "--ignore", "XT201") == {"XT301"}  # --ignore adds to it
     r = run("check", str(project / "drafts" / "deep" / "bad.txt"), "--fail-on", "error", "--ignore", "XT1")
     assert r.exit_code == 0  # fail-on error from the flag: only warnings remain
 

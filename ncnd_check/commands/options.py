@@ -71,8 +71,7 @@ def build_settings(params: dict, paths: list[str] | tuple[str, ...] = ()):
         flags["authority"] = params["authority"]
     if params.get("select"):
         flags["select"] = _split(params["select"])
-    if params.get("ignore"):
-        flags["ignore"] = _split(params["ignore"])
+    extra_ignore = _split(params["ignore"]) if params.get("ignore") else []
     if params.get("mode"):
         flags["mode"] = params["mode"]
     if params.get("fail_on"):
@@ -93,6 +92,9 @@ def build_settings(params: dict, paths: list[str] | tuple[str, ...] = ()):
         isolated=bool(params.get("isolated")),
         start=paths[0] if paths else None,
     )
+    if extra_ignore:
+        # --ignore adds to the settings file's list (as in ruff); --select replaces it.
+        settings = settings.copy(ignore=[*settings.ignore, *extra_ignore])
     if settings.reference_dir and not os.path.isdir(settings.reference_dir):
         from ncnd_check.errors import ConfigError
 
