@@ -180,6 +180,22 @@ LEAKING = [
     ("held", 'Both of the devices were purchased from Cellebrite in 2020.'),
     ("not-held", 'As the force does not operate drones, we cannot answer your further questions.'),
     ("indirect", 'The remainder of the report has been redacted in accordance with section 31(1).'),
+    # fourth held-out batch (measured P 0.83 R 0.67 before its fixes)
+    ("held", "The force's records indicate that the vehicle was recovered on 4 June."),
+    ("held", 'Hertfordshire Constabulary has a memorandum of understanding with the company.'),
+    ("not-held", 'We do not possess any body scanners.'),
+    ("held", 'Searches of the Professional Standards database returned three complaints.'),
+    ("held", "The unit's budget for 2024/25 is £1.2 million."),
+    ("held", 'The relevant files were destroyed in line with our retention schedule.'),
+    ("held", 'I can tell you that the force stopped using the system in 2021.'),
+    ("held", 'The camera at the junction is owned and operated by the council on our behalf.'),
+    ("not-held", 'Dyfed-Powys Police does not employ any civilian investigators.'),
+    ("held", 'Only one such warrant has been issued by this force.'),
+    ("indirect", 'The audit report you refer to is exempt under section 31(1)(g).'),
+    ("indirect", 'Part of the document has been withheld because it contains personal data.'),
+    ("not-held", 'Northamptonshire Police did not deploy drones at the event.'),
+    ("held", 'The CCTV footage from that night was retained by the investigation team.'),
+    ("held", 'We are currently trialling the software in two districts.'),
 ]
 
 NOT_LEAKING = [
@@ -359,6 +375,22 @@ NOT_LEAKING = [
     'This response neither confirms nor denies whether any report exists.',
     "We received your request on 3 May 2025.",
     "The force has received a number of similar requests.",
+    # fourth held-out batch
+    'Confirming whether vehicles were recovered would reveal the progress of an investigation.',
+    'Hertfordshire Constabulary can neither confirm nor deny whether it has any agreement with the company.',
+    'To state that the force does not possess body scanners would reveal a gap in its security.',
+    'Whether or not any complaints are recorded, the force must apply NCND consistently.',
+    'Disclosing the budget of a covert unit would reveal its size and capability.',
+    'Retention schedules are published by many forces on their websites.',
+    'Any decision to stop using a system would be a matter for the Chief Constable.',
+    'The public expects cameras to be operated lawfully and proportionately.',
+    'To reveal the number of civilian investigators would assist those who seek to avoid detection.',
+    'If a warrant had been issued, confirming it could prejudice the investigation.',
+    'The report, if held, would fall to be considered under section 31(1)(g).',
+    'Information of this nature is routinely withheld by police forces across the country.',
+    'Deploying drones at public events is a matter of legitimate public debate.',
+    'Footage of this kind, if it exists, would be personal data.',
+    'Trials of new technology are subject to national guidance.',
 ]
 
 

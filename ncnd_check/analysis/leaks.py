@@ -410,6 +410,36 @@ def _generic_relative(s: _Sent, subject_start: int, i: int) -> bool:
     return not rest or rest[0] in ("securely", "safely", "is", "are", "must", "should", "will", "and", "to", "for", "in")
 
 
+#: Things a force "has" that are not information: "has a duty", "has a strong interest".
+_NOT_POSSESSIONS = frozenset(
+    {"duty", "responsibility", "obligation", "interest", "role", "right", "need", "requirement", "aim", "view",
+     "position", "approach", "commitment", "statutory", "legal", "legitimate", "strong", "clear", "important",
+     "public", "significant", "vital", "key", "long", "number", "range", "variety", "wide", "great", "lot",
+     "policy", "process", "procedure", "system"}
+)
+#: Verbs before an -ing form that make it a verb: "stopped using", "began trialling".
+_ASPECT_VERBS = frozenset({"stopped", "ceased", "started", "began", "begun", "continue", "continues", "continued", "keep", "keeps", "kept"})
+
+
+def _infinitive(group: list[str]) -> bool:
+    """ "to hold", "to be operated", "not to use"; not "the database you refer to is used"."""
+    if "to" not in group:
+        return False
+    after = group[len(group) - 1 - group[::-1].index("to") + 1 :]
+    return all(w in ("be", "have", "been", "not", "never", "also", "only", "continue") for w in after)
+
+
+def _generic_agent(s: _Sent, i: int) -> bool:
+    """A passive whose agent is forces in general: "withheld by police forces across the country"."""
+    n = len(s.words)
+    if i + 1 >= n or s.words[i + 1] != "by":
+        return False
+    agent = range(i + 2, min(n, i + 6))
+    if any(s.holder[k] for k in agent):
+        return False
+    return not any(s.words[k] in cues().holders for k in agent)
+
+
 def _cite_is_withholding(text: str) -> bool:
     from ncnd_check.law import is_withholding_subsection
 
@@ -625,7 +655,7 @@ def _check_withhold(site: _Site) -> _Cue | None:
         return None
     if passive:
         definite = any(w in ("the", "this", "that", "these", "those", "some", "all", "certain") for w in words[subj[0] : subj[1]])
-        if not (_is_info(s, *subj) or definite):
+        if not (_is_info(s, *subj) or definite) or _generic_agent(s, i):
             return None
     elif not (_is_holder(s, *subj) or words[i] in ("withheld", "redacted")):
         return None
@@ -702,18 +732,22 @@ def _check_possess(site: _Site) -> _Cue | None:
         site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
     )
     kind = "possess"
+    if _infinitive(group) and not ("unable" in group or "failed" in group or "able" in group):
+        return None  # "to hold", "expects cameras to be operated": an infinitive, not an assertion
     if words[i] in ("have", "has", "had"):
         counted = i + 1 < n and _is_number(s.tokens[i + 1])
         if nxt in _BE or nxt == "to" or (not counted and nxt and _PARTICIPLE.search(nxt) and nxt not in c.info_nouns and nxt != "no"):
             return None  # an auxiliary ("has been", "have considered") or "have to"
-        if not (nxt in ("no", "none", "nothing") or (nxt and _is_number(s.tokens[i + 1])) or negated):
+        thing = words[i + 2] if nxt in ("a", "an") and i + 2 < n else ""
+        owns_a_thing = bool(thing) and thing.isalpha() and thing not in _NOT_POSSESSIONS
+        if not (nxt in ("no", "none", "nothing") or counted or negated or owns_a_thing):
             obj_terms = {_term(w) for w in words[i + 1 : i + 6]}
             if not (obj_terms & s.subject_terms):
                 return None
     if words[i] in ("hold", "holds", "holding") and "account" in words[i + 1 : i + 7] and "to" in words[i + 1 : i + 7]:
         return None  # "hold the force to account"
-    if words[i] == "using" and not passive and not any(w in ("is", "are", "am", "'re") for w in group):
-        return None
+    if words[i].endswith("ing") and not any(w in _BE or w in _ASPECT_VERBS for w in group):
+        return None  # "using", "trialling": only as a verb ("we are using", "stopped using")
     if i > 0 and words[i - 1] in ("the", "a", "an", "its", "their", "our", "this", "of") and words[i] in ("use", "record", "records", "purchase", "run", "spend"):
         return None  # a noun: "the use of", "a record of"
     if words[i] in ("available", "published", "publish", "publishes") and passive:
@@ -733,10 +767,8 @@ def _check_possess(site: _Site) -> _Cue | None:
             return None
         if not (any(w in c.specific_markers for w in subject_words) or {_term(w) for w in subject_words} & s.subject_terms):
             return None  # "Information is held securely by forces": generic
-        by = words[i + 1 : i + 3]
-        if by[:1] == ["by"] and not _is_holder(s, i + 2, min(n, i + 5)) and not any(s.holder[i + 2 : i + 6]):
-            if not any(w in c.holders for w in words[i + 2 : i + 6]):
-                return None  # "held by police forces" in general
+        if _generic_agent(s, i):
+            return None  # "held by police forces" in general
         negated = negated or any(w in ("no", "none", "nothing") for w in subject_words)
         return _Cue(i, "possess", negated, subj)
     if not _is_holder(s, *subj):
@@ -747,8 +779,6 @@ def _check_possess(site: _Site) -> _Cue | None:
         w in c.letter_nouns or w in ("request", "requests", "your", "you", "enquiry", "enquiries", "correspondence") for w in words[i + 1 : i + 8]
     ):
         return None  # "we received your request on ...": the request itself, not the information
-    if "to" in group and not ("unable" in group or "failed" in group or "able" in group):
-        return None  # "to hold", "in order to use": an infinitive, not an assertion
     if _object_generic(s, i) and not negated:
         return None
     return _Cue(i, "possess", negated, subj)
