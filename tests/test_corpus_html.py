@@ -86,13 +86,29 @@ def reader_tokens(document) -> Counter:
     return tokens("\n".join(parts))
 
 
+def oracle_failures(oracle_dir) -> set[str]:
+    """Pages pandoc could not extract (RESULTS.tsv oracle_rc not 0): nothing to compare with."""
+    results = oracle_dir / "RESULTS.tsv"
+    if not results.exists():
+        return set()
+    rows = results.read_text(encoding="utf-8", errors="replace").splitlines()
+    header = rows[0].split("\t") if rows else []
+    if "file" not in header or "oracle_rc" not in header:
+        return set()
+    name, rc = header.index("file"), header.index("oracle_rc")
+    return {cols[name] for cols in (r.split("\t") for r in rows[1:]) if len(cols) > rc and cols[rc].strip() != "0"}
+
+
 def corpus_scores() -> list[tuple[float, str]]:
     from ncnd_check.readers.html import read_html
 
     folder = shared_path("corpus", "html-wild")
     oracle_dir = shared_path("corpus", "oracle-pandoc", "html-wild")
+    failed = oracle_failures(oracle_dir)
     scores = []
     for path in sorted(folder.glob("*.htm*")):
+        if path.name in failed:
+            continue
         data = path.read_bytes()
         try:
             document = read_html(data, path.name)
