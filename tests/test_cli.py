@@ -380,3 +380,13 @@ def test_check_does_not_import_matplotlib(drafts):
     )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=drafts.parent)
     assert proc.stderr.strip().splitlines()[-1] == "False", proc.stderr
+
+
+def test_empty_folder_and_unsupported_file_are_errors(drafts, fake_rules):
+    (drafts / "empty").mkdir()
+    data = load_json(run("check", "drafts/empty", "drafts/notes.pdf", "drafts/good.txt", "--select", "XT", "-f", "json").stdout)
+    errors = [(f["path"], f["error"]["kind"] if f["error"] else None) for f in data["files"]]
+    assert errors[0] == ("drafts/empty", "unsupported")
+    assert errors[1][0] == "drafts/notes.pdf" and errors[1][1] in ("unsupported", "unreadable")
+    assert errors[2] == ("drafts/good.txt", None)
+    assert run("check", "drafts/empty", "--select", "XT").exit_code == 2
