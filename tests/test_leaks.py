@@ -157,6 +157,8 @@ LEAKING = [
     ("held", "The information you requested is held."),
     ("held", "The records we hold are exempt."),
     ("held", "Kent Police received 40 Tasers from the Home Office."),
+    ("held", "The total cost was £45,000."),
+    ("held", "The number of officers trained is 12."),
     ("held", "The information is available on our website."),
     ("held", "It is held on the crime system."),
     # third held-out batch (measured P 0.94 R 0.85 before its fixes)
@@ -391,6 +393,9 @@ NOT_LEAKING = [
     'Deploying drones at public events is a matter of legitimate public debate.',
     'Footage of this kind, if it exists, would be personal data.',
     'Trials of new technology are subject to national guidance.',
+    "The appropriate limit is £450.",
+    "The reference number is 2024/118.",
+    "Our response time is 20 working days.",
 ]
 
 

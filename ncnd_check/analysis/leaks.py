@@ -509,6 +509,8 @@ def _find_cues(s: _Sent) -> list[_Cue]:
             kind = "possess"
         elif w == "there" and i + 1 < n and s.words[i + 1] in _BE:
             kind = "existential"
+        elif w in _BE and i + 1 < n and (s.words[i + 1] in ("£", "$", "€") or _is_number(s.tokens[i + 1])):
+            kind = "figure"
         if kind is None:
             continue
         cue = _check_cue(s, i, kind)
@@ -784,6 +786,27 @@ def _check_possess(site: _Site) -> _Cue | None:
     return _Cue(i, "possess", negated, subj)
 
 
+#: Subjects of "is <number>" that are about the letter or the Act, not the information.
+_NOT_FIGURES = frozenset(
+    {"limit", "fee", "fees", "charge", "deadline", "date", "reference", "section", "sections", "page", "paragraph",
+     "version", "telephone", "phone", "tel", "time", "year", "age", "code", "postcode", "extension"}
+)
+
+
+def _check_figure(site: _Site) -> _Cue | None:
+    """Cue: "The unit's budget for 2024/25 is £1.2 million": a figure stated for something definite."""
+    s, i, words = site.s, site.i, site.words
+    subj = _subject(s, i)
+    subject_words = words[subj[0] : subj[1]]
+    if not subject_words or subject_words[0] not in ("the", "our", "its", "this", "these") and "'s" not in subject_words:
+        return None
+    if any(w in _NOT_FIGURES or w in cues().letter_nouns for w in subject_words) or any(s.body[subj[0] : subj[1]]):
+        return None
+    if s.words[i + 1] not in ("£", "$", "€") and "(" in s.text[s.offsets[i + 1] : s.offsets[i + 1] + 6]:
+        return None  # "is 24(2)": a citation
+    return _Cue(i, "possess", False, subj)
+
+
 _CHECKS = {
     "in-use": _check_in_use,
     "existential": _check_existential,
@@ -795,6 +818,7 @@ _CHECKS = {
     "locate": _check_locate,
     "exist": _check_exist,
     "possess": _check_possess,
+    "figure": _check_figure,
 }
 
 
