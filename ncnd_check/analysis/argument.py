@@ -98,6 +98,13 @@ class Argument:
             return True  # "Section 24(2) National Security" on a line of its own
         return bool(_INVOKES.search(block.norm))
 
+    def citation_text(self, exemption: str) -> str:
+        """The exemption as the draft writes it ("Section 30(3) Investigations"), for evidence."""
+        for c in self.part.citations:
+            if c.id == exemption:
+                return f"{c.text} {c.title}" if c.title else c.text
+        return exemption
+
     def first_citation_block(self, exemption: str) -> int | None:
         for c in self.part.citations:
             if c.id == exemption:

@@ -66,7 +66,7 @@ def cited_not_argued(ctx: "RuleContext") -> Iterator["Finding"]:
         yield ctx.finding(
             f"{label} is cited but never argued: no harm, public interest or factor text names it",
             arg.first_citation_block(exemption),
-            evidence=exemption,
+            evidence=arg.citation_text(exemption),
             exemption=exemption,
             suggestion=f"Argue {label} under a heading that names it (harm and public interest factors), "
             "or remove it from the exemptions relied on.",

@@ -63,7 +63,7 @@ def _missing(ctx: "RuleContext", direction: str) -> Iterator["Finding"]:
         yield ctx.finding(
             message,
             block,
-            evidence=exemption,
+            evidence=arg.citation_text(exemption),
             exemption=exemption,
             suggestion=f"Add '{heading}' for {label}, with the factors that apply.",
         )

@@ -78,7 +78,7 @@ def missing_harm(ctx: "RuleContext") -> Iterator["Finding"]:
         yield ctx.finding(
             message,
             block,
-            evidence=exemption,
+            evidence=arg.citation_text(exemption),
             exemption=exemption,
             suggestion=f"Add a 'Harm in confirming or denying that information is held' section for {label}: "
             "how confirming or denying would cause the prejudice.",
@@ -103,7 +103,7 @@ def missing_public_interest(ctx: "RuleContext") -> Iterator["Finding"]:
         yield ctx.finding(
             f"No public interest considerations for {label}, a qualified exemption",
             arg.first_citation_block(exemption),
-            evidence=exemption,
+            evidence=arg.citation_text(exemption),
             exemption=exemption,
             suggestion=f"Add a public interest test for {label}: factors favouring confirming or denying, "
             "factors against, and the balance.",
