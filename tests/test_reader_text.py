@@ -444,3 +444,11 @@ def test_word_save_as_plain_text_one_paragraph_a_line():
     assert [(b.kind, b.level, b.label, b.text) for b in packed.blocks] == [
         (b.kind, b.level, b.label, b.text) for b in spaced.blocks
     ]
+
+
+def test_markdown_table_without_outer_pipes():
+    doc = read("Exemption | Test\n---|---\ns24(2) | prejudice\n")
+    assert [(b.cell, b.text) for b in doc.blocks] == [
+        ((0, 0, 0), "Exemption"), ((0, 0, 1), "Test"), ((0, 1, 0), "s24(2)"), ((0, 1, 1), "prejudice")
+    ]
+    assert read("A | B is not a table\n").blocks[0].kind == "paragraph"

@@ -160,9 +160,7 @@ class _TextReader:
                 self.emit("heading", (m.group(2) or "").strip(), lineno, level=len(m.group(1)))
                 i += 1
                 continue
-            if _TABLE_ROW.match(raw) and raw.count("|") >= 2 and (
-                stripped.startswith("|") or (i + 1 < n and _TABLE_SEP.match(lines[i + 1]))
-            ):
+            if self.starts_table(raw, lines[i + 1] if i + 1 < n else ""):
                 self.flush()
                 self.end_list()
                 i = self.read_table(lines, i)
@@ -216,6 +214,15 @@ class _TextReader:
         self.flush()
         self.doc.directives = self.collector.directives
         return self.doc
+
+    @staticmethod
+    def starts_table(raw: str, nxt: str) -> bool:
+        """A Markdown table row: "| a | b |", or "a | b" over a "---|---" rule."""
+        if "|" not in raw:
+            return False
+        if raw.strip().startswith("|") and raw.count("|") >= 2 and _TABLE_ROW.match(raw):
+            return True
+        return "|" in nxt and bool(_TABLE_SEP.match(nxt))
 
     def joins_pending(self, raw: str) -> bool:
         p = self.pending
