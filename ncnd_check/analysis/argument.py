@@ -50,6 +50,9 @@ class Argument:
     analysis: Analysis
     part: NcndPart
     _relied: list[str] | None = None
+    _invoked: list | None = None
+    _heading_blocks: set[int] | None = None
+    _argument_blocks: list[int] | None = None
 
     # -- what the draft relies on --------------------------------------------
     def relied_on(self) -> list[str]:
@@ -61,7 +64,7 @@ class Argument:
         """
         if self._relied is not None:
             return self._relied
-        invoked = {c.id for c in self.part.citations if self._invokes(c)}
+        invoked = {c.id for c in self.claims()}
         out = []
         for e in self.part.part_ii:
             parsed = law.parse_id(e)
@@ -84,15 +87,22 @@ class Argument:
         from section 1(1)(b) is required ... section 23(1)") is not a claim.
         Where the draft invokes nothing in those ways, every citation counts.
         """
-        invoked = [c for c in self.part.citations if self._invokes(c)]
-        return invoked or list(self.part.citations)
+        return self.claims() or list(self.part.citations)
+
+    def claims(self) -> list:
+        """The citations that claim an exemption, computed once."""
+        if self._invoked is None:
+            self._invoked = [c for c in self.part.citations if self._invokes(c)]
+        return self._invoked
 
     def _invokes(self, citation) -> bool:
         analysis = self.analysis
         if analysis.section_of(citation.block) == "applicable-exemptions":
             return True
         block = analysis.document.blocks[citation.block]
-        if block.kind == "heading" or any(s.heading_block == citation.block for s in analysis.sections):
+        if self._heading_blocks is None:
+            self._heading_blocks = {s.heading_block for s in analysis.sections if s.heading_block is not None}
+        if block.kind == "heading" or citation.block in self._heading_blocks:
             return True
         if _LIST_LINE.match(block.norm) and len(block.norm.split()) <= 15:
             return True  # "Section 24(2) National Security" on a line of its own
@@ -142,8 +152,12 @@ class Argument:
         return out
 
     def argument_blocks(self) -> list[int]:
-        blocks = self.analysis.block_sections
-        return [i for i in sorted(self.part.blocks) if i < len(blocks) and blocks[i] in ARGUMENT_SECTIONS]
+        if self._argument_blocks is None:
+            blocks = self.analysis.block_sections
+            self._argument_blocks = [
+                i for i in sorted(self.part.blocks) if i < len(blocks) and blocks[i] in ARGUMENT_SECTIONS
+            ]
+        return self._argument_blocks
 
     def named_in_argument(self, exemption: str) -> bool:
         """The argument names the exemption: its citation, its bare section, or its title."""
