@@ -735,3 +735,14 @@ def test_word_header_file_parts_go_to_the_extras():
     )
     assert doc.blocks == []
     assert [(b.part, b.text) for b in doc.extras] == [("header", "Running head"), ("footer", "Page footer")]
+
+
+def test_rowspan_and_colspan_keep_columns_aligned():
+    doc = read(
+        "<table><tr><td rowspan=2>A</td><td colspan=2>B</td></tr>"
+        "<tr><td>C</td><td>D</td></tr><tr><td>E</td><td>F</td><td>G</td></tr></table>"
+    )
+    assert [(b.cell, b.text) for b in doc.blocks] == [
+        ((0, 0, 0), "A"), ((0, 0, 1), "B"), ((0, 1, 1), "C"), ((0, 1, 2), "D"),
+        ((0, 2, 0), "E"), ((0, 2, 1), "F"), ((0, 2, 2), "G"),
+    ]

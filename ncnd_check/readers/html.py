@@ -161,6 +161,20 @@ class _Table:
     number: int
     row: int = -1
     col: int = 0
+    #: column -> last row a cell spanning down from above covers it through.
+    taken_until: dict = field(default_factory=dict)
+
+    def place(self, colspan: int, rowspan: int) -> int:
+        """The column of the next cell in this row, past columns spanned from rows above."""
+        row = max(self.row, 0)
+        while self.taken_until.get(self.col, -1) >= row:
+            self.col += 1
+        col = self.col
+        if rowspan > 1 and len(self.taken_until) < 1000:  # bounded: a hostile page cannot make this slow
+            for c in range(col, col + min(colspan, 200)):
+                self.taken_until[c] = max(self.taken_until.get(c, -1), row + rowspan - 1)
+        self.col += colspan
+        return col
 
 
 class _HtmlReader:
@@ -405,8 +419,8 @@ class _HtmlReader:
         if tag in ("td", "th") and self.tables:
             table = self.tables[-1]
             row = max(table.row, 0)
-            self.push(_Template("table-cell", line, cell=(table.number, row, table.col), style=el.get("class")))
-            table.col += max(1, _int(el.get("colspan"), 1))
+            col = table.place(max(1, min(_int(el.get("colspan"), 1), 1000)), max(1, _int(el.get("rowspan"), 1)))
+            self.push(_Template("table-cell", line, cell=(table.number, row, col), style=el.get("class")))
             self.walk_children(el)
             self.pop()
             return
