@@ -49,7 +49,7 @@ def analyse(document: Document, settings=None) -> Analysis:
     )
 
     scope = ncnd_blocks or set(range(len(blocks)))
-    all_ids = [c.id for c in citations]
+    all_ids = list(dict.fromkeys(c.id for c in citations))
     cited_here = list(
         dict.fromkeys(resolve_bare(c, all_ids) for c in citations if c.block in scope and law.is_part_ii(c.id))
     )

@@ -303,10 +303,10 @@ class _Builder:
     def add_to_current(self, index: int) -> None:
         if self.current is not None:
             self.block_sections[index] = self.current.name
-            if index not in self.current.blocks and index != self.current.heading_block:
+            if (not self.current.blocks or self.current.blocks[-1] != index) and index != self.current.heading_block:
                 self.current.blocks.append(index)
         if self.group is not None and self.is_content(self.blocks[index].text):
-            if index not in self.group.blocks:
+            if not self.group.blocks or self.group.blocks[-1] != index:
                 self.group.blocks.append(index)
 
     def build(self) -> Structure:
