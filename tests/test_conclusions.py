@@ -62,7 +62,9 @@ NO_INFERENCE = [
     ("This should not be taken as an indication that the information you requested does or does not exist.", True),
     ("None of the above can be viewed as an inference that the information you seek does or does not exist.", True),
     ("No inference can be drawn from this response as to whether or not any information is held.", True),
+    ("This response does not imply that information is or is not held.", True),
     ("Irrespective of what information is or isn't held, the public entrust the Police Service to make appropriate decisions.", False),
+    ("Confirming would not suggest weakness, but would indicate that the force holds the data.", False),
     ("The balance favours neither confirming nor denying that information is held.", False),
     ("To confirm or deny whether the force holds information would reveal its capability.", False),
 ]
