@@ -148,10 +148,11 @@ PHRASINGS = [
     ("Section 5: Review Rights", []),
     ("Section 17 - Refusal Notice", ["s17"]),
     ("as set out in section 5 below", []),
-    ("see section 3 of this letter", []),
+    ("see section 6 of this letter", []),
     ("section 4 of the policy", []),
     ("section 24(2) above", ["s24(2)"]),
     ("section 24 of the Act", ["s24"]),
+    ("Section 31 above", ["s31"]),
     # not citations at all: dates, money, pages, times
     ("open 24/7", []),
     ("on 24/07/2024", []),
@@ -266,7 +267,9 @@ PREFIXES = ["Section ", "section ", "SECTION ", "s.", "s. ", "s", "S.", "S. ", "
 SUFFIXES = ["", " of the Freedom of Information Act 2000", " of the FOIA", " of FOIA", " of the Act", " FOIA"]
 WORDS = st.sampled_from(
     ["the", "force", "relies", "on", "exemption", "to", "neither", "confirm", "nor", "deny",
-     "request", "West", "Midlands", "Police", "information", "held", "which", "applies", "Therefore,"]
+     "request", "West", "Midlands", "Police", "information", "held", "which", "applies", "Therefore,",
+     "No.", "e.g.", "etc.", "24/7", "\u00a35,000", "2024", "(see", "above)", "U.K.", "Ref:", "FOI/123/24",
+     "page", "paragraph", "12th", "(NCND)", "\u2013"]
 )
 
 

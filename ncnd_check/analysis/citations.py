@@ -351,22 +351,20 @@ def _walk(doc: "Doc", text: str, match_id: str, start: int, end: int) -> tuple[l
         and j + 1 < len(doc)
         and doc[j].lower_ in _RANGE_WORDS
         and doc[j + 1].text.isdigit()
+        and _section_number(items[-1].section) < int(doc[j + 1].text) <= vocab.max_section
     ):
         return [], start, j + 2
     title = _title_after(doc, text, j, items[-1].section)
     if title:
         items[-1].title, j = title
-    # "Section 4 - Our Response", "see section 5 below": a part of the letter, not the Act.
-    elif not first_has_sub and len(items) == 1 and _letter_part_after(doc, j):
-        return None
+    # "Section 4 - Our Response", "see section 5 below": a part of the letter, not
+    # the Act - when the number is no FOIA provision a draft would cite.
     elif (
         not first_has_sub
         and len(items) == 1
         and not law.is_part_ii(items[0].section)
         and law.provision(items[0].section) is None
-        and j + 1 < len(doc)
-        and doc[j].text in _TITLE_LEADS
-        and doc[j + 1].text[:1].isupper()
+        and (_letter_part_after(doc, j) or _label_after(doc, j))
     ):
         return None
 
@@ -483,6 +481,11 @@ def _letter_part_after(doc: "Doc", j: int) -> bool:
         owner, noun = doc[j + 1].lower_, doc[j + 2].lower_
         return owner in ("this", "the", "our", "my") and noun in _LETTER_NOUNS
     return False
+
+
+def _label_after(doc: "Doc", j: int) -> bool:
+    """Whether a heading label follows: "Section 4 - Our Response"."""
+    return j + 1 < len(doc) and doc[j].text in _TITLE_LEADS and doc[j + 1].text[:1].isupper()
 
 
 def _absorb_subsection_words(doc: "Doc", j: int, item: _Item) -> int:
