@@ -282,3 +282,9 @@ def test_each_worker_warms_up_once(tmp_path, monkeypatch, fake_rules):
     assert all(i.result.findings for i in items)
     warmed = log.read_text().split()
     assert len(warmed) == 2 and len(set(warmed)) == 2 and str(os.getpid()) not in warmed
+
+
+def test_unwritable_report_is_refused_before_the_run(sent, fake_rules):
+    r = run("audit", "sent", "--select", "XT", "--report", "no/such/folder/r.html")
+    assert r.exit_code == 2 and "cannot write no/such/folder/r.html" in r.stderr
+    assert "files checked" not in r.stdout

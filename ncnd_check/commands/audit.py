@@ -50,6 +50,8 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
 
+    for target in (report_file, csv_file, output):
+        _check_writable(target)  # before a long run, not after it
     warn_about_library(settings)
     collected = collect(paths)
     files = [p for p in collected if not isinstance(p, PathProblem)]
@@ -89,6 +91,13 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
     if exit_zero and code == ExitCode.FINDINGS:
         code = ExitCode.OK
     sys.exit(int(code))
+
+
+def _check_writable(path: str | None) -> None:
+    import os
+
+    if path and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        raise click.UsageError(f"cannot write {path}: no such folder")
 
 
 def _write(path: str, text: str) -> None:
