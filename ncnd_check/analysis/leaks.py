@@ -511,6 +511,8 @@ def _find_cues(s: _Sent) -> list[_Cue]:
             kind = "existential"
         elif w in _BE and i + 1 < n and (s.words[i + 1] in ("£", "$", "€") or _is_number(s.tokens[i + 1])):
             kind = "figure"
+        elif w in ("cost", "costs") and i + 1 < n and s.words[i + 1] in ("£", "$", "€"):
+            kind = "figure"  # "the licence cost £12,500"
         if kind is None:
             continue
         cue = _check_cue(s, i, kind)
@@ -777,10 +779,10 @@ def _check_possess(site: _Site) -> _Cue | None:
         return None
     if _generic_relative(s, subj[0], i):
         return None
-    if words[i] in ("receive", "receives", "received") and any(
+    if words[i] in ("receive", "receives", "received", "signed", "issued", "issue", "issues") and any(
         w in c.letter_nouns or w in ("request", "requests", "your", "you", "enquiry", "enquiries", "correspondence") for w in words[i + 1 : i + 8]
     ):
-        return None  # "we received your request on ...": the request itself, not the information
+        return None  # "we received your request", "I have signed this response": the letter, not the information
     if _object_generic(s, i) and not negated:
         return None
     return _Cue(i, "possess", negated, subj)
