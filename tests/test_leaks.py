@@ -1,9 +1,12 @@
 """Confirmation leaks: the sentence classifier on sentences of our own, and NCND6xx on whole drafts.
 
 The sentence lists are ours, written in the styles of many forces and about
-many subjects (the first half while the classifier was built, the second
-half afterwards, as a held-out check). Precision and recall are asserted
-with a floor, and a miss prints the misclassified sentences.
+many subjects: the first batch while the classifier was built, then five
+held-out batches each written afterwards and measured before any fix (the
+figures are in the comments; over the 130 + 130 held-out sentences,
+precision 0.955 and recall 0.815 as first measured). Precision and recall
+over everything are asserted with a floor, and a miss prints the
+misclassified sentences.
 """
 
 from __future__ import annotations
