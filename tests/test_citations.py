@@ -248,6 +248,11 @@ def test_bare_section_kept_in_exemption_ids() -> None:
     assert exemption_ids(find_in_text("Section 24 and Section 31(3)")) == ["s24", "s31(3)"]
 
 
+def test_bare_section_dropped_when_its_subsection_is_cited() -> None:
+    text = "Section 23(5) and Section 30(3) apply. Section 23 is a class based absolute exemption; Section 30 is qualified."
+    assert exemption_ids(find_in_text(text)) == ["s23(5)", "s30(3)"]
+
+
 def test_seed_cites_24_2_and_31_3() -> None:
     from ncnd_check.readers import read_path
 

@@ -598,6 +598,10 @@ def exemption_ids(citations: Iterable[Citation]) -> list[str]:
     """The ids for ``response.exemptions``: distinct, sorted, FOIA non-exemptions left out.
 
     s1, s2, s10, s12, s14, s16, s17 (and the other provisions in statute.toml)
-    are FOIA but not exemptions. A bare ``s24`` stays ``s24``.
+    are FOIA but not exemptions. A bare ``s24`` stays ``s24`` unless a
+    subsection of the same section is cited too ("Section 23 is a class based
+    absolute exemption" beside "Section 23(5)" names no second provision).
     """
-    return [i for i in cited_ids(citations) if law.is_exemption_id(i)]
+    ids = [i for i in cited_ids(citations) if law.is_exemption_id(i)]
+    with_subsection = {i.split("(", 1)[0] for i in ids if "(" in i}
+    return [i for i in ids if "(" in i or i not in with_subsection]
