@@ -112,6 +112,8 @@ def test_content_terms_fold_case_and_plurals_and_drop_generic_words():
         ("To confirm or deny whether the force uses this software would harm security.", []),
         ("To confirm or deny whether the requested information is held would be harmful.", []),
         ("Confirming whether drones are used would inform public debate about the use of public funds.", []),
+        # Perfect and passive forms: what follows 'have been' is no object the force holds or uses.
+        ("Confirming or denying would reveal whether particular groups have been the subject of investigation.", []),
     ],
 )
 def test_topic_phrases(text, phrases):

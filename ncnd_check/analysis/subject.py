@@ -200,7 +200,7 @@ _OBJECT_END = (
 _WHETHER_OBJECT = re.compile(
     rf"(?i)\b(?:confirm(?:ing|ed|s)?|den(?:y|ying|ied|ies)|confirmation|denial|reveal(?:ing)?|state|stating)\b"
     rf"[^.;]{{0,60}}?\bwhether\s+(?:or\s+not\s+)?(?P<holder>(?:(?!\b(?:would|could|may|might|will|should|is|are|was|were|be|been)\b)[^.;,]){{1,60}}?)"
-    rf"\s+{_VERBS}\s+(?!of\b)(?P<object>[^.;]{{1,80}}?){_OBJECT_END}"
+    rf"\s+{_VERBS}\s+(?!of\b|been\b|being\b)(?P<object>[^.;]{{1,80}}?){_OBJECT_END}"
 )
 _ABOUT_OBJECT = re.compile(
     rf"(?i)\b(?:information|data|details|records)\s+(?:about|on|regarding|concerning|relating\s+to|in\s+relation\s+to|pertaining\s+to)\s+"
