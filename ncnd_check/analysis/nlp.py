@@ -185,14 +185,55 @@ def _fix_sentence_starts(doc: "Doc") -> "Doc":
     return doc
 
 
+def _import_spacy():
+    """``import spacy``, without the ``spacy.cli`` package its ``__init__`` pulls in.
+
+    spaCy's ``__init__`` imports ``spacy.cli.info``, and with it the whole CLI
+    (typer, rich, requests, httpx, jinja2, weasel): about a quarter of spaCy's
+    import time, for commands a blank pipeline never runs. Stand-ins answer
+    that one import and are removed at once, so a later ``import spacy.cli``
+    gets the real package and ``spacy.info`` still works. If a spaCy release
+    needs more of its CLI at import time, this falls back to a plain import.
+    """
+    import sys
+    import types
+
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    stub_cli = types.ModuleType("spacy.cli")
+    stub_cli.__path__ = []
+    stub_info = types.ModuleType("spacy.cli.info")
+
+    def info(*args, **kwargs):
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    stub_info.info = info
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = stub_cli, stub_info
+    try:
+        import spacy
+    except ImportError:
+        spacy = None
+    finally:
+        for name, stub in (("spacy.cli.info", stub_info), ("spacy.cli", stub_cli)):
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+        loaded = sys.modules.get("spacy")
+        if loaded is not None and getattr(loaded, "cli", None) is stub_cli:
+            delattr(loaded, "cli")
+    if spacy is None:
+        import spacy
+    return spacy
+
+
 @cache
 def get_nlp() -> "Language":
     """THE pipeline: ``spacy.blank("en")``, taught citations and abbreviations, plus sentences.
 
     Built once per process; every caller gets the same object.
     """
-    import spacy
-
+    spacy = _import_spacy()
     _register()
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": _TOKENIZER}}})
     nlp.add_pipe("sentencizer")
