@@ -91,10 +91,18 @@ def find_placeholders(text: str) -> list[Placeholder]:
     for m in _BRACKET.finditer(text):
         if _bracket_is_placeholder(m.group(1)):
             found.append(Placeholder(m.group(0), m.start(), m.end(), "bracket"))
-    for pattern, form in ((_MASK, "mask"), (_DATE_MASK, "date-mask"), (_TBC, "tbc")):
+    low = text.lower()
+    # Each of these patterns opens with a look-behind, so the regex engine tries
+    # every position; run one only when the literal it cannot match without is there.
+    for pattern, form, needed in (
+        (_MASK, "mask", "xx" in low),
+        (_DATE_MASK, "date-mask", "yy" in low),
+        (_TBC, "tbc", "TB" in text or "TODO" in text or "???" in text),
+    ):
+        if not needed:
+            continue
         for m in pattern.finditer(text):
             found.append(Placeholder(m.group(0), m.start(), m.end(), form))
-    low = text.lower()
     for filler in placeholder_data().get("stock_filler", ()):
         pos = low.find(filler.lower())
         if pos >= 0:
