@@ -86,10 +86,14 @@ def analyse(document: Document, settings=None) -> Analysis:
 
 
 def _sentences(blocks, docs) -> list[Sentence]:
-    """Sentences of every block, as offsets into Block.norm (Span offsets only: no Token objects)."""
+    """Sentences of every block, as offsets into Block.norm (Span offsets only: no Token objects).
+
+    The text is Block.norm itself, which the Doc was made from verbatim:
+    ``Doc.text`` would rebuild it by joining every token (~2 ms per draft).
+    """
     out: list[Sentence] = []
     for block, doc in zip(blocks, docs):
-        text = doc.text
+        text = block.norm
         for sent in doc.sents:
             begin, end = sent.start_char, sent.end_char
             raw = text[begin:end]

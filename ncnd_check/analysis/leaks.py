@@ -485,6 +485,14 @@ def _passive(word: str, group: list[str]) -> bool:
     return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES or word in ("available", "in")
 
 
+#: The cue words _find_cues tests for literally (the others come from leak_cues.toml).
+_IN_USE_WORDS = ("use", "operation", "service")
+_AVAILABLE = "available"
+_THERE = "there"
+_COST_WORDS = ("cost", "costs")
+_CURRENCY = ("£", "$", "€")
+
+
 def _find_cues(s: _Sent) -> list[_Cue]:
     c = cues()
     out: list[_Cue] = []
@@ -493,7 +501,7 @@ def _find_cues(s: _Sent) -> list[_Cue]:
         if s.tokens[i].is_punct:
             continue
         kind = None
-        if w in ("use", "operation", "service") and i > 0 and s.words[i - 1] == "in" and any(
+        if w in _IN_USE_WORDS and i > 0 and s.words[i - 1] == "in" and any(
             x in _BE for x in s.words[max(0, i - 4) : i - 1]
         ):
             kind = "in-use"
@@ -513,13 +521,13 @@ def _find_cues(s: _Sent) -> list[_Cue]:
             kind = "show"
         elif w in c.release:
             kind = "release"
-        elif w == "available" and any(x in _BE for x in s.words[max(0, i - 3) : i]):
+        elif w == _AVAILABLE and any(x in _BE for x in s.words[max(0, i - 3) : i]):
             kind = "possess"
-        elif w == "there" and i + 1 < n and s.words[i + 1] in _BE:
+        elif w == _THERE and i + 1 < n and s.words[i + 1] in _BE:
             kind = "existential"
-        elif w in _BE and i + 1 < n and (s.words[i + 1] in ("£", "$", "€") or _is_number(s.tokens[i + 1])):
+        elif w in _BE and i + 1 < n and (s.words[i + 1] in _CURRENCY or _is_number(s.tokens[i + 1])):
             kind = "figure"
-        elif w in ("cost", "costs") and i + 1 < n and s.words[i + 1] in ("£", "$", "€"):
+        elif w in _COST_WORDS and i + 1 < n and s.words[i + 1] in _CURRENCY:
             kind = "figure"  # "the licence cost £12,500"
         if kind is None:
             continue
@@ -928,8 +936,60 @@ def _docs(analysis: "Analysis") -> list:
     return process([b.norm for b in blocks])
 
 
+@cache
+def _cue_words() -> frozenset[str]:
+    """Every lower-cased word that can start a cue in :func:`_find_cues`, built from the same data.
+
+    A sentence holding none of them has no cue, so :func:`classify_span` can
+    only call it a question, a discussion or "none": never a leak. The set is
+    the union of the cue kinds' word lists in leak_cues.toml and the literal
+    words _find_cues tests (the same constants), so it cannot fall out of step
+    with them. A be-form only starts a cue ("figure") before a number or a
+    currency sign; :func:`_may_leak` tests that pair on its own.
+    """
+    c = cues()
+    return frozenset().union(
+        c.possess, c.locate, c.exist, c.withhold, c.attach, c.show, c.release,
+        _IN_USE_WORDS, _COST_WORDS, ("exempt", _AVAILABLE, _THERE),
+    )
+
+
+def _may_leak(lowers: list[str], like_num: list[bool], start: int, end: int) -> bool:
+    """Whether tokens [start, end) hold a cue word, or a be-form before a number or currency sign.
+
+    A cheap test on lower-cased strings (no Token objects, no _Sent): about
+    half the sentences of a typical draft fail it and skip the classifier.
+    """
+    words = lowers[start:end]
+    if not _cue_words().isdisjoint(words):
+        return True
+    return any(
+        words[k] in _BE and (words[k + 1] in _CURRENCY or like_num[start + k + 1] or words[k + 1][:1].isdigit())
+        for k in range(len(words) - 1)
+    )
+
+
+def _may_be_answer(block_text: str) -> bool:
+    """Whether some sentence of the block could be a bare "not held" answer ("Nil return.").
+
+    classify_span compares a sentence's letters and spaces with the answers;
+    that string is a substring of the block's own letters and spaces, so an
+    answer absent from the block's cannot match any of its sentences.
+    """
+    plain = re.sub(r"[^a-z ]", "", block_text.lower())
+    return any(answer in plain for answer in cues().not_held_answers)
+
+
 def find_leaks(analysis: "Analysis", blocks: Iterable[int] | None = None, subject: str | None = None) -> list[LeakSentence]:
-    """Every sentence of the given body blocks that asserts or reveals whether information is held."""
+    """Every sentence of the given body blocks that asserts or reveals whether information is held.
+
+    Sentences that :func:`_may_leak` rules out (no cue word) are not
+    classified: their verdict could not be a leak. The sentence text is cut
+    from the block's text (which the Doc's text equals) rather than rebuilt
+    token by token by ``Span.text``.
+    """
+    from spacy.attrs import LIKE_NUM, LOWER
+
     from ncnd_check.analysis.subject import content_terms
 
     terms = frozenset(content_terms(subject)) if subject else frozenset()
@@ -941,8 +1001,16 @@ def find_leaks(analysis: "Analysis", blocks: Iterable[int] | None = None, subjec
             continue
         if doc is None:
             continue
+        strings = doc.vocab.strings
+        table = doc.to_array([LOWER, LIKE_NUM]).tolist()
+        lowers = [strings[row[0]] for row in table]
+        like_num = [bool(row[1]) for row in table]
+        text = block.norm  # the Doc was made from it, and a Doc's text is its input verbatim
+        answer = _may_be_answer(text)
         for sent in doc.sents:
+            if not answer and not _may_leak(lowers, like_num, sent.start, sent.end):
+                continue
             verdict = classify_span(sent, terms)
             if verdict.is_leak:
-                out.append(LeakSentence(block.index, sent.start_char, sent.end_char, sent.text, verdict))
+                out.append(LeakSentence(block.index, sent.start_char, sent.end_char, text[sent.start_char : sent.end_char], verdict))
     return out

@@ -164,9 +164,23 @@ def _register() -> None:
 
 
 def _fix_sentence_starts(doc: "Doc") -> "Doc":
-    """Mend the two places the punctuation rule gets wrong (see the module docstring)."""
+    """Mend the two places the punctuation rule gets wrong (see the module docstring).
+
+    Only a token in _MAY_END_SENTENCE or a "." can change anything, so those are
+    found first from the Doc's lower-case and verbatim string ids (one array
+    read, no Token objects) and only they are visited, in order, as a loop
+    over every token would (a Token object per token was ~1 ms per draft).
+    """
+    from spacy.attrs import LOWER, ORTH
+
     n = len(doc)
-    for i, token in enumerate(doc):
+    if n < 2:
+        return doc
+    strings = doc.vocab.strings
+    triggers = {strings.add(w) for w in _MAY_END_SENTENCE} | {strings.add(".")}
+    ids = doc.to_array([LOWER, ORTH]).tolist()
+    for i in [k for k, (lower, orth) in enumerate(ids) if lower in triggers or orth in triggers]:
+        token = doc[i]
         if i + 1 >= n:
             break
         nxt = doc[i + 1]
