@@ -179,6 +179,15 @@ class _Reader:
             _M_T[0]: self._math_text,
             _M_T[1]: self._math_text,
         }
+        # A run's properties and children by local name, looked up once per element:
+        # comparing each tag with ``w + "name"`` built a new string per comparison,
+        # and real Word runs carry many properties (fonts, sizes, language ...).
+        self.run_props = {w + t: t for t in ("vanish", "webHidden", "highlight", "rStyle", "rPrChange")}
+        self.run_children = {w + t: t for t in (
+            "t", "tab", "ptab", "br", "cr", "delText", "fldChar", "instrText", "sym", "noBreakHyphen",
+            "softHyphen", "drawing", "pict", "object", "commentReference",
+        )}
+        self.run_children[_MC_ALT] = "AlternateContent"
         self.inline_skip = {w + t for t in (
             "pPr", "rPr", "sdtPr", "sdtEndPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart",
             "permEnd", "p", "tbl", "customXmlPr", "smartTagPr", "fldData", "moveFromRangeStart",
@@ -543,60 +552,64 @@ class _Reader:
         rpr = first_child(r, w + "rPr")
         change = None
         if rpr is not None:
+            run_props = self.run_props
             for prop in rpr:
-                tag = prop.tag
-                if tag == w + "vanish":
+                name = run_props.get(prop.tag)
+                if name is None:
+                    continue
+                if name == "vanish":
                     if on_off(prop, w):
                         hidden = "vanish"
-                elif tag == w + "webHidden":
+                elif name == "webHidden":
                     if on_off(prop, w) and hidden is None:
                         hidden = "webHidden"
-                elif tag == w + "highlight":
+                elif name == "highlight":
                     val = prop.get(w + "val")
                     if val and val.lower() != "none":
                         highlight = val
-                elif tag == w + "rStyle":
+                elif name == "rStyle":
                     cs = self.styles.character.get(prop.get(w + "val") or "")
                     if cs is not None and cs.hidden and hidden is None:
                         hidden = cs.hidden
-                elif tag == w + "rPrChange":
+                elif name == "rPrChange":
                     change = prop
         if hidden is None:
             hidden = st.para_hidden
         start = st.pos
+        run_children = self.run_children
         for child in r:
-            tag = child.tag
-            if tag == w + "t":
+            name = run_children.get(child.tag)
+            if name == "t":
                 text = child.text or ""
-            elif tag == w + "tab" or tag == w + "ptab":
+            elif name == "tab" or name == "ptab":
                 text = "\t"
-            elif tag == w + "br" or tag == w + "cr":
+            elif name == "br" or name == "cr":
                 text = "\n"
-            elif tag == w + "delText":
+            elif name == "delText":
                 if st.deleted:
                     st.deleted_text.append(child.text or "")
                 continue
-            elif tag == w + "fldChar":
+            elif name == "fldChar":
                 if not st.deleted:
                     self._fld_char(child, st)
                 continue
-            elif tag == w + "instrText":
+            elif name == "instrText":
                 if self.fields and not self.fields[-1].in_result and not st.deleted:
                     self.fields[-1].instr.append(child.text or "")
                 continue
-            elif tag == w + "sym":
+            elif name == "sym":
                 text = symbol_char(child.get(w + "font"), child.get(w + "char"))
-            elif tag == w + "noBreakHyphen":
+            elif name == "noBreakHyphen":
                 text = "\u2011"
-            elif tag == w + "softHyphen":
+            elif name == "softHyphen":
                 text = "\u00ad"
-            elif tag in (w + "drawing", w + "pict", w + "object"):
+            elif name in ("drawing", "pict", "object"):
                 self._find_textboxes(child, st)
                 continue
-            elif tag == _MC_ALT:
+            elif name == "AlternateContent":
                 self._find_textboxes(self._branch(child), st)
                 continue
-            elif tag == w + "commentReference":
+            elif name == "commentReference":
                 cid = child.get(w + "id") or ""
                 if cid not in self.anchors and cid not in self.open_comments:
                     self.anchors[cid] = (st.index if st.part.name == "body" else None, "")
