@@ -29,6 +29,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable
 
@@ -157,16 +158,26 @@ _DISCOURSE_NOUNS = frozenset(
 )
 
 
-def _is_number(token) -> bool:
-    return token.like_num or bool(re.fullmatch(r"\d[\d,.]*", token.text))
+_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+def _is_number(text: str, like_num: bool) -> bool:
+    # The regex needs a digit first: most tokens fail that test without running it.
+    return like_num or (text[:1].isdigit() and _FIGURE.fullmatch(text) is not None)
 
 
 @dataclass
 class _Sent:
-    """One sentence's tokens, lower-cased, with what each token is."""
+    """One sentence's tokens, lower-cased, with what each token is.
+
+    Plain lists of strings and flags rather than spaCy Token objects: a Token
+    is created on every access, and the classifier reads each one many times.
+    """
 
     words: list[str]
-    tokens: list
+    texts: list[str]  # each token as written
+    punct: list[bool]
+    like_num: list[bool]
     text: str
     offsets: list[int]  # char offset of each token within text
     holder: list[bool]
@@ -176,29 +187,79 @@ class _Sent:
     #: (start, end, phrase) of the multi-word hypothetical cues the Matcher found
     phrases: list[tuple[int, int, str]]
 
+    def is_number(self, k: int) -> bool:
+        """Token k is a number ("12,500", "ten"): asked of a few tokens, so not precomputed."""
+        return _is_number(self.texts[k], self.like_num[k])
 
-def _build(span, subject_terms: frozenset[str]) -> _Sent:
+
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """A Doc's (or Span's) tokens as plain lists, read once with ``to_array``.
+
+    A spaCy Token object is created on every access, and the classifier
+    reads each token many times; find_leaks reads a block once and every
+    sentence of it takes slices.
+    """
+
+    texts: list[str]  # as written
+    words: list[str]  # lower-cased
+    punct: list[bool]
+    like_num: list[bool]  # spaCy's LIKE_NUM; see is_number
+    idx: list[int]  # character offset of each token, as Token.idx
+    text: str
+
+    @classmethod
+    def of(cls, tokens) -> "_Tokens":
+        from spacy.attrs import IS_PUNCT, LIKE_NUM, LOWER, ORTH, SPACY
+
+        strings = tokens.vocab.strings
+        rows = tokens.to_array([ORTH, LOWER, IS_PUNCT, LIKE_NUM, SPACY]).tolist()
+        texts = [strings[row[0]] for row in rows]
+        # A token starts where the one before ends, plus its trailing space (0 or 1):
+        # how spaCy itself counts Token.idx and joins the text.
+        pieces = [t + " " if row[4] else t for t, row in zip(texts, rows)]
+        idx = list(accumulate(map(len, pieces), initial=0))[:-1]
+        return cls(
+            texts=texts,
+            words=[strings[row[1]] for row in rows],
+            punct=[bool(row[2]) for row in rows],
+            like_num=[bool(row[3]) for row in rows],
+            idx=idx,
+            text="".join(pieces),
+        )
+
+
+def _build(span, subject_terms: frozenset[str], table: _Tokens | None = None) -> _Sent:
+    """The sentence ``span`` as a _Sent; ``table`` holds the tokens of the span's whole Doc, if read already."""
     from ncnd_check.analysis.authorities import find_mentions
 
-    tokens = list(span)
-    base = span.start_char
-    text = span.text
-    offsets = [t.idx - base for t in tokens]
-    words = [t.lower_ for t in tokens]
-    holder = [False] * len(tokens)
-    body = [False] * len(tokens)
+    if table is None:
+        table, first = _Tokens.of(span), 0
+    else:
+        first = span.start
+    last = first + len(span)
+    texts = table.texts[first:last]
+    base = table.idx[first] if texts else 0
+    offsets = [i - base for i in table.idx[first:last]]
+    text = table.text[base : base + offsets[-1] + len(texts[-1])] if texts else ""  # Span.text
+    n = len(texts)
+    holder = [False] * n
+    body = [False] * n
     for mention in find_mentions(text):
         # The ICO, the NPCC, the College of Policing are never the holder asked.
         flags = body if mention.authority.kind == "body" else holder
         for k, off in enumerate(offsets):
             if mention.start <= off < mention.end:
                 flags[k] = True
-    quoted = [False] * len(tokens)
+    quoted = [False] * n
     for m in _QUOTE_SPAN.finditer(text):
         for k, off in enumerate(offsets):
             if m.start() < off < m.end() - 1:
                 quoted[k] = True
-    return _Sent(words, tokens, text, offsets, holder, body, quoted, subject_terms, _phrases(span))
+    return _Sent(
+        table.words[first:last], texts, table.punct[first:last], table.like_num[first:last],
+        text, offsets, holder, body, quoted, subject_terms, _phrases(span),
+    )
 
 
 @cache
@@ -278,13 +339,13 @@ def _subject(s: _Sent, end: int) -> tuple[int, int]:
         if w == "that" and k - 2 >= 0 and s.words[k - 2] in _PREPOSITIONS:
             k -= 1  # "the diary for that week": a determiner
             continue
-        if w in _CLAUSE_BREAK_WORDS or (s.tokens[k - 1].is_punct and w not in ("'s", "-", "&")):
+        if w in _CLAUSE_BREAK_WORDS or (s.punct[k - 1] and w not in ("'s", "-", "&")):
             break
         k -= 1
     if k == end and k > 0 and s.words[k - 1] in ("and", "but"):
         first_verb = next((j for j in range(k - 1) if s.words[j] in cues().verb_group), None)
         if first_verb:
-            start = next((j + 1 for j in range(first_verb - 1, -1, -1) if s.words[j] in _CLAUSE_BREAK_WORDS or s.tokens[j].is_punct), 0)
+            start = next((j + 1 for j in range(first_verb - 1, -1, -1) if s.words[j] in _CLAUSE_BREAK_WORDS or s.punct[j]), 0)
             return start, first_verb
     return k, end
 
@@ -324,13 +385,13 @@ def _markers(s: _Sent, start: int, end: int) -> tuple[str | None, str | None]:
     for k in range(start, end):
         w = s.words[k]
         if w in c.discussion:
-            return "discussion", s.tokens[k].text
+            return "discussion", s.texts[k]
         if w in c.hypothetical:
             if w == "any" and k > 0 and s.words[k - 1] == "in":
                 continue  # "in any event"
             if w == "were" and k != start and "to" not in s.words[k + 1 : k + 5]:
                 continue  # "there were two occasions": not the subjunctive "Were we to ..."
-            return "hypothetical", s.tokens[k].text
+            return "hypothetical", s.texts[k]
     if phrase:
         return "hypothetical", phrase
     return None, None
@@ -389,7 +450,7 @@ def _object_generic(s: _Sent, i: int) -> bool:
     obj = []
     for k in range(i + 1, min(len(s.words), i + 10)):
         w = s.words[k]
-        if s.tokens[k].is_punct or w in ("to", "for", "which", "that", "in", "because", "so", "as", "when"):
+        if s.punct[k] or w in ("to", "for", "which", "that", "in", "because", "so", "as", "when"):
             break
         obj.append(w)
     if not obj:
@@ -414,7 +475,7 @@ def _generic_relative(s: _Sent, subject_start: int, i: int) -> bool:
     antecedent = s.words[max(0, k - 4) : k]
     if any(w in _SPECIFIC_ANTECEDENT for w in antecedent):
         return False
-    rest = [s.words[k] for k in range(i + 1, len(s.words)) if not s.tokens[k].is_punct]
+    rest = [s.words[k] for k in range(i + 1, len(s.words)) if not s.punct[k]]
     return not rest or rest[0] in ("securely", "safely", "is", "are", "must", "should", "will", "and", "to", "for", "in")
 
 
@@ -488,6 +549,7 @@ def _passive(word: str, group: list[str]) -> bool:
 #: The cue words _find_cues tests for literally (the others come from leak_cues.toml).
 _IN_USE_WORDS = ("use", "operation", "service")
 _AVAILABLE = "available"
+_EXEMPT = "exempt"
 _THERE = "there"
 _COST_WORDS = ("cost", "costs")
 _CURRENCY = ("£", "$", "€")
@@ -497,9 +559,10 @@ def _find_cues(s: _Sent) -> list[_Cue]:
     c = cues()
     out: list[_Cue] = []
     n = len(s.words)
+    starts = _cue_starts()
     for i, w in enumerate(s.words):
-        if s.tokens[i].is_punct:
-            continue
+        if w not in starts or s.punct[i]:
+            continue  # no branch below can match: skip the dozen tests
         kind = None
         if w in _IN_USE_WORDS and i > 0 and s.words[i - 1] == "in" and any(
             x in _BE for x in s.words[max(0, i - 4) : i - 1]
@@ -513,7 +576,7 @@ def _find_cues(s: _Sent) -> list[_Cue]:
             kind = "exist"
         elif w in c.withhold:
             kind = "withhold"
-        elif w == "exempt":
+        elif w == _EXEMPT:
             kind = "exempt"
         elif w in c.attach:
             kind = "attach"
@@ -525,7 +588,7 @@ def _find_cues(s: _Sent) -> list[_Cue]:
             kind = "possess"
         elif w == _THERE and i + 1 < n and s.words[i + 1] in _BE:
             kind = "existential"
-        elif w in _BE and i + 1 < n and (s.words[i + 1] in _CURRENCY or _is_number(s.tokens[i + 1])):
+        elif w in _BE and i + 1 < n and (s.words[i + 1] in _CURRENCY or s.is_number(i + 1)):
             kind = "figure"
         elif w in _COST_WORDS and i + 1 < n and s.words[i + 1] in _CURRENCY:
             kind = "figure"  # "the licence cost £12,500"
@@ -602,7 +665,7 @@ def _check_existential(site: _Site) -> _Cue | None:
         if _is_info(s, k, window_end) or det == "nothing":
             return _Cue(i, kind, True, (i, i + 1))
         return None
-    if _is_number(s.tokens[k]) or det in ("several",):
+    if s.is_number(k) or det in ("several",):
         noun = words[k + 1] if k + 1 < n else ""
         if noun in _DISCOURSE_NOUNS:
             return None  # "there are two duties", "there are three reasons"
@@ -755,7 +818,7 @@ def _check_possess(site: _Site) -> _Cue | None:
     if _infinitive(group) and not ("unable" in group or "failed" in group or "able" in group):
         return None  # "to hold", "expects cameras to be operated": an infinitive, not an assertion
     if words[i] in ("have", "has", "had"):
-        counted = i + 1 < n and _is_number(s.tokens[i + 1])
+        counted = i + 1 < n and s.is_number(i + 1)
         if nxt in _BE or nxt == "to" or (not counted and nxt and _PARTICIPLE.search(nxt) and nxt not in c.info_nouns and nxt != "no"):
             return None  # an auxiliary ("has been", "have considered") or "have to"
         thing = words[i + 2] if nxt in ("a", "an") and i + 2 < n else ""
@@ -855,7 +918,7 @@ def _judge(s: _Sent, cue: _Cue) -> Verdict:
     """The verdict for one cue: a leak unless something scopes it."""
     c = cues()
     i = cue.index
-    word = s.tokens[i].text
+    word = s.texts[i]
     if s.quoted[i]:
         return Verdict("hypothetical", word, "quoted")
     start = _scope_start(s, i)
@@ -875,23 +938,22 @@ def _judge(s: _Sent, cue: _Cue) -> Verdict:
     if right and right not in ("such as", "for example", "for instance"):
         return Verdict("hypothetical", f"{word} ... {right}", cue.kind)
     end = i + 1
-    if end < len(s.tokens) and s.words[end] in ("no", "none", "nothing", "under", "from", "by"):
+    if end < len(s.words) and s.words[end] in ("no", "none", "nothing", "under", "from", "by"):
         end += 1
-    cue_text = s.text[s.offsets[cue.subject[0]] if cue.subject[1] > cue.subject[0] else s.offsets[i] : s.offsets[end - 1] + len(s.tokens[end - 1].text)]
+    cue_text = s.text[s.offsets[cue.subject[0]] if cue.subject[1] > cue.subject[0] else s.offsets[i] : s.offsets[end - 1] + len(s.texts[end - 1])]
     return Verdict(_label_for(cue), cue_text.strip(), cue.kind)
 
 
-def classify_span(span, subject_terms: Iterable[str] = ()) -> Verdict:
-    """Classify one sentence (a spaCy Span or Doc)."""
+def classify_span(span, subject_terms: Iterable[str] = (), table: _Tokens | None = None) -> Verdict:
+    """Classify one sentence (a spaCy Span or Doc); ``table``: its Doc's tokens, if read already."""
     c = cues()
-    s = _build(span, frozenset(subject_terms))
+    s = _build(span, frozenset(subject_terms), table)
     text = s.text.strip()
     if not s.words:
         return Verdict("none")
     if text.endswith("?"):
         return Verdict("discussion", None, "question")
-    plain = re.sub(r"[^a-z ]", "", text.lower()).strip()
-    if plain in c.not_held_answers:
+    if _is_answer(text):
         return Verdict("not-held", text, "answer")
     best: Verdict | None = None
     for cue in _find_cues(s):
@@ -941,7 +1003,9 @@ def _cue_words() -> frozenset[str]:
     """Every lower-cased word that can start a cue in :func:`_find_cues`, built from the same data.
 
     A sentence holding none of them has no cue, so :func:`classify_span` can
-    only call it a question, a discussion or "none": never a leak. The set is
+    only call it a question, a discussion, "none" or, if it is a bare answer
+    ("Nil return."), not held: find_leaks tests that with :func:`_is_answer`,
+    the test classify_span itself uses. The set is
     the union of the cue kinds' word lists in leak_cues.toml and the literal
     words _find_cues tests (the same constants), so it cannot fall out of step
     with them. A be-form only starts a cue ("figure") before a number or a
@@ -950,46 +1014,45 @@ def _cue_words() -> frozenset[str]:
     c = cues()
     return frozenset().union(
         c.possess, c.locate, c.exist, c.withhold, c.attach, c.show, c.release,
-        _IN_USE_WORDS, _COST_WORDS, ("exempt", _AVAILABLE, _THERE),
+        _IN_USE_WORDS, _COST_WORDS, (_EXEMPT, _AVAILABLE, _THERE),
     )
 
 
-def _may_leak(lowers: list[str], like_num: list[bool], start: int, end: int) -> bool:
+@cache
+def _cue_starts() -> frozenset[str]:
+    """Every word at which _find_cues can find a cue: the cue words plus the be-forms ("figure")."""
+    return _cue_words() | _BE
+
+
+def _may_leak(table: _Tokens, start: int, end: int) -> bool:
     """Whether tokens [start, end) hold a cue word, or a be-form before a number or currency sign.
 
-    A cheap test on lower-cased strings (no Token objects, no _Sent): about
-    half the sentences of a typical draft fail it and skip the classifier.
+    A cheap test on lower-cased strings (no Token objects, no _Sent): about a
+    third of the NCND blocks' sentences in a typical draft fail it and skip the classifier.
     """
-    words = lowers[start:end]
+    words = table.words[start:end]
     if not _cue_words().isdisjoint(words):
         return True
     return any(
-        words[k] in _BE and (words[k + 1] in _CURRENCY or like_num[start + k + 1] or words[k + 1][:1].isdigit())
-        for k in range(len(words) - 1)
+        words[k] in _BE and (words[k + 1] in _CURRENCY or _is_number(table.texts[j + 1], table.like_num[j + 1]))
+        for k, j in enumerate(range(start, end - 1))
     )
 
 
-def _may_be_answer(block_text: str) -> bool:
-    """Whether some sentence of the block could be a bare "not held" answer ("Nil return.").
-
-    classify_span compares a sentence's letters and spaces with the answers;
-    that string is a substring of the block's own letters and spaces, so an
-    answer absent from the block's cannot match any of its sentences.
-    """
-    plain = re.sub(r"[^a-z ]", "", block_text.lower())
-    return any(answer in plain for answer in cues().not_held_answers)
+def _is_answer(text: str) -> bool:
+    """A bare "not held" answer ("Nil return.", "None"): its letters and spaces are one of the answers."""
+    return re.sub(r"[^a-z ]", "", text.lower()).strip() in cues().not_held_answers
 
 
 def find_leaks(analysis: "Analysis", blocks: Iterable[int] | None = None, subject: str | None = None) -> list[LeakSentence]:
     """Every sentence of the given body blocks that asserts or reveals whether information is held.
 
     Sentences that :func:`_may_leak` rules out (no cue word) are not
-    classified: their verdict could not be a leak. The sentence text is cut
-    from the block's text (which the Doc's text equals) rather than rebuilt
-    token by token by ``Span.text``.
+    classified: their verdict could not be a leak. Each block's tokens are
+    read once into a :class:`_Tokens` table that its sentences slice, and the
+    sentence text is cut from that table's text instead of ``Span.text``
+    (which joins Token objects again).
     """
-    from spacy.attrs import LIKE_NUM, LOWER
-
     from ncnd_check.analysis.subject import content_terms
 
     terms = frozenset(content_terms(subject)) if subject else frozenset()
@@ -1001,16 +1064,12 @@ def find_leaks(analysis: "Analysis", blocks: Iterable[int] | None = None, subjec
             continue
         if doc is None:
             continue
-        strings = doc.vocab.strings
-        table = doc.to_array([LOWER, LIKE_NUM]).tolist()
-        lowers = [strings[row[0]] for row in table]
-        like_num = [bool(row[1]) for row in table]
-        text = block.norm  # the Doc was made from it, and a Doc's text is its input verbatim
-        answer = _may_be_answer(text)
+        table = _Tokens.of(doc)
         for sent in doc.sents:
-            if not answer and not _may_leak(lowers, like_num, sent.start, sent.end):
+            text = table.text[sent.start_char : sent.end_char]  # Span.text, without joining Tokens again
+            if not _may_leak(table, sent.start, sent.end) and not _is_answer(text.strip()):
                 continue
-            verdict = classify_span(sent, terms)
+            verdict = classify_span(sent, terms, table)
             if verdict.is_leak:
-                out.append(LeakSentence(block.index, sent.start_char, sent.end_char, text[sent.start_char : sent.end_char], verdict))
+                out.append(LeakSentence(block.index, sent.start_char, sent.end_char, text, verdict))
     return out
