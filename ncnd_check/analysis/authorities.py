@@ -274,12 +274,15 @@ def responder_scores(mentions: Iterable[RoleMention]) -> Counter:
     return scores
 
 
-def infer_responder(analysis: "Analysis") -> Authority | None:
+def infer_responder(analysis: "Analysis", mentions: list[RoleMention] | None = None) -> Authority | None:
     """The body the draft itself presents as responding: the best-scored responding mention.
 
-    Ties go to the one named first, as a letterhead comes first.
+    Ties go to the one named first, as a letterhead comes first. ``mentions``:
+    :func:`responding_mentions` of the analysis, if the caller has them already
+    (it reads and classifies every block).
     """
-    mentions = responding_mentions(analysis)
+    if mentions is None:
+        mentions = responding_mentions(analysis)
     scores = responder_scores(mentions)
     if not scores:
         return None

@@ -92,6 +92,26 @@ _NAME_JOINERS = frozenset({"of", "and", "the", "for", "on", "&", "(", ")", "to",
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 #: The second half of a UK postcode ("2AB" in "S1 2AB").
 _POSTCODE_INWARD = re.compile(r"^\d[A-Za-z]{2}[,.]?$")
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(text: str) -> bool:
+    """``any(ch.isdigit() for ch in text)``, without a Python step per character.
+
+    In ASCII text str.isdigit and ``\d`` both mean 0-9, so one regex search
+    answers; other text keeps the exact test (isdigit also takes "²").
+    """
+    if text.isascii():
+        return _DIGIT.search(text) is not None
+    return any(map(str.isdigit, text))
+
+
+def _doc_text(doc: "Doc") -> str:
+    """``Doc.text`` from the token strings and their trailing-space flags (no Token objects)."""
+    from spacy.attrs import ORTH, SPACY
+
+    strings = doc.vocab.strings
+    return "".join(strings[orth] + " " if space else strings[orth] for orth, space in doc.to_array([ORTH, SPACY]).tolist())
 
 
 # --------------------------------------------------------------------------- the matcher
@@ -574,11 +594,11 @@ def find_citations(
 
     out: list[Citation] = []
     for position, (block, text, doc) in enumerate(_texts(source)):
-        if not any(ch.isdigit() for ch in text):
+        if not _has_digit(text):
             continue
         if doc is None and docs is not None and position < len(docs):
             doc = docs[position]
-        if doc is None or doc.text != text:
+        if doc is None or _doc_text(doc) != text:
             doc = make_doc(text)
         out.extend(_citations_in_doc(doc, text, block))
     return out

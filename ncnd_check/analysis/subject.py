@@ -224,11 +224,32 @@ class Topic:
     terms: frozenset[str]
 
 
+#: Each topic pattern with words one of which it cannot match without (its first word's stems).
+_TOPIC_PATTERNS = (
+    (_WHETHER_OBJECT, ("whether",)),
+    (_USE_OF_OBJECT, ("confirm", "den", "reveal")),
+    (_ABOUT_OBJECT, ("information", "data", "details", "records")),
+)
+
+
+def _may_match(text: str, lowered: str, needed: tuple[str, ...]) -> bool:
+    """False only when a pattern certainly cannot match: none of its needed words is in the text.
+
+    Searching a block with these long case-insensitive patterns costs far more
+    than a substring test. Outside ASCII, IGNORECASE also equates letters that
+    str.lower() does not ("ſ" and "s"), so such text is always searched.
+    """
+    return not text.isascii() or any(word in lowered for word in needed)
+
+
 def topic_phrases(text: str, block: int = -1) -> list[Topic]:
     """Specific objects named in harm or factor text; anaphora and generic ones left out."""
     out: list[Topic] = []
     seen: set[str] = set()
-    for pattern in (_WHETHER_OBJECT, _USE_OF_OBJECT, _ABOUT_OBJECT):
+    lowered = text.lower()
+    for pattern, needed in _TOPIC_PATTERNS:
+        if not _may_match(text, lowered, needed):
+            continue
         for m in pattern.finditer(text):
             phrase = _GENERIC_HEAD.sub("", m.group("object").strip())
             phrase = re.sub(r"(?i)^(?:any|the)\s+", "", phrase).strip()

@@ -302,7 +302,7 @@ def two_responding_authorities(ctx: "RuleContext") -> Iterator["Finding"]:
     from ncnd_check.analysis.authorities import infer_responder, responding_mentions, same_authority
 
     mentions = responding_mentions(ctx.analysis)
-    responder = infer_responder(ctx.analysis)
+    responder = infer_responder(ctx.analysis, mentions)  # the same mentions: not classified twice
     if responder is None:
         return
     reported = set()
