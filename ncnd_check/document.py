@@ -133,12 +133,8 @@ class Document:
     @property
     def links(self) -> list[Link]:
         """Every link in the body and the extras, in reading order."""
-        out: list[Link] = []
-        for block in self.blocks:
-            out.extend(block.links)
-        for block in self.extras:
-            out.extend(block.links)
-        return out
+        # Built on each call (the link rules ask a few times per draft); most blocks have no links.
+        return [link for block in (*self.blocks, *self.extras) if block.links for link in block.links]
 
     @property
     def text(self) -> str:

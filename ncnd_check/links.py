@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 OTHER_SCHEMES = ("mailto", "tel", "ftp", "file", "data", "javascript", "news", "urn", "sms", "callto")
 #: Scheme typos that make a link dead: "htp://", "http//", "https:/".
 _BAD_SCHEME = re.compile(r"^(?:h?t?t?p?s?|hhttps?|htps?|htttps?|http?s?s):/{0,3}", re.I)
+_SPACE = re.compile(r"\s")  # the characters str.isspace accepts
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 DEFAULT_PORTS = {"http": "80", "https": "443"}
 
@@ -91,7 +92,7 @@ def malformed_reason(url: str) -> str | None:
     scheme = lower.split(":", 1)[0] if ":" in lower else ""
     if scheme in OTHER_SCHEMES:
         return None
-    if any(c.isspace() for c in raw):
+    if _SPACE.search(raw):  # one regex search, not a Python test per character
         return "it contains a space"
     if re.match(r"^https?//", lower):
         return "the colon after the scheme is missing (expected https://)"

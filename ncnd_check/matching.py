@@ -79,8 +79,12 @@ class Words:
         return Words(self.display + other.display, self.keys + other.keys)
 
 
-def words(text: str, strip_label: bool = True) -> Words:
+def words(text: str, strip_label: bool = True, *, normalised: bool = False) -> Words:
     """Split text into words with keys; placeholders become single words.
+
+    ``normalised=True`` says the text is already ``normalise_for_matching``'s
+    output (a Block's ``norm``, which the analysis has made for every block):
+    it is not folded a second time.
 
     Keys are made for the whole text at once (one ``lower``, one regex pass
     that keeps the spaces, one split) rather than word by word: the folded
@@ -89,7 +93,8 @@ def words(text: str, strip_label: bool = True) -> Words:
     is several times faster than a regex per word, and every draft paragraph
     goes through it.
     """
-    text = normalise_for_matching(text)
+    if not normalised:
+        text = normalise_for_matching(text)
     if strip_label:
         text = _LABEL.sub("", text, count=1)
     if " (" in text:  # the regex scans every digit; most paragraphs cite nothing
@@ -143,6 +148,10 @@ def compare(approved: Words, draft: Words) -> Comparison:
     total = len(approved) + len(draft)
     if not total:
         return Comparison(100.0, [], {})
+    if approved.keys == draft.keys:
+        # Word for word the approved text (the usual case): the opcodes would be one
+        # "equal" run, so the redline is the draft's words; no LCS needed.
+        return Comparison(100.0, [("equal", " ".join(draft.display))], {})
     matched = 0
     redline: list[tuple[str, str]] = []
     fillers: dict[str, str] = {}
@@ -259,10 +268,15 @@ class LibraryIndex:
         self.paragraphs: list["Paragraph"] = list(library.paragraphs)
         self.words: list[Words] = [words(p.text, strip_label=False) for p in self.paragraphs]
         self.placeholders = [sum(1 for k in w.keys if is_placeholder(k)) for w in self.words]
+        #: Word counts as plain ints: the alignment's length tests run for every candidate.
+        self.sizes = [len(w.keys) for w in self.words]
         self.postings: dict[tuple[str, ...], list[int]] = {}
         for i, w in enumerate(self.words):
             for gram in _trigrams(w.keys):
                 self.postings.setdefault(gram, []).append(i)
+        #: Trigrams few enough paragraphs share to be worth a look-up (a set, so a draft
+        #: paragraph's usable trigrams are one set intersection).
+        self.rare: set[tuple[str, ...]] = {g for g, ids in self.postings.items() if len(ids) <= MAX_POSTINGS}
         #: Each trigram's place in the order rarest first (then alphabetical), computed
         #: once: sorting a draft paragraph's trigrams by it needs no key function per draft.
         self.rarity: dict[tuple[str, ...], int] = {
@@ -293,7 +307,7 @@ class LibraryIndex:
         grams = _trigrams(draft.keys) & postings.keys()
         if not grams:
             return []
-        usable = [g for g in grams if len(postings[g]) <= MAX_POSTINGS]
+        usable = grams & self.rare
         if len(usable) > QUERY_FEATURES:
             usable = sorted(usable, key=self.rarity.__getitem__)[:QUERY_FEATURES]
         elif not usable:
@@ -405,18 +419,19 @@ def align_document(
     draft_words = {}
     for b in document.blocks:
         if b.kind != "heading" and b.part == "body":
-            w = words(b.text)
+            w = words(b.norm, normalised=True)
             if len(w) >= MIN_WORDS and not _is_label(b.text, w):
                 draft_words[b.index] = w
     order = list(draft_words)
+    size = {i: len(w.keys) for i, w in draft_words.items()}
     cands = {i: index.candidates(draft_words[i], allowed) for i in order}
 
     options: list[tuple[float, int, list[int], list[int], tuple[Words, Words], Comparison | None]] = []
 
     def consider(block_ids: list[int], para_ids: list[int]) -> None:
         ph = sum(index.placeholders[p] for p in para_ids)
-        n_d = sum(len(draft_words[b]) for b in block_ids)
-        n_a = sum(len(index.words[p]) for p in para_ids)
+        n_d = sum(size[b] for b in block_ids)
+        n_a = sum(index.sizes[p] for p in para_ids)
         # The length bound first: most pairs fail it, before any word list is joined or scored.
         if score_bound(n_a, n_d, ph) < threshold:
             return
@@ -441,15 +456,14 @@ def align_document(
         nxt = order[pos + 1] if pos + 1 < len(order) and order[pos + 1] == i + 1 else None
         for p in cands[i]:
             consider([i], [p])
-            n_d, n_a = len(draft_words[i]), len(index.words[p])
-            if n_d > n_a * 1.2:  # the draft may hold this paragraph and its neighbour
+            if size[i] > index.sizes[p] * 1.2:  # the draft may hold this paragraph and its neighbour
                 if p in index.next and (allowed is None or index.next[p] in allowed):
                     consider([i], [p, index.next[p]])
                 if p in index.prev and (allowed is None or index.prev[p] in allowed):
                     consider([i], [index.prev[p], p])
         if nxt is not None:
             for p in dict.fromkeys(cands[i] + cands[nxt]):
-                if len(index.words[p]) > max(len(draft_words[i]), len(draft_words[nxt])) * 1.2:
+                if index.sizes[p] > max(size[i], size[nxt]) * 1.2:
                     consider([i, nxt], [p])
 
     # Best first; on a tie, the simpler alignment (fewer parts), then reading order.

@@ -125,3 +125,20 @@ def test_candidates_match_the_plain_look_up_on_library_and_mixed_text():
         for allowed in allowed_sets:
             for k in (1, 3, 6):
                 assert index.candidates(w, allowed, k) == plain_candidates(index, w, allowed, k)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, st.booleans())
+def test_words_of_already_folded_text_match_words_of_the_raw_text(text, strip_label):
+    folded = words(normalise_for_matching(text), strip_label, normalised=True)
+    raw = words(text, strip_label)
+    assert (folded.display, folded.keys) == (raw.display, raw.keys)
+
+
+def test_identical_keys_give_one_equal_run_of_the_draft_words():
+    from ncnd_check.matching import compare
+
+    c = compare(words("The “cat”, sat – quietly."), words("the cat sat quietly"))
+    assert c.score == 100.0 and c.redline == [("equal", "the cat sat quietly")] and c.fillers == {}
+    changed = compare(words("the cat sat quietly"), words("the cat sat loudly"))
+    assert changed.redline == [("equal", "the cat sat"), ("delete", "quietly"), ("insert", "loudly")]

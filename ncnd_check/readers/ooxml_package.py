@@ -47,6 +47,9 @@ class Package:
     def __init__(self, data: bytes, name: str, settings: Settings) -> None:
         self.name = name
         self.zip = SafeZip(data, settings)
+        #: part -> its relationships, read once: the package's own (_rels/.rels) are
+        #: needed twice, for the main part and for the properties.
+        self._rels: dict[str, dict[str, Relationship]] = {}
         self.main = self._find_main_part()
         self.main_rels = self.relationships(self.main)
 
@@ -67,7 +70,12 @@ class Package:
         return self.xml(part)
 
     def relationships(self, part: str) -> dict[str, Relationship]:
-        """rId -> Relationship for ``part`` ("" for the package itself)."""
+        """rId -> Relationship for ``part`` ("" for the package itself); do not modify the result."""
+        if part not in self._rels:
+            self._rels[part] = self._read_relationships(part)
+        return self._rels[part]
+
+    def _read_relationships(self, part: str) -> dict[str, Relationship]:
         folder, base = posixpath.split(part)
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         root = self.optional_xml(rels_name)
