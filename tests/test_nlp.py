@@ -162,34 +162,3 @@ def _plain_english():
     import spacy
 
     return spacy.blank("en")
-
-
-_SENTENCIZER_TEXTS = [
-    "",
-    " ",
-    "...",
-    "Hello!! World?? ok.",
-    "a . b",
-    '"Quoted." Next one',
-    "(1) First. (2) Second.",
-    "The force, etc. The end. Section 24(2) applies; s.23(5) too! Why? Because.",
-    "No. 5 is here. 1. The public interest. a. b. c.",
-]
-
-
-@pytest.mark.parametrize("text", _SENTENCIZER_TEXTS)
-def test_array_sentencizer_predicts_what_spacys_does(text):
-    from spacy.pipeline import Sentencizer
-
-    nlp = get_nlp()
-    doc = nlp.make_doc(text)
-    assert nlp.get_pipe("sentencizer").predict([doc]) == Sentencizer().predict([doc])
-
-
-@given(st.text(alphabet=st.sampled_from(list("ab .!?;:,\"'()1\n")), max_size=60))
-def test_array_sentencizer_matches_spacy_on_any_punctuation(text):
-    from spacy.pipeline import Sentencizer
-
-    nlp = get_nlp()
-    doc = nlp.make_doc(text)
-    assert nlp.get_pipe("sentencizer").predict([doc]) == Sentencizer().predict([doc])

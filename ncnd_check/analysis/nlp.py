@@ -102,7 +102,6 @@ def _citation_token_match(text: str):
 
 
 _FIX_COMPONENT = "ncnd_sentence_fixes"
-_SENTENCIZER = "ncnd_sentencizer"
 
 
 def _make_tokenizer(nlp: "Language"):
@@ -162,46 +161,6 @@ def _register() -> None:
         registry.tokenizers.register(_TOKENIZER, func=lambda: _make_tokenizer)
     if not Language.has_factory(_FIX_COMPONENT):
         Language.component(_FIX_COMPONENT, func=_fix_sentence_starts)
-    if not Language.has_factory(_SENTENCIZER):
-        Language.factory(_SENTENCIZER, func=_make_sentencizer)
-
-
-def _make_sentencizer(nlp: "Language", name: str):
-    """spaCy's rule-based Sentencizer (default punctuation), whose ``predict`` reads token arrays.
-
-    The rule is spaCy's own, step for step (a test compares the two on every
-    bench text); only the reading differs: the stock ``predict`` makes a Token
-    object for each token to ask its text and is_punct, about 1 ms per draft,
-    where one ``to_array`` call gives both. ``set_annotations`` is spaCy's.
-    """
-    from spacy.attrs import IS_PUNCT, ORTH
-    from spacy.pipeline import Sentencizer
-
-    class ArraySentencizer(Sentencizer):
-        def predict(self, docs):
-            guesses = []
-            for doc in docs:
-                n = len(doc)
-                doc_guesses = [False] * n
-                if n > 0:
-                    strings = doc.vocab.strings
-                    start = 0
-                    seen_period = False
-                    doc_guesses[0] = True
-                    for i, (orth, is_punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
-                        is_in_punct_chars = strings[orth] in self.punct_chars
-                        if seen_period and not is_punct and not is_in_punct_chars:
-                            doc_guesses[start] = True
-                            start = i
-                            seen_period = False
-                        elif is_in_punct_chars:
-                            seen_period = True
-                    if start < n:
-                        doc_guesses[start] = True
-                guesses.append(doc_guesses)
-            return guesses
-
-    return ArraySentencizer(name)
 
 
 def _fix_sentence_starts(doc: "Doc") -> "Doc":
@@ -291,7 +250,7 @@ def get_nlp() -> "Language":
     spacy = _import_spacy()
     _register()
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": _TOKENIZER}}})
-    nlp.add_pipe(_SENTENCIZER, name="sentencizer")
+    nlp.add_pipe("sentencizer")
     nlp.add_pipe(_FIX_COMPONENT, after="sentencizer")
     return nlp
 
