@@ -60,3 +60,30 @@ def test_url_pre_check_lets_every_kind_of_url_through():
     text = "See WWW.Example.gov.uk/foi, https://x.police.uk/a) and ftp://files.example.org."
     assert [u for _, _, u in find_urls(text)] == ["WWW.Example.gov.uk/foi", "https://x.police.uk/a", "ftp://files.example.org"]
     assert find_urls("No link here, section 24(2) applies.") == []
+
+
+def test_lists_read_on_first_use_keep_labels_overrides_and_last_definition_wins():
+    from docx_factory import NAMESPACES, list_item
+
+    numbering = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering {NAMESPACES}>'
+        '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        # A repeated abstractNumId: the later definition is the one Word uses.
+        '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="(%1)"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="9"/></w:num>'
+        "</w:numbering>"
+    )
+    body = (
+        list_item("first", num_id=1) + list_item("second", num_id=1)
+        + list_item("restarted", num_id=2) + list_item("no such abstract", num_id=3) + list_item("no such list", num_id=7)
+    )
+    doc = read_bytes(build_docx(body, numbering=numbering), "draft.docx")
+    assert [(b.kind, b.label, b.text) for b in doc.blocks] == [
+        ("list-item", "(A)", "first"),
+        ("list-item", "(B)", "second"),
+        ("list-item", "(D)", "restarted"),
+        ("list-item", None, "no such abstract"),
+        ("paragraph", None, "no such list"),
+    ]

@@ -174,36 +174,59 @@ class Level:
 
 
 class Numbering:
-    """numId -> levels, and the running counters that turn them into labels."""
+    """numId -> levels, and the running counters that turn them into labels.
+
+    A list's levels are read the first time a paragraph uses it: templates
+    define dozens of lists of nine levels each, and a draft uses one or two,
+    so interpreting them all cost more than parsing numbering.xml.
+    """
 
     def __init__(self, root, w: str) -> None:
+        self.w = w
+        #: numId -> levels, abstractNumId and start overrides, filled by _load on first use.
         self.levels: dict[str, dict[int, Level]] = {}
         self.abstract_of: dict[str, str] = {}
         self.start_override: dict[str, dict[int, int]] = {}
         self.counters: dict[str, list[int | None]] = {}
         self._started: set[str] = set()
+        #: The elements, by id; a repeated id: the last one wins.
+        self._abstract_els: dict[str, object] = {}
+        self._num_els: dict[str, object] = {}
+        self._abstract_levels: dict[str, dict[int, Level]] = {}
         if root is None:
             return
-        abstract: dict[str, dict[int, Level]] = {}
         for an in root.findall(w + "abstractNum"):
-            abstract[an.get(w + "abstractNumId") or ""] = self._levels(an, w)
+            self._abstract_els[an.get(w + "abstractNumId") or ""] = an
         for num in root.findall(w + "num"):
-            nid = num.get(w + "numId") or ""
-            aid_el = find_child(num, w + "abstractNumId")
-            aid = aid_el.get(w + "val") if aid_el is not None else ""
-            levels = dict(abstract.get(aid, {}))
-            overrides: dict[int, int] = {}
-            for ov in num.findall(w + "lvlOverride"):
-                ilvl = int(ov.get(w + "ilvl") or 0)
-                so = find_child(ov, w + "startOverride")
-                if so is not None and (so.get(w + "val") or "").isdigit():
-                    overrides[ilvl] = int(so.get(w + "val"))
-                lvl = find_child(ov, w + "lvl")
-                if lvl is not None:
-                    levels[ilvl] = self._level(lvl, w)
-            self.levels[nid] = levels
-            self.abstract_of[nid] = aid
-            self.start_override[nid] = overrides
+            self._num_els[num.get(w + "numId") or ""] = num
+
+    def _load(self, nid: str) -> dict[int, Level] | None:
+        """The levels of list ``nid`` (None if numbering.xml has no such list), read once."""
+        if nid in self.levels:
+            return self.levels[nid]
+        num = self._num_els.get(nid)
+        if num is None:
+            return None
+        w = self.w
+        aid_el = find_child(num, w + "abstractNumId")
+        aid = aid_el.get(w + "val") if aid_el is not None else ""
+        if aid not in self._abstract_levels:
+            an = self._abstract_els.get(aid)
+            self._abstract_levels[aid] = self._levels(an, w) if an is not None else {}
+        levels = dict(self._abstract_levels[aid])
+        overrides: dict[int, int] = {}
+        for ov in num.findall(w + "lvlOverride"):
+            ilvl = int(ov.get(w + "ilvl") or 0)
+            so = find_child(ov, w + "startOverride")
+            if so is not None and (so.get(w + "val") or "").isdigit():
+                overrides[ilvl] = int(so.get(w + "val"))
+            lvl = find_child(ov, w + "lvl")
+            if lvl is not None:
+                levels[ilvl] = self._level(lvl, w)
+        self.levels[nid] = levels
+        self.abstract_of[nid] = aid
+        self.start_override[nid] = overrides
+        return levels
 
     @staticmethod
     def _level(lvl, w: str) -> Level:
@@ -226,11 +249,11 @@ class Numbering:
         return levels
 
     def exists(self, num_id: str) -> bool:
-        return num_id in self.levels
+        return num_id in self._num_els
 
     def label(self, num_id: str, ilvl: int) -> str | None:
         """Advance the counter for (list, level) and render its label ("3.", "b)", "•")."""
-        levels = self.levels.get(num_id)
+        levels = self._load(num_id)
         if not levels:
             return None
         key = self.abstract_of.get(num_id) or num_id
