@@ -50,8 +50,10 @@ def analyse(document: Document, settings=None) -> Analysis:
 
     scope = ncnd_blocks or set(range(len(blocks)))
     all_ids = list(dict.fromkeys(c.id for c in citations))
+    # Asked per citation and per sentence below: look each distinct id up in the statute once.
+    part_ii = {i: law.is_part_ii(i) for i in all_ids}
     cited_here = list(
-        dict.fromkeys(resolve_bare(c, all_ids) for c in citations if c.block in scope and law.is_part_ii(c.id))
+        dict.fromkeys(resolve_bare(c, all_ids) for c in citations if c.block in scope and part_ii[c.id])
     )
     # The NCND limbs argue; a withholding limb beside its NCND one (31(1) with 31(3)) does not count twice.
     ncnd_limbs = [e for e in cited_here if not law.is_withholding_subsection(e)] or cited_here
@@ -67,7 +69,7 @@ def analyse(document: Document, settings=None) -> Analysis:
         found = [
             resolve_bare(c, cited_ids)
             for c in by_block.get(sent.block, [])
-            if sent.start <= c.start < sent.end and law.is_part_ii(c.id)
+            if sent.start <= c.start < sent.end and part_ii[c.id]
         ]
         return list(dict.fromkeys(found))
 
