@@ -46,33 +46,140 @@ class AuditSummary:
     worst: list[tuple[str, int, int]] = field(default_factory=list)
     unreadable_files: list[tuple[str, str, str]] = field(default_factory=list)
     clean: int = 0
+    #: Where file months came from: "modified", "created", "mtime".
+    date_sources: set = field(default_factory=set)
 
 
-def summarise(items: list[AuditItem], worst: int = 10) -> AuditSummary:
-    s = AuditSummary(files=len(items))
-    per_file = []
-    for item in items:
+class SummaryBuilder:
+    """The audit summary, counted as results arrive, so no finding is kept for it.
+
+    Memory grows only with what the summary lists by name (unreadable files,
+    paths with findings for the report's file filter), not with findings.
+    """
+
+    def __init__(self, worst: int = 10) -> None:
+        self.summary = AuditSummary()
+        self._worst_n = worst
+        self._worst: list[tuple[str, int, int]] = []
+        #: Paths with at least one finding (the HTML report's file filter).
+        self.paths_with_findings: list[str] = []
+
+    def add(self, item: AuditItem) -> None:
+        s = self.summary
         r = item.result
+        s.files += 1
+        if item.date_source:
+            s.date_sources.add(item.date_source)
         if r.error:
             s.unreadable += 1
             s.unreadable_files.append((r.path, r.error.kind, r.error.message))
-            continue
+            return
         if item.month:
             s.files_by_month[item.month] += 1
         if not r.findings:
             s.clean += 1
+            return
+        errors = 0
         for f in r.findings:
             s.findings += 1
             s.by_severity[f.severity] += 1
             s.by_category[f.category] += 1
             s.by_rule[f.rule] += 1
+            errors += f.severity == "error"
             if item.month:
                 s.by_month[item.month] += 1
-        if r.findings:
-            per_file.append((r.path, len(r.findings), sum(1 for f in r.findings if f.severity == "error")))
-    per_file.sort(key=lambda t: (-t[2], -t[1], t[0]))
-    s.worst = per_file[:worst]
-    return s
+        self.paths_with_findings.append(r.path)
+        self._worst.append((r.path, len(r.findings), errors))
+        if len(self._worst) > 4 * self._worst_n:
+            self._trim()
+
+    def _trim(self) -> None:
+        self._worst.sort(key=lambda t: (-t[2], -t[1], t[0]))
+        del self._worst[self._worst_n :]
+
+    def result(self) -> AuditSummary:
+        self._trim()
+        self.summary.worst = list(self._worst)
+        return self.summary
+
+
+def summarise(items, worst: int = 10) -> AuditSummary:
+    builder = SummaryBuilder(worst)
+    for item in items:
+        builder.add(item)
+    return builder.result()
+
+
+class FindingSpool:
+    """Findings written to a temporary file as files are checked, read back once for the report.
+
+    The HTML report lists every finding; keeping them all in memory grew the
+    audit by ~45 KB a file. One JSON line per file holds its row in the
+    files table and its findings, in the shape the report template reads.
+    """
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self._fh = tempfile.TemporaryFile("w+", encoding="utf-8")
+
+    def add(self, item: AuditItem) -> None:
+        import json
+
+        from ncnd_check.report import paragraph_number
+
+        r = item.result
+        findings = [
+            {
+                "file": r.path,
+                "paragraph": paragraph_number(f.location.block),
+                "line": f.location.line,
+                "section": f.location.section or "",
+                "severity": f.severity,
+                "rule": f.rule,
+                "category": f.category,
+                "message": f.message,
+                "evidence": f.evidence or "",
+                "suggestion": f.suggestion or "",
+                "redline": [(op, text) for op, text in (f.redline or []) if text],
+                "month": item.month or "",
+            }
+            for f in r.findings
+        ]
+        row = {
+            "path": r.path,
+            "format": r.format or "",
+            "month": item.month or "",
+            "status": r.error.kind if r.error else ("clean" if not r.findings else "findings"),
+            "findings": len(r.findings),
+            "errors": sum(1 for f in r.findings if f.severity == "error"),
+        }
+        self._fh.write(json.dumps({"row": row, "findings": findings}, ensure_ascii=False) + "\n")
+
+    def _records(self):
+        import json
+
+        self._fh.flush()
+        self._fh.seek(0)
+        for line in self._fh:
+            yield json.loads(line)
+
+    def file_rows(self):
+        for record in self._records():
+            yield record["row"]
+
+    def findings(self):
+        for record in self._records():
+            yield from record["findings"]
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def __enter__(self) -> "FindingSpool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 # --- running -----------------------------------------------------------------
@@ -134,31 +241,37 @@ def _rebuild(parts: tuple) -> AuditItem:
 
 def run_files(paths: list[str], settings: Settings, jobs: int = 1, progress: bool | None = None) -> list[AuditItem]:
     """Check ``paths`` (files only), ``jobs`` processes at a time, in argument order."""
+    return list(iter_files(paths, settings, jobs, progress))
+
+
+def iter_files(paths: list[str], settings: Settings, jobs: int = 1, progress: bool | None = None):
+    """Like run_files, but yields each AuditItem as soon as it is ready (in argument order).
+
+    The audit consumes this one file at a time, so its memory does not grow
+    with the number of files.
+    """
     jobs = max(1, min(jobs, len(paths) or 1))
     with progress_bar(len(paths), progress) as advance:
         if jobs == 1:
             _warm(settings)
-            items = []
             for path in paths:
-                items.append(_rebuild(_check_one(path)))
+                yield _rebuild(_check_one(path))
                 advance(path)
-            return items
+            return
         import multiprocessing
 
         chunksize = max(1, min(8, len(paths) // (jobs * 4)))
-        items = []
         pool = multiprocessing.Pool(jobs, initializer=_warm_worker, initargs=(settings,))
         try:
             for parts in pool.imap(_check_one, paths, chunksize=chunksize):
-                items.append(_rebuild(parts))
+                yield _rebuild(parts)
                 advance(parts[0])
             pool.close()
         except BaseException:
-            pool.terminate()  # Ctrl-C: stop now, not after every queued file
+            pool.terminate()  # Ctrl-C or an abandoned generator: stop now, not after every queued file
             raise
         finally:
             pool.join()
-        return items
 
 
 class progress_bar:

@@ -36,12 +36,13 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
       ncnd-check audit sent/ --report audit.html --csv audit.csv --jobs 4
       ncnd-check audit sent/ --format json --output audit.json --quiet
     """
-    from ncnd_check.audit import AuditItem, run_files, summarise
-    from ncnd_check.commands.finish import exit_code, write_report
+    from ncnd_check.audit import AuditItem, FindingSpool, SummaryBuilder, iter_files
+    from ncnd_check.commands.finish import write_report
     from ncnd_check.commands.paths import STDIN, PathProblem, collect
     from ncnd_check.engine import FileResult
     from ncnd_check.errors import ConfigError, InputError
     from ncnd_check.exitcodes import ExitCode
+    from ncnd_check.findings import SEVERITY_RANK
 
     if STDIN in paths:
         raise click.UsageError("audit reads files and folders, not - (stdin); use `check -` for one draft")
@@ -55,42 +56,86 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
     warn_about_library(settings)
     collected = collect(paths)
     files = [p for p in collected if not isinstance(p, PathProblem)]
-    checked = iter(run_files(files, settings, jobs=settings.jobs, progress=progress))
-    items = []
-    for p in collected:
-        if isinstance(p, PathProblem):
-            items.append(AuditItem(FileResult(path=p.path, format=None, error=InputError(p.kind, p.message))))
-        else:
-            items.append(next(checked))
-    results = [item.result for item in items]
-    summary = summarise(items, worst=worst)
 
-    if csv_file:
-        from ncnd_check.report.csv_report import render as render_csv
+    # One file at a time: counted into the summary, its findings spooled for the
+    # HTML report and written to the CSV, then dropped. Only the machine-readable
+    # formats (json, sarif, junit, github), which list every file, keep results.
+    summary = SummaryBuilder(worst)
+    keep_results = settings.format != "text"
+    results = []
+    threshold = SEVERITY_RANK[settings.fail_on]
+    reached = False
+    with _open_optional(csv_file) as csv_out, (FindingSpool() if report_file else _nothing()) as spool:
+        csv_rows = _csv_writer(csv_out)
+        checked = iter_files(files, settings, jobs=settings.jobs, progress=progress)
+        for p in collected:
+            if isinstance(p, PathProblem):
+                item = AuditItem(FileResult(path=p.path, format=None, error=InputError(p.kind, p.message)))
+            else:
+                item = next(checked)
+            summary.add(item)
+            if spool is not None:
+                spool.add(item)
+            if csv_rows is not None:
+                csv_rows(item.result)
+            reached = reached or any(SEVERITY_RANK[f.severity] >= threshold for f in item.result.findings)
+            if keep_results:
+                item.result.analysis = None
+                results.append(item.result)
+        totals = summary.result()
+        if report_file:
+            from ncnd_check.report.html_report import write as write_html
 
-        _write(csv_file, render_csv(results))
-    if report_file:
-        from ncnd_check.report.html_report import render as render_html
-
-        _write(report_file, render_html(items, summary, title=title))
+            try:
+                with open(report_file, "w", encoding="utf-8", newline="\n") as fh:
+                    write_html(fh, spool, totals, summary.paths_with_findings, title=title)
+            except OSError as exc:
+                raise click.UsageError(f"cannot write {report_file}: {exc.strerror or exc}") from None
 
     if settings.format == "text":
         if not quiet:
-            _write_or_echo(output, summary_table(summary, color=_color(output)))
+            _write_or_echo(output, summary_table(totals, color=_color(output)))
     else:
         write_report(results, settings, output=output, quiet=quiet)
         if not quiet:
-            click.echo(summary_table(summary, color=_color(None, stream=sys.stderr)), err=True, nl=False)
-    for r in results:
-        if r.error:
-            click.echo(f"ncnd-check: {r.path}: {r.error.message}", err=True)
+            click.echo(summary_table(totals, color=_color(None, stream=sys.stderr)), err=True, nl=False)
+    for path, _kind, message in totals.unreadable_files:
+        click.echo(f"ncnd-check: {path}: {message}", err=True)
     for label, path in (("HTML report", report_file), ("CSV", csv_file)):
         if path and not quiet:
             click.echo(f"{label} written to {path}", err=True)
-    code = exit_code(results, settings.fail_on)
+    code = ExitCode.ERROR if totals.unreadable else ExitCode.FINDINGS if reached else ExitCode.OK
     if exit_zero and code == ExitCode.FINDINGS:
         code = ExitCode.OK
     sys.exit(int(code))
+
+
+class _nothing:
+    """A context manager that gives None (no spool, no CSV file)."""
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+
+def _open_optional(path: str | None):
+    if not path:
+        return _nothing()
+    try:
+        return open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _csv_writer(stream):
+    """A function writing one result's findings as CSV rows, or None without --csv."""
+    if stream is None:
+        return None
+    from ncnd_check.report.csv_report import writer_for
+
+    return writer_for(stream)
 
 
 def _check_writable(path: str | None) -> None:

@@ -38,10 +38,21 @@ def _safe(value):
     return value
 
 
+def writer_for(stream):
+    """Write the header now; return a function that writes one result's rows (the audit streams)."""
+    writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+
+    def write(result) -> None:
+        for row in rows([result]):
+            writer.writerow({k: _safe(v) for k, v in row.items()})
+
+    return write
+
+
 def render(results, settings=None, **options) -> str:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows(results):
-        writer.writerow({k: _safe(v) for k, v in row.items()})
+    write = writer_for(buf)
+    for result in results:
+        write(result)
     return buf.getvalue()

@@ -17,7 +17,7 @@ from ncnd_check.findings import CATEGORIES
 from ncnd_check.report import paragraph_number, rule_info
 
 
-def render(items, summary, title: str = "ncnd-check audit") -> str:
+def _template():
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     env = Environment(
@@ -26,31 +26,32 @@ def render(items, summary, title: str = "ncnd-check audit") -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    template = env.get_template("audit.html.j2")
-    return template.render(**context(items, summary, title))
+    return env.get_template("audit.html.j2")
 
 
-def context(items, summary, title: str) -> dict:
-    findings = []
-    for item in items:
-        r = item.result
-        for f in r.findings:
-            findings.append(
-                {
-                    "file": r.path,
-                    "paragraph": paragraph_number(f.location.block),
-                    "line": f.location.line,
-                    "section": f.location.section or "",
-                    "severity": f.severity,
-                    "rule": f.rule,
-                    "category": f.category,
-                    "message": f.message,
-                    "evidence": f.evidence or "",
-                    "suggestion": f.suggestion or "",
-                    "redline": [(op, text) for op, text in (f.redline or []) if text],
-                    "month": item.month or "",
-                }
-            )
+def render(items, summary, title: str = "ncnd-check audit") -> str:
+    """The whole page as a string, from AuditItems kept in memory (small runs, tests)."""
+    from ncnd_check.audit import FindingSpool
+
+    with FindingSpool() as spool:
+        for item in items:
+            spool.add(item)
+        paths = sorted({item.result.path for item in items if item.result.findings})
+        buf = io.StringIO()
+        write(buf, spool, summary, paths, title)
+        return buf.getvalue()
+
+
+def write(stream, spool, summary, paths_with_findings, title: str = "ncnd-check audit") -> None:
+    """Stream the page into ``stream``, reading findings and file rows from the spool once each.
+
+    The template iterates ``findings`` and ``file_rows`` exactly once, so a
+    generator feeds it and no list of every finding is ever built.
+    """
+    _template().stream(**context(spool, summary, title, paths_with_findings)).dump(stream)
+
+
+def context(spool, summary, title: str, paths_with_findings) -> dict:
     rules = [
         {"code": code, "count": n, "name": rule_info(code)["name"], "category": rule_info(code)["category"] or ""}
         for code, n in sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -65,32 +66,21 @@ def context(items, summary, title: str) -> dict:
         "rule": bar_chart([r["code"] for r in rules], [r["count"] for r in rules], "findings per rule", "rule") if rules else "",
         "month": timeline_chart(dict(months)) if months else "",
     }
-    file_rows = [
-        {
-            "path": item.result.path,
-            "format": item.result.format or "",
-            "month": item.month or "",
-            "status": item.result.error.kind if item.result.error else ("clean" if not item.result.findings else "findings"),
-            "findings": len(item.result.findings),
-            "errors": sum(1 for f in item.result.findings if f.severity == "error"),
-        }
-        for item in items
-    ]
     return {
-        "file_rows": file_rows,
+        "file_rows": spool.file_rows(),
         "title": title,
         "version": __version__,
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "summary": summary,
         "severity": {s: summary.by_severity.get(s, 0) for s in ("error", "warning", "info")},
-        "findings": findings,
+        "findings": spool.findings(),
         "rules": rules,
         "categories": categories,
         "months": months,
         "month_rows": month_rows,
         "charts": charts,
-        "files": sorted({f["file"] for f in findings}),
-        "date_sources": sorted({item.date_source for item in items if item.date_source}),
+        "files": sorted(paths_with_findings),
+        "date_sources": sorted(summary.date_sources),
     }
 
 
