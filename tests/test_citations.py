@@ -253,6 +253,12 @@ def test_bare_section_dropped_when_its_subsection_is_cited() -> None:
     assert exemption_ids(find_in_text(text)) == ["s23(5)", "s30(3)"]
 
 
+def test_numbers_foia_does_not_have_are_not_listed() -> None:
+    cites = find_in_text("Section 24(2) applies, as does section 144 and section 399(1).")
+    assert [c.id for c in cites][:1] == ["s24(2)"]
+    assert exemption_ids(cites) == ["s24(2)"]
+
+
 def test_seed_cites_24_2_and_31_3() -> None:
     from ncnd_check.readers import read_path
 

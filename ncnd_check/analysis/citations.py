@@ -98,7 +98,7 @@ _DIGIT = re.compile(r"\d")
 def _has_digit(text: str) -> bool:
     """``any(ch.isdigit() for ch in text)``, without a Python step per character.
 
-    In ASCII text str.isdigit and ``\d`` both mean 0-9, so one regex search
+    In ASCII text str.isdigit and ``[0-9]`` both mean 0-9, so one regex search
     answers; other text keeps the exact test (isdigit also takes "²").
     """
     if text.isascii():
@@ -621,7 +621,9 @@ def exemption_ids(citations: Iterable[Citation]) -> list[str]:
     are FOIA but not exemptions. A bare ``s24`` stays ``s24`` unless a
     subsection of the same section is cited too ("Section 23 is a class based
     absolute exemption" beside "Section 23(5)" names no second provision).
+    A number FOIA does not have ("section 144") is no FOIA provision at all;
+    the rules still see it among the citations.
     """
-    ids = [i for i in cited_ids(citations) if law.is_exemption_id(i)]
+    ids = [i for i in cited_ids(citations) if law.is_exemption_id(i) and law.is_foia_section(i)]
     with_subsection = {i.split("(", 1)[0] for i in ids if "(" in i}
     return [i for i in ids if "(" in i or i not in with_subsection]
