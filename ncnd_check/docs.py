@@ -19,7 +19,6 @@ END = "<!-- rules:end -->"
 def rules_markdown() -> str:
     """A table of every rule, then each rule's documentation, grouped by category."""
     from ncnd_check.findings import CATEGORIES
-    from ncnd_check.report import first_sentence
     from ncnd_check.rules.registry import all_rules
 
     rules = all_rules()
@@ -30,7 +29,7 @@ def rules_markdown() -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     for r in rules.values():
-        lines.append(f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.category} | {r.severity} | {_cell(first_sentence(r))} |")
+        lines.append(f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.category} | {r.severity} | {_cell(r.summary)} |")
     for category in CATEGORIES:
         in_cat = [r for r in rules.values() if r.category == category]
         if not in_cat:

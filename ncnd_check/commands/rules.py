@@ -29,7 +29,6 @@ def rules(selector, output_format):
       ncnd-check rules wording-deviation
       ncnd-check rules --format json
     """
-    from ncnd_check.report import first_sentence
     from ncnd_check.rules.registry import all_rules, matches_selector
 
     registry = all_rules()
@@ -49,7 +48,7 @@ def rules(selector, output_format):
         return
     name_width = max(len(r.name) for r in chosen)
     for r in chosen:
-        click.echo(f"{r.code:<8} {r.severity:<7}  {r.category:<23}  {r.name:<{name_width}}  {first_sentence(r)}")
+        click.echo(f"{r.code:<8} {r.severity:<7}  {r.category:<23}  {r.name:<{name_width}}  {r.summary}")
 
 
 def explain(rule) -> str:
@@ -72,7 +71,6 @@ def _indent(text: str) -> str:
 
 
 def rule_dict(rule) -> dict:
-    from ncnd_check.report import first_sentence
 
     return {
         "code": rule.code,
@@ -80,6 +78,6 @@ def rule_dict(rule) -> dict:
         "category": rule.category,
         "severity": rule.severity,
         "applies_to": list(rule.applies_to) if rule.applies_to else None,
-        "summary": first_sentence(rule),
+        "summary": rule.summary,
         "doc": rule.doc_sections(),
     }

@@ -88,19 +88,6 @@ def join_segments(pieces) -> str:
     return " ".join(out.split())
 
 
-def first_sentence(rule) -> str:
-    """The first sentence of a rule's "What it does", on one line.
-
-    (``Rule.summary`` splits on ". " only, so a docstring that breaks the
-    line after its first full stop would run on into the next sentence.)
-    """
-    import re
-
-    text = " ".join(rule.doc_sections().get("What it does", "").split())
-    first = re.split(r"(?<=[.!?])\s+(?=[A-Z`(])", text, maxsplit=1)[0] if text else ""
-    return first
-
-
 def rule_info(code: str) -> dict:
     """Name, category, summary and docs of a rule, or blanks for a code not registered."""
     from ncnd_check.rules.registry import all_rules
@@ -112,7 +99,7 @@ def rule_info(code: str) -> dict:
         "name": rule.name,
         "category": rule.category,
         "severity": rule.severity,
-        "summary": first_sentence(rule),
+        "summary": rule.summary,
         "sections": rule.doc_sections(),
         "doc": rule.doc,
     }

@@ -12,12 +12,16 @@ Rule modules must stay cheap to import (no spaCy, no lxml at import time):
 from __future__ import annotations
 
 import inspect
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ncnd_check.findings import CATEGORIES, SEVERITIES, Finding
 
 RuleFunc = Callable[["RuleContext"], Iterable[Finding]]  # noqa: F821
+
+#: A full stop that ends a sentence: followed by space and a capital, a quote or a bracket.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`(])")
 
 #: Headings of the docstring template, in order.
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "How to fix")
@@ -40,10 +44,9 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        """The first sentence of "What it does"."""
-        text = self.doc_sections().get("What it does", "")
-        first = text.split(". ")[0].strip()
-        return first.rstrip(".") + "." if first else ""
+        """The first sentence of "What it does", on one line (however the docstring wraps)."""
+        text = " ".join(self.doc_sections().get("What it does", "").split())
+        return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
 
     def doc_sections(self) -> dict[str, str]:
         """The docstring split on the template's headings."""
