@@ -307,6 +307,15 @@ def test_dump_text_and_json(drafts):
     assert missing.exit_code == 2 and "drafts/none.txt" in missing.stderr
 
 
+def test_dump_shows_list_labels(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.txt").write_text("You asked for:\n\na) The number of accounts\nb) The cost\n", encoding="utf-8")
+    text = run("dump", "list.txt").stdout
+    assert "b) The cost" in text
+    blocks = json.loads(run("dump", "list.txt", "--format", "json").stdout)["blocks"]
+    assert [b.get("label") for b in blocks if b["kind"] == "list-item"] == ["a)", "b)"]
+
+
 def test_light_commands_do_not_import_spacy():
     """--version, rules and refs list answer without loading spaCy (they must stay fast)."""
     script = (

@@ -21,6 +21,7 @@ def document_dict(doc) -> dict:
             "location": {"block": b.index if b.part == "body" else None, "line": b.line},
             **({"cell": list(b.cell)} if b.cell else {}),
             **({"style": b.style} if b.style else {}),
+            **({"label": b.label} if b.label else {}),
         }
 
     return {"path": doc.path, "format": doc.format, "blocks": [block_dict(b) for b in doc.blocks],
@@ -70,8 +71,9 @@ def dump(path, output_format, stdin_format):
     for b, s in zip(doc.blocks, sections):
         where = f"L{b.line}" if b.line else f"#{b.index}"
         kind = b.kind + (f"{b.level}" if b.level is not None else "")
-        label = f" [{s}]" if s else ""
-        click.echo(f"{b.index:>4} {where:>6} {kind:<12}{label} {b.text}")
+        section = f" [{s}]" if s else ""
+        number = f"{b.label} " if b.label else ""
+        click.echo(f"{b.index:>4} {where:>6} {kind:<12}{section} {number}{b.text}")
         for link in b.links:
             click.echo(f"{'':>24}-> {link.target} ({link.source})")
     for b in doc.extras:
