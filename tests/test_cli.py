@@ -342,6 +342,18 @@ def test_python_api_matches_the_cli(drafts, fake_rules):
     assert [f.to_dict() for f in check_text(BAD_TEXT, settings=settings).findings] == cli_data["files"][0]["findings"]
 
 
+def test_python_api_severity_overrides_by_category_and_prefix(drafts, fake_rules):
+    from ncnd_check import Settings, check_file
+
+    plain = check_file(drafts / "bad.txt", Settings(select=["XT"])).findings
+    assert plain, "the fake rules must fire on bad.txt"
+    by_prefix = check_file(drafts / "bad.txt", Settings(select=["XT"], severity={"XT": "info"})).findings
+    assert {f.severity for f in by_prefix} == {"info"}
+    category = plain[0].category
+    by_category = check_file(drafts / "bad.txt", Settings(select=["XT"], severity={category: "warning", "XT": "info"})).findings
+    assert {f.severity for f in by_category if f.category == category} == {"warning"}  # the longer selector wins
+
+
 def test_rules_lists_by_prefix_or_category(fake_rules):
     assert [l.split()[0] for l in run("rules", "XT").stdout.splitlines()] == ["XT101", "XT201", "XT301", "XT401"]
     assert [l.split()[0] for l in run("rules", "insecure-link").stdout.splitlines() if l.startswith("XT")] == ["XT201"]

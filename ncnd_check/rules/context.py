@@ -14,6 +14,23 @@ if TYPE_CHECKING:
     from ncnd_check.settings import Settings
 
 
+def severity_for(rule: "Rule", overrides: dict[str, str]) -> str:
+    """The rule's severity after overrides: by exact code first, else by prefix or category.
+
+    The CLI spreads category and prefix overrides to codes when it reads the
+    settings; this keeps ``Settings(severity={"wording-deviation": "info"})``
+    meaning the same through the Python API.
+    """
+    if not overrides:
+        return rule.severity
+    if rule.code in overrides:
+        return overrides[rule.code]
+    from ncnd_check.rules.registry import matches_selector
+
+    matching = [sel for sel in overrides if matches_selector(rule, sel)]
+    return overrides[max(matching, key=len)] if matching else rule.severity
+
+
 @dataclass
 class RuleContext:
     analysis: "Analysis"
@@ -48,7 +65,7 @@ class RuleContext:
         """A finding for the current rule, located at body block ``block``."""
         assert self.rule is not None, "finding() is only for use inside a rule"
         rule = self.rule
-        severity = self.settings.severity.get(rule.code, rule.severity)
+        severity = severity_for(rule, self.settings.severity)
         return Finding(
             rule=rule.code,
             category=rule.category,
