@@ -350,6 +350,9 @@ class _Builder:
                 if in_list:
                     self.add_to_current(i)
                     previous_meaningful = "entry"
+                elif h.inline and self.current is not None and self.current.name in ("factors-for", "factors-against"):
+                    self.add_factor_lead_in(i)
+                    previous_meaningful = "content"
                 else:
                     self.exemption_headings[i] = h.exemptions
                     self.context = h.exemptions[0]
@@ -441,6 +444,19 @@ class _Builder:
             self.open_section(name, i, h)
             self.parent = self.current
         self.block_sections[i] = name
+
+    def add_factor_lead_in(self, index: int) -> None:
+        """'Section 24: Confirming or denying would ...' under a factors heading.
+
+        The factors stay in the section they are under, and each exemption the
+        paragraph names gets a factor group of its own (a drafter may run
+        "Section 24: ... Section 31: ..." into one paragraph), rather than the
+        lead-in reading as a new per-exemption part of the argument.
+        """
+        self.add_to_current(index)
+        direction = "for" if self.current.name == "factors-for" else "against"
+        for exemption in self.exemptions_in(index):
+            self.factors.append(FactorGroup(direction, exemption, None, [index], layout="lead-in"))
 
     def read_table(self, start: int) -> int:
         """Read one table's cells; factor tables give a group per direction column (or row)."""
