@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 from importlib import resources
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from ncnd_check.analysis.model import Analysis
@@ -600,9 +600,11 @@ def _find_cues(s: _Sent) -> list[_Cue]:
     return out
 
 
-@dataclass
-class _Site:
-    """Where a cue word sits: its verb group, its subject, and whether it is negated or passive."""
+class _Site(NamedTuple):
+    """Where a cue word sits: its verb group, its subject, and whether it is negated or passive.
+
+    A tuple, so each cue check unpacks it in one line.
+    """
 
     s: _Sent
     i: int
@@ -632,9 +634,7 @@ def _site(s: _Sent, i: int) -> _Site:
 def _check_in_use(site: _Site) -> _Cue | None:
     """The information "is currently in use"."""
     c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = (
-        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
-    )
+    s, i, words, n, nxt, vg, group, negated, subj, passive = site
     kind = "in-use"
     vg = _verb_group(s, i - 1)
     group = words[vg : i - 1]
@@ -650,9 +650,7 @@ def _check_in_use(site: _Site) -> _Cue | None:
 def _check_existential(site: _Site) -> _Cue | None:
     """Cue: "There are no records of ...", "there were 12 incidents"."""
     c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = (
-        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
-    )
+    s, i, words, n, nxt, vg, group, negated, subj, passive = site
     kind = "existential"
     k = i + 2
     while k < n and words[k] in ("currently", "also", "still", "only", "now", "therefore", "not"):
@@ -678,9 +676,7 @@ def _check_existential(site: _Site) -> _Cue | None:
 def _check_attach(site: _Site) -> _Cue | None:
     """Cue: "Please find attached a copy of the policy" (not the letter's own leaflets)."""
     c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = (
-        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
-    )
+    s, i, words, n, nxt, vg, group, negated, subj, passive = site
     kind = "attach"
     if nxt == "to" or (i > 0 and words[i - 1] in ("importance", "weight", "significance", "value", "conditions")):
         return None
@@ -692,9 +688,7 @@ def _check_attach(site: _Site) -> _Cue | None:
 def _check_show(site: _Site) -> _Cue | None:
     """Cue: "The table below shows the figures"."""
     c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = (
-        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
-    )
+    s, i, words, n, nxt, vg, group, negated, subj, passive = site
     kind = "show"
     after = [w for w in words[i + 1 : i + 6] if w not in c.object_openers and w not in ("out", "below", "above")]
     if after and (after[0] in c.generic_objects or after[0] in c.letter_nouns or after[0] in _DISCOURSE_NOUNS or after[0] in ("harm", "reasons", "why", "how")):
@@ -713,9 +707,7 @@ def _check_show(site: _Site) -> _Cue | None:
 def _check_exempt(site: _Site) -> _Cue | None:
     """Cue: "Exempt from disclosure" or exempt under a withholding subsection (24(1), 31(1))."""
     c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = (
-        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
-    )
+    s, i, words, n, nxt, vg, group, negated, subj, passive = site
     kind = "exempt"
     rest = s.text[s.offsets[i] :]
     if _NCND_DUTY.search(rest[:120]):
@@ -730,9 +722,7 @@ def _check_exempt(site: _Site) -> _Cue | None:
 def _check_withhold(site: _Site) -> _Cue | None:
     """Cue: "This information has been withheld", "we are withholding", "redacted"."""
     c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = (
-        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
-    )
+    s, i, words, n, nxt, vg, group, negated, subj, passive = site
     kind = "withhold"
     if words[i] in ("withhold",) and "to" in group and not _is_holder(s, *subj):
         return None
@@ -748,9 +738,7 @@ def _check_withhold(site: _Site) -> _Cue | None:
 def _check_release(site: _Site) -> _Cue | None:
     """Cue: "We will not be providing the figures": refusing something definite."""
     c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = (
-        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
-    )
+    s, i, words, n, nxt, vg, group, negated, subj, passive = site
     kind = "release"
     if not _is_holder(s, *subj) or passive and not any(w in ("be", "being") for w in group):
         return None
@@ -769,9 +757,7 @@ def _check_release(site: _Site) -> _Cue | None:
 def _check_locate(site: _Site) -> _Cue | None:
     """Cue: "We have located three documents", "searches found no records"."""
     c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = (
-        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
-    )
+    s, i, words, n, nxt, vg, group, negated, subj, passive = site
     kind = "locate"
     subject_words = words[subj[0] : subj[1]]
     searched = any(w.startswith(("search", "enquir", "inquir", "check", "review", "trawl")) for w in subject_words)
@@ -794,9 +780,7 @@ def _check_locate(site: _Site) -> _Cue | None:
 def _check_exist(site: _Site) -> _Cue | None:
     """Cue: "No such records exist", "records of these meetings exist"."""
     c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = (
-        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
-    )
+    s, i, words, n, nxt, vg, group, negated, subj, passive = site
     kind = "exist"
     if words[i] == "existing":
         return None
@@ -811,9 +795,7 @@ def _check_exist(site: _Site) -> _Cue | None:
 def _check_possess(site: _Site) -> _Cue | None:
     """Cue: "The force holds / uses / has / purchased ...", active or passive."""
     c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = (
-        site.s, site.i, site.words, site.n, site.nxt, site.vg, site.group, site.negated, site.subj, site.passive
-    )
+    s, i, words, n, nxt, vg, group, negated, subj, passive = site
     kind = "possess"
     if _infinitive(group) and not ("unable" in group or "failed" in group or "able" in group):
         return None  # "to hold", "expects cameras to be operated": an infinitive, not an assertion
