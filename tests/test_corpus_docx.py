@@ -23,26 +23,15 @@ still read or be refused with an InputError.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import pytest
 from conftest import shared_path
+from token_f1 import f1, tokens
 
 from ncnd_check.errors import ERROR_KINDS, InputError
 
 MIN_MEAN_F1 = 0.97
 _NOTE_MARK = re.compile(r"\[\d+\]")
-
-
-def tokens(text: str) -> Counter:
-    return Counter(re.findall(r"\w+", text.lower()))
-
-
-def f1(ours: Counter, oracle: Counter) -> float:
-    if not ours and not oracle:
-        return 1.0
-    overlap = sum((ours & oracle).values())
-    return 2 * overlap / (sum(ours.values()) + sum(oracle.values())) if overlap else 0.0
 
 
 def reader_text(document) -> str:

@@ -30,21 +30,11 @@ import pytest
 
 from ncnd_check.errors import InputError
 from tests.conftest import shared_path
+from token_f1 import f1, tokens
 
 #: Elements whose text the reader drops on purpose and pandoc keeps.
 DROPPED_ON_PURPOSE = {"nav", "select", "button", "noscript", "template", "canvas", "iframe", "object"}
 MIN_MEAN_F1 = 0.97
-
-
-def tokens(text: str) -> Counter:
-    return Counter(re.findall(r"\w+", text.lower()))
-
-
-def f1(ours: Counter, oracle: Counter) -> float:
-    if not ours and not oracle:
-        return 1.0
-    overlap = sum((ours & oracle).values())
-    return 2 * overlap / (sum(ours.values()) + sum(oracle.values())) if overlap else 0.0
 
 
 def fair_oracle(data: bytes, oracle_text: str) -> Counter:
