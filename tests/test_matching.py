@@ -284,3 +284,21 @@ def test_missing_paragraph_is_located_at_the_section_it_belongs_in(tmp_path):
     assert f.location.section == "factors-for"
     heading = read_path(draft).blocks[f.location.block]
     assert heading.text.startswith("Factors favouring")
+
+
+def test_suggestion_names_the_responding_force_when_no_authority_is_configured():
+    """With no --authority and no placeholder matched, the suggestion names the force the draft speaks for."""
+    from ncnd_check import Settings, check_text
+
+    draft = (
+        "Request 44/26\n\nYou asked whether the force uses automatic facial recognition software.\n\n"
+        "In accordance with the Act, this letter represents a Refusal Notice for this particular request. "
+        "Kent Police can neither confirm nor deny that it holds the information you have requested in its entirety "
+        "as the duty in Section 1(1)(a) of the Freedom of Information Act 2000 does not apply, by virtue of the "
+        "following exemption:\n\nSection 31(3) Law Enforcement\n"
+    )
+    findings = check_text(draft, settings=Settings(select=["NCND301"])).findings
+    statement = [f for f in findings if "shared.ncnd-statement" in f.message]
+    assert statement, findings
+    assert "{authority}" not in statement[0].suggestion
+    assert statement[0].suggestion.startswith("Kent Police can neither confirm nor deny")

@@ -43,6 +43,13 @@ def default_fillers(ctx, alignment) -> dict[str, str]:
     if subject:
         values["subject"] = subject
     values.update(alignment.fillers)
+    if "authority" not in values:
+        # No setting and no placeholder matched: the body the draft presents as responding.
+        from ncnd_check.analysis.authorities import infer_responder
+
+        responder = infer_responder(ctx.analysis)
+        if responder is not None:
+            values["authority"] = responder.name
     return values
 
 
