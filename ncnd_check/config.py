@@ -187,10 +187,28 @@ def load_settings(
             settings = settings_from_table(table_from(path), settings, origin=str(path))
             if settings.reference_dir and not os.path.isabs(settings.reference_dir):
                 settings.reference_dir = str((path.parent / settings.reference_dir).resolve())
+            if settings.headings_file and not os.path.isabs(settings.headings_file):
+                settings.headings_file = str((path.parent / settings.headings_file).resolve())
             settings.per_file_ignores = anchor_globs(settings.per_file_ignores, path.parent)
     for name, value in (flags or {}).items():
         _check_value(name.replace("_", "-"), name, value)
-    return settings.copy(**(flags or {}))
+    settings = settings.copy(**(flags or {}))
+    check_headings_file(settings.headings_file)
+    return settings
+
+
+def check_headings_file(path: str | None) -> None:
+    """A house-style headings file must exist and compile, or it is a settings error (exit 2)."""
+    if not path:
+        return
+    if not Path(path).is_file():
+        raise ConfigError(f"setting 'headings-file': no such file {path}")
+    from ncnd_check.analysis.structure import load_section_rules
+
+    try:
+        load_section_rules(path)
+    except Exception as exc:  # TOML syntax, a bad regular expression, a missing key
+        raise ConfigError(f"setting 'headings-file': {path} is not a valid headings file: {type(exc).__name__}: {exc}") from None
 
 
 def settings_for(path: str | os.PathLike | None = None, config_file: str | None = None, isolated: bool = False, **flags) -> Settings:

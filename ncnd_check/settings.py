@@ -17,6 +17,9 @@ class Settings:
     authority: str | None = None
     #: An approved-wording library to use instead of the bundled one.
     reference_dir: str | None = None
+    #: A house-style copy of the package's analysis/sections.toml: the heading
+    #: wording that maps to each canonical section (used instead of the bundled one).
+    headings_file: str | None = None
     select: list[str] = field(default_factory=lambda: ["ALL"])
     ignore: list[str] = field(default_factory=list)
     #: glob -> codes/prefixes/categories ignored in files matching it.

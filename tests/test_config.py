@@ -196,3 +196,38 @@ def test_show_settings_names_the_file_and_the_values(project):
     assert 'authority = "Kent Police"' in lines and 'fail-on = "warning"' in lines
     iso = run("check", str(project / "drafts"), "--show-settings", "--isolated")
     assert iso.stdout.splitlines()[0] == "# settings file: none (--isolated)" and "authority = null" in iso.stdout
+
+
+def test_headings_file_setting_teaches_a_house_style(tmp_path, monkeypatch):
+    """A team's copy of sections.toml, named in the settings, maps its own headings."""
+    from importlib import resources
+
+    from ncnd_check import check_text
+    from ncnd_check.config import load_settings
+
+    monkeypatch.chdir(tmp_path)
+    bundled = resources.files("ncnd_check.analysis").joinpath("sections.toml").read_text(encoding="utf-8")
+    house = bundled.replace("  '\\bharms?\\b',", "  '\\bharms?\\b',\n  '^why we cannot say\\b',")
+    assert house != bundled
+    (tmp_path / "house-headings.toml").write_text(house, encoding="utf-8")
+    (tmp_path / "ncnd-check.toml").write_text('headings-file = "house-headings.toml"\n', encoding="utf-8")
+    draft = (
+        "Kent Police can neither confirm nor deny that it holds the information requested by virtue of "
+        "Section 31(3) Law Enforcement.\n\nWhy We Cannot Say\n\nConfirming or denying would be likely to "
+        "help offenders avoid detection.\n"
+    )
+    plain = check_text(draft, settings=load_settings(isolated=True))
+    house_style = check_text(draft, settings=load_settings(start=str(tmp_path / "draft.txt")))
+    assert "harm" not in plain.response["sections"]
+    assert "harm" in house_style.response["sections"]
+
+
+def test_headings_file_that_is_missing_or_broken_is_a_settings_error(tmp_path):
+    from ncnd_check.config import load_settings
+    from ncnd_check.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="headings-file"):
+        load_settings({"headings_file": str(tmp_path / "none.toml")}, isolated=True)
+    (tmp_path / "bad.toml").write_text("[[section]]\nname = 'harm'\npatterns = ['(']\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a valid headings file"):
+        load_settings({"headings_file": str(tmp_path / "bad.toml")}, isolated=True)

@@ -21,12 +21,13 @@ def analyse(document: Document, settings=None) -> Analysis:
     from ncnd_check.analysis.conclusions import find_conclusions, no_inference_sentences
     from ncnd_check.analysis.nlp import process
     from ncnd_check.analysis.response_type import classify_response
-    from ncnd_check.analysis.structure import attribute_single_exemption, find_structure, resolve_bare
+    from ncnd_check.analysis.structure import attribute_single_exemption, find_structure, load_section_rules, resolve_bare
 
     blocks = document.blocks
     docs = process([b.norm for b in blocks]) if blocks else []
     citations = find_citations(document, docs)
-    structure = find_structure(document, citations)
+    headings_file = getattr(settings, "headings_file", None)
+    structure = find_structure(document, citations, load_section_rules(headings_file) if headings_file else None)
 
     sentences = _sentences(blocks, docs)
 
