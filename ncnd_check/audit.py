@@ -103,13 +103,6 @@ class SummaryBuilder:
         return self.summary
 
 
-def summarise(items, worst: int = 10) -> AuditSummary:
-    builder = SummaryBuilder(worst)
-    for item in items:
-        builder.add(item)
-    return builder.result()
-
-
 class FindingSpool:
     """Findings written to a temporary file as files are checked, read back once for the report.
 

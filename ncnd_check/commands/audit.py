@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 
 import click
 
@@ -37,7 +38,7 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
       ncnd-check audit sent/ --format json --output audit.json --quiet
     """
     from ncnd_check.audit import AuditItem, FindingSpool, SummaryBuilder, iter_files
-    from ncnd_check.commands.finish import write_report
+    from ncnd_check.commands.finish import open_output, write_report
     from ncnd_check.commands.paths import STDIN, PathProblem, collect
     from ncnd_check.engine import FileResult
     from ncnd_check.errors import ConfigError, InputError
@@ -65,7 +66,8 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
     results = []
     threshold = SEVERITY_RANK[settings.fail_on]
     reached = False
-    with _open_optional(csv_file) as csv_out, (FindingSpool() if report_file else _nothing()) as spool:
+    csv_file_cm = open_output(csv_file, newline="") if csv_file else nullcontext()
+    with csv_file_cm as csv_out, (FindingSpool() if report_file else nullcontext()) as spool:
         csv_rows = _csv_writer(csv_out)
         checked = iter_files(files, settings, jobs=settings.jobs, progress=progress)
         for p in collected:
@@ -86,11 +88,8 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
         if report_file:
             from ncnd_check.report.html_report import write as write_html
 
-            try:
-                with open(report_file, "w", encoding="utf-8", newline="\n") as fh:
-                    write_html(fh, spool, totals, summary.paths_with_findings, title=title)
-            except OSError as exc:
-                raise click.UsageError(f"cannot write {report_file}: {exc.strerror or exc}") from None
+            with open_output(report_file) as fh:
+                write_html(fh, spool, totals, summary.paths_with_findings, title=title)
 
     if settings.format == "text":
         if not quiet:
@@ -110,25 +109,6 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
     sys.exit(int(code))
 
 
-class _nothing:
-    """A context manager that gives None (no spool, no CSV file)."""
-
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc) -> None:
-        return None
-
-
-def _open_optional(path: str | None):
-    if not path:
-        return _nothing()
-    try:
-        return open(path, "w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise click.UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
 def _csv_writer(stream):
     """A function writing one result's findings as CSV rows, or None without --csv."""
     if stream is None:
@@ -145,17 +125,12 @@ def _check_writable(path: str | None) -> None:
         raise click.UsageError(f"cannot write {path}: no such folder")
 
 
-def _write(path: str, text: str) -> None:
-    try:
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-    except OSError as exc:
-        raise click.UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
 def _write_or_echo(output, text: str) -> None:
+    from ncnd_check.commands.finish import open_output
+
     if output:
-        _write(output, text)
+        with open_output(output) as fh:
+            fh.write(text)
     else:
         click.echo(text, nl=False)
 

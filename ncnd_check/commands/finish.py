@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 
 import click
 
@@ -21,17 +22,24 @@ def exit_code(results, fail_on: str) -> ExitCode:
     return ExitCode.OK
 
 
+@contextmanager
+def open_output(path: str, newline: str = "\n"):
+    """A report file opened for writing; a failure to open or write it is a usage error (exit 2)."""
+    try:
+        with open(path, "w", encoding="utf-8", newline=newline) as fh:
+            yield fh
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 def write_report(results, settings, output=None, statistics=False, quiet=False) -> None:
     """Render in the chosen format to --output, or to stdout."""
     from ncnd_check.report import render
 
     text = render(results, settings.format, settings, statistics=statistics, quiet=quiet, color=want_color(output))
     if output:
-        try:
-            with open(output, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-        except OSError as exc:
-            raise click.UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+        with open_output(output) as fh:
+            fh.write(text)
     elif text:
         click.echo(text, nl=not text.endswith("\n"))
 

@@ -29,19 +29,6 @@ def _template():
     return env.get_template("audit.html.j2")
 
 
-def render(items, summary, title: str = "ncnd-check audit") -> str:
-    """The whole page as a string, from AuditItems kept in memory (small runs, tests)."""
-    from ncnd_check.audit import FindingSpool
-
-    with FindingSpool() as spool:
-        for item in items:
-            spool.add(item)
-        paths = sorted({item.result.path for item in items if item.result.findings})
-        buf = io.StringIO()
-        write(buf, spool, summary, paths, title)
-        return buf.getvalue()
-
-
 def write(stream, spool, summary, paths_with_findings, title: str = "ncnd-check audit") -> None:
     """Stream the page into ``stream``, reading findings and file rows from the spool once each.
 
