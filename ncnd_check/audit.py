@@ -184,13 +184,10 @@ def _warm(settings: Settings) -> None:
     """Load the pipeline and library once, so no file pays for it."""
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
-    try:
-        from ncnd_check.analysis import nlp
-    except ImportError:
-        nlp = None
-    if nlp is not None and hasattr(nlp, "get_nlp"):
-        nlp.get_nlp()
+    from ncnd_check.analysis.nlp import get_nlp
     from ncnd_check.engine import get_library
+
+    get_nlp()
 
     get_library(settings)
 

@@ -130,9 +130,7 @@ def _add_no_inference(structure, found: list[Sentence]) -> None:
 
 
 def _subject(analysis: Analysis) -> str | None:
-    """The request subject, from analysis/subject.py once that module exists."""
-    try:
-        from ncnd_check.analysis.subject import find_subject
-    except ImportError:
-        return None
+    """The request subject (the residue rules compare the argument with it)."""
+    from ncnd_check.analysis.subject import find_subject
+
     return find_subject(analysis)

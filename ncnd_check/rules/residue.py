@@ -135,33 +135,12 @@ BASIC_PLACEHOLDERS = frozenset({"authority", "subject", "date", "reference", "re
 
 
 def known_placeholder_names(library) -> set[str]:
-    """The placeholders a template may use.
+    """The placeholders a template may use: those the library format defines
+    (``ncnd_check.library.PLACEHOLDERS``) and every one its paragraphs use."""
+    from ncnd_check.library import PLACEHOLDERS
 
-    The library's declared list (``ncnd_check.library.PLACEHOLDERS``, a
-    ``placeholders`` attribute of the loaded library) and every placeholder its
-    paragraphs use; placeholders.toml's list when the library declares none.
-    """
-    declared: set[str] = set()
-    try:
-        from ncnd_check import library as library_module
-
-        declared.update(getattr(library_module, "PLACEHOLDERS", None) or ())
-    except ImportError:  # pragma: no cover - the library module is part of the package
-        pass
-    extra = getattr(library, "placeholders", None) or getattr(library, "placeholder_names", None)
-    if callable(extra):
-        try:
-            extra = extra()
-        except Exception:  # noqa: BLE001 - a library shape we do not know: ignore it
-            extra = None
-    if extra:
-        declared.update(extra.keys() if isinstance(extra, dict) else extra)
-    for paragraph in getattr(library, "paragraphs", ()) or ():
-        declared.update(getattr(paragraph, "placeholders", ()) or ())
-    names = {str(n).strip("{} ").lower() for n in declared}
-    if not names:
-        names = {n.lower() for n in placeholder_data().get("known", ())}
-    return names | BASIC_PLACEHOLDERS
+    declared = set(PLACEHOLDERS) | {name for p in library.paragraphs for name in p.placeholders}
+    return {n.lower() for n in declared} | BASIC_PLACEHOLDERS
 
 
 def _nearest(name: str, known: Iterable[str]) -> str | None:
