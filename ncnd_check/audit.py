@@ -307,8 +307,7 @@ class progress_bar:
 
 def file_month(path: str, result) -> tuple[str | None, str | None]:
     """The month a draft was written: DOCX core properties, else the file's mtime."""
-    analysis = getattr(result, "analysis", None)
-    props = getattr(getattr(analysis, "document", None), "properties", None) or {}
+    props = result.analysis.document.properties if result.analysis is not None else {}
     for key in DATE_PROPERTIES:
         month = month_of(props.get(key))
         if month:

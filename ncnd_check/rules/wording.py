@@ -13,7 +13,7 @@ ALIGNMENT_KEY = "wording.alignment"
 
 def cited_exemptions(analysis) -> list[str] | None:
     """The exemptions the draft cites, or None (align against everything) when none were found."""
-    found = list(getattr(analysis, "exemptions", None) or [])
+    found = list(analysis.exemptions)
     return found or None
 
 
@@ -39,7 +39,7 @@ def default_fillers(ctx, alignment) -> dict[str, str]:
     values: dict[str, str] = {}
     if ctx.settings.authority:
         values["authority"] = ctx.settings.authority
-    subject = getattr(ctx.analysis, "subject", None)
+    subject = ctx.analysis.subject
     if subject:
         values["subject"] = subject
     values.update(alignment.fillers)
@@ -112,7 +112,7 @@ ROLE_SECTIONS = {
 def where_it_belongs(analysis, paragraph) -> int | None:
     """The heading block of the section a missing paragraph belongs in (its exemption's, if known), else None."""
     names = ROLE_SECTIONS.get(paragraph.role, ())
-    sections = [s for s in getattr(analysis, "sections", []) if s.name in names and s.heading_block is not None]
+    sections = [s for s in analysis.sections if s.name in names and s.heading_block is not None]
     if not sections:
         return None
     own = [s for s in sections if s.exemption == paragraph.exemption]
