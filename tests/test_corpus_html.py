@@ -29,7 +29,7 @@ from collections import Counter
 import pytest
 
 from ncnd_check.errors import InputError
-from tests.conftest import shared_path
+from conftest import shared_path
 from token_f1 import f1, tokens
 
 #: Elements whose text the reader drops on purpose and pandoc keeps.

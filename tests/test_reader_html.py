@@ -449,7 +449,7 @@ def test_word_numbered_heading_keeps_heading_kind_with_label():
 
 def test_same_draft_as_text_and_as_html_reads_the_same():
     """One fixture draft, converted by tests/convert.py, gives the same blocks in both readers."""
-    from tests.convert import to_html, to_text
+    from convert import to_html, to_text
 
     from ncnd_check.readers.text import read_text
 
@@ -667,7 +667,7 @@ def test_libreoffice_export_reads_like_the_docx_it_came_from(tmp_path):
     import shutil
     import subprocess
 
-    from tests.convert import to_docx
+    from convert import to_docx
 
     from ncnd_check.readers import read_path
 

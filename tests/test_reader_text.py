@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from ncnd_check.errors import InputError
 from ncnd_check.readers import read_bytes
 from ncnd_check.readers.text import read_text
-from tests.conftest import shared_path
+from conftest import shared_path
 
 
 def read(text: str):

@@ -121,7 +121,7 @@ def test_findings_carry_location_message_and_suggestion(tmp_path: Path) -> None:
 
 
 def test_seed_is_ncnd_and_only_lacks_the_closing_statement() -> None:
-    from tests.conftest import shared_path
+    from conftest import shared_path
 
     seed = shared_path("seed", "000_a7a05b5f3e6f79d7.txt")
     result = check_file(seed)
