@@ -634,7 +634,7 @@ def _site(s: _Sent, i: int) -> _Site:
 def _check_in_use(site: _Site) -> _Cue | None:
     """The information "is currently in use"."""
     c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = site
+    s, i, words, vg, group, negated, subj = site.s, site.i, site.words, site.vg, site.group, site.negated, site.subj
     kind = "in-use"
     vg = _verb_group(s, i - 1)
     group = words[vg : i - 1]
@@ -649,8 +649,7 @@ def _check_in_use(site: _Site) -> _Cue | None:
 
 def _check_existential(site: _Site) -> _Cue | None:
     """Cue: "There are no records of ...", "there were 12 incidents"."""
-    c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = site
+    s, i, words, n = site.s, site.i, site.words, site.n
     kind = "existential"
     k = i + 2
     while k < n and words[k] in ("currently", "also", "still", "only", "now", "therefore", "not"):
@@ -676,7 +675,7 @@ def _check_existential(site: _Site) -> _Cue | None:
 def _check_attach(site: _Site) -> _Cue | None:
     """Cue: "Please find attached a copy of the policy" (not the letter's own leaflets)."""
     c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = site
+    i, words, nxt, subj = site.i, site.words, site.nxt, site.subj
     kind = "attach"
     if nxt == "to" or (i > 0 and words[i - 1] in ("importance", "weight", "significance", "value", "conditions")):
         return None
@@ -688,7 +687,7 @@ def _check_attach(site: _Site) -> _Cue | None:
 def _check_show(site: _Site) -> _Cue | None:
     """Cue: "The table below shows the figures"."""
     c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = site
+    i, words, nxt, subj, passive = site.i, site.words, site.nxt, site.subj, site.passive
     kind = "show"
     after = [w for w in words[i + 1 : i + 6] if w not in c.object_openers and w not in ("out", "below", "above")]
     if after and (after[0] in c.generic_objects or after[0] in c.letter_nouns or after[0] in _DISCOURSE_NOUNS or after[0] in ("harm", "reasons", "why", "how")):
@@ -706,8 +705,7 @@ def _check_show(site: _Site) -> _Cue | None:
 
 def _check_exempt(site: _Site) -> _Cue | None:
     """Cue: "Exempt from disclosure" or exempt under a withholding subsection (24(1), 31(1))."""
-    c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = site
+    s, i, subj = site.s, site.i, site.subj
     kind = "exempt"
     rest = s.text[s.offsets[i] :]
     if _NCND_DUTY.search(rest[:120]):
@@ -721,8 +719,7 @@ def _check_exempt(site: _Site) -> _Cue | None:
 
 def _check_withhold(site: _Site) -> _Cue | None:
     """Cue: "This information has been withheld", "we are withholding", "redacted"."""
-    c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = site
+    s, i, words, group, subj, passive = site.s, site.i, site.words, site.group, site.subj, site.passive
     kind = "withhold"
     if words[i] in ("withhold",) and "to" in group and not _is_holder(s, *subj):
         return None
@@ -737,8 +734,7 @@ def _check_withhold(site: _Site) -> _Cue | None:
 
 def _check_release(site: _Site) -> _Cue | None:
     """Cue: "We will not be providing the figures": refusing something definite."""
-    c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = site
+    s, i, words, n, group, subj, passive = site.s, site.i, site.words, site.n, site.group, site.subj, site.passive
     kind = "release"
     if not _is_holder(s, *subj) or passive and not any(w in ("be", "being") for w in group):
         return None
@@ -756,7 +752,6 @@ def _check_release(site: _Site) -> _Cue | None:
 
 def _check_locate(site: _Site) -> _Cue | None:
     """Cue: "We have located three documents", "searches found no records"."""
-    c = cues()
     s, i, words, n, nxt, vg, group, negated, subj, passive = site
     kind = "locate"
     subject_words = words[subj[0] : subj[1]]
@@ -780,7 +775,7 @@ def _check_locate(site: _Site) -> _Cue | None:
 def _check_exist(site: _Site) -> _Cue | None:
     """Cue: "No such records exist", "records of these meetings exist"."""
     c = cues()
-    s, i, words, n, nxt, vg, group, negated, subj, passive = site
+    s, i, words, negated, subj = site.s, site.i, site.words, site.negated, site.subj
     kind = "exist"
     if words[i] == "existing":
         return None
