@@ -33,6 +33,8 @@ from itertools import accumulate
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
+from ncnd_check.memo import Recent
+
 if TYPE_CHECKING:  # pragma: no cover
     from ncnd_check.analysis.model import Analysis
 
@@ -1021,14 +1023,49 @@ def _is_answer(text: str) -> bool:
     return re.sub(r"[^a-z ]", "", text.lower()).strip() in cues().not_held_answers
 
 
+#: The sentences of a block text that may leak (see :func:`_candidates`), by text.
+_CANDIDATES: Recent[tuple] = Recent(4096)
+#: Verdicts by (sentence text, the request's terms among its words).
+_VERDICTS: Recent[Verdict] = Recent(8192)
+
+
+class _Candidate(NamedTuple):
+    """A sentence of a block that :func:`_may_leak` lets through, with what its verdict depends on."""
+
+    start: int  # token offsets in the block's Doc
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    #: The subject-term forms of its words: only these of the request's terms can matter.
+    terms: frozenset[str]
+
+
+def _candidates(text: str, doc) -> tuple[_Candidate, ...]:
+    """The sentences of a block's Doc (made from ``text``) that need the classifier (the rest cannot leak)."""
+    found = _CANDIDATES.get(text)
+    if found is not None:
+        return found
+    table = _Tokens.of(doc)
+    out = []
+    for sent in doc.sents:
+        sentence = table.text[sent.start_char : sent.end_char]  # Span.text, without joining Tokens again
+        if not _may_leak(table, sent.start, sent.end) and not _is_answer(sentence.strip()):
+            continue
+        terms = frozenset(_term(w) for w in table.words[sent.start : sent.end])
+        out.append(_Candidate(sent.start, sent.end, sent.start_char, sent.end_char, sentence, terms))
+    return _CANDIDATES.put(text, tuple(out))
+
+
 def find_leaks(analysis: "Analysis", blocks: Iterable[int] | None = None, subject: str | None = None) -> list[LeakSentence]:
     """Every sentence of the given body blocks that asserts or reveals whether information is held.
 
     Sentences that :func:`_may_leak` rules out (no cue word) are not
-    classified: their verdict could not be a leak. Each block's tokens are
-    read once into a :class:`_Tokens` table that its sentences slice, and the
-    sentence text is cut from that table's text instead of ``Span.text``
-    (which joins Token objects again).
+    classified: their verdict could not be a leak. A sentence's verdict
+    depends only on its tokens and on which of the request's terms it holds,
+    so verdicts are remembered by (text, those terms): template wording is
+    classified once per process, not once per letter. A block's tokens are
+    read into a :class:`_Tokens` table only when one of its sentences is new.
     """
     from ncnd_check.analysis.subject import content_terms
 
@@ -1041,12 +1078,13 @@ def find_leaks(analysis: "Analysis", blocks: Iterable[int] | None = None, subjec
             continue
         if doc is None:
             continue
-        table = _Tokens.of(doc)
-        for sent in doc.sents:
-            text = table.text[sent.start_char : sent.end_char]  # Span.text, without joining Tokens again
-            if not _may_leak(table, sent.start, sent.end) and not _is_answer(text.strip()):
-                continue
-            verdict = classify_span(sent, terms, table)
+        table = None
+        for cand in _candidates(block.norm, doc):
+            key = (cand.text, cand.terms & terms)
+            verdict = _VERDICTS.get(key)
+            if verdict is None:
+                table = table or _Tokens.of(doc)
+                verdict = _VERDICTS.put(key, classify_span(doc[cand.start : cand.end], key[1], table))
             if verdict.is_leak:
-                out.append(LeakSentence(block.index, sent.start_char, sent.end_char, text, verdict))
+                out.append(LeakSentence(block.index, cand.start_char, cand.end_char, cand.text, verdict))
     return out

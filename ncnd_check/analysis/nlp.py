@@ -33,6 +33,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Iterable
 
+from ncnd_check.memo import Recent
+
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -260,6 +262,32 @@ def make_doc(text: str) -> "Doc":
     return get_nlp().make_doc(text)
 
 
+#: Docs made for texts seen recently (see :func:`process`). A typical draft has
+#: ~50 blocks; a few thousand Docs (a few MB) hold a force's template wording.
+_RECENT = Recent(4096)
+
+
 def process(texts: Iterable[str], batch_size: int = 64) -> list["Doc"]:
-    """Run the pipeline over many texts (block norms, usually) in one pass."""
-    return list(get_nlp().pipe(texts, batch_size=batch_size))
+    """Run the pipeline over many texts (block norms, usually) in one pass.
+
+    Approved wording repeats: within a letter, and across every letter of a
+    disclosure log. A text seen recently gets the Doc made for it then (the
+    pipeline is deterministic, and nothing downstream changes a Doc), so an
+    audit tokenises each template paragraph once, not once per letter. The
+    memo is bounded (see :mod:`ncnd_check.memo`), so memory stays flat
+    however many files are checked.
+    """
+    texts = list(texts)
+    out: list = [None] * len(texts)
+    missing: dict[str, list[int]] = {}
+    for position, text in enumerate(texts):
+        doc = _RECENT.get(text)
+        if doc is None:
+            missing.setdefault(text, []).append(position)
+        else:
+            out[position] = doc
+    for text, doc in zip(missing, get_nlp().pipe(missing, batch_size=batch_size) if missing else ()):
+        for position in missing[text]:
+            out[position] = doc
+        _RECENT.put(text, doc)
+    return out

@@ -1,0 +1,87 @@
+"""Remembering work by text (ncnd_check.memo) changes speed, never results.
+
+Template wording repeats within a letter and across a disclosure log, so the
+spaCy Docs of block texts and the leak verdicts of sentences are kept in
+bounded memos. These tests hold the memos to three promises: they are
+bounded, a remembered result is the one the work would give again, and a
+verdict that depends on the request's subject is never reused for another
+subject.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ncnd_check.analysis import analyse, leaks, nlp
+from ncnd_check.memo import Recent
+from ncnd_check.readers.text import read_text_str
+
+
+def test_recent_keeps_at_most_its_size_dropping_the_least_recently_used():
+    memo = Recent(2)
+    memo.put("a", 1)
+    memo.put("b", 2)
+    assert memo.get("a") == 1  # "a" is now the most recent
+    memo.put("c", 3)
+    assert len(memo) == 2
+    assert memo.get("b") is None
+    assert memo.get("a") == 1 and memo.get("c") == 3
+    assert memo.get("missing", "default") == "default"
+
+
+def test_recent_stores_falsy_values():
+    memo = Recent(4)
+    memo.put("empty", ())
+    assert memo.get("empty", None) == ()
+
+
+def test_process_gives_a_repeated_text_the_same_doc_and_keeps_the_order():
+    texts = ["The force holds records.", "Something else entirely.", "The force holds records."]
+    docs = nlp.process(texts)
+    assert [d.text for d in docs] == texts
+    assert docs[0] is docs[2]
+    again = nlp.process(texts[:1])
+    assert again[0] is docs[0]
+
+
+def test_process_memo_is_bounded(monkeypatch):
+    monkeypatch.setattr(nlp, "_RECENT", Recent(3))
+    texts = [f"Sentence number {i} of the draft." for i in range(10)]
+    docs = nlp.process(texts)
+    assert len(nlp._RECENT) == 3
+    assert [d.text for d in docs] == texts
+    # An evicted text is processed again, to the same tokens.
+    assert [t.text for t in nlp.process(texts[:1])[0]] == [t.text for t in docs[0]]
+
+
+def _leaks(text: str, subject: str | None) -> list[str]:
+    analysis = analyse(read_text_str(text))
+    return [(s.text, s.verdict.label) for s in leaks.find_leaks(analysis, subject=subject)]
+
+
+@pytest.mark.parametrize("order", [("drone logs", "body worn video"), ("body worn video", "drone logs")])
+def test_a_verdict_that_depends_on_the_subject_is_not_reused_for_another(monkeypatch, order):
+    monkeypatch.setattr(leaks, "_VERDICTS", Recent(100))
+    monkeypatch.setattr(leaks, "_CANDIDATES", Recent(100))
+    draft = "We have drone logs for 2023.\n\nBody worn video footage is retained for 31 days.\n"
+    expected = {
+        "drone logs": [("We have drone logs for 2023.", "held")],
+        "body worn video": [("Body worn video footage is retained for 31 days.", "held")],
+    }
+    for subject in order:
+        assert _leaks(draft, subject) == expected[subject]
+    assert _leaks(draft, None) == []
+
+
+def test_remembered_verdicts_equal_fresh_ones(monkeypatch):
+    draft = (
+        "The force holds body worn video footage. It is retained for 31 days.\n\n"
+        "The force can neither confirm nor deny that it holds the information.\n\n"
+        "Nil return.\n"
+    )
+    first = _leaks(draft, "body worn video footage")
+    second = _leaks(draft, "body worn video footage")  # from the memos
+    monkeypatch.setattr(leaks, "_VERDICTS", Recent(100))
+    monkeypatch.setattr(leaks, "_CANDIDATES", Recent(100))
+    assert first == second == _leaks(draft, "body worn video footage")
+    assert first  # the draft does leak
