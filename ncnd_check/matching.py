@@ -29,6 +29,7 @@ from itertools import compress
 from typing import TYPE_CHECKING, Iterable
 
 from ncnd_check.normalise import normalise_for_matching
+from ncnd_check.memo import Recent
 
 if TYPE_CHECKING:
     from ncnd_check.document import Document
@@ -293,6 +294,18 @@ class LibraryIndex:
                 self.next[a] = b
         self.prev = {b: a for a, b in self.next.items()}
         self._allowed: dict[frozenset, set[int]] = {}
+        #: draft text -> (Words, rare-trigram hits per library paragraph): template
+        #: wording repeats across letters, and neither depends on the exemptions cited.
+        self._recent: Recent[tuple[Words, dict[int, int]]] = Recent(4096)
+
+    def words_and_candidates(self, norm: str, allowed: set[int] | None) -> tuple[Words, list[int]]:
+        """``words(norm)`` and its :meth:`candidates`, the words and hits remembered for recent texts."""
+        found = self._recent.get(norm)
+        if found is None:
+            w = words(norm, normalised=True)
+            found = self._recent.put(norm, (w, self._hits(w) if len(w) >= MIN_WORDS else {}))
+        w, hits = found
+        return w, self._best(hits, allowed)
 
     def candidates(self, draft: Words, allowed: set[int] | None, k: int = CANDIDATES) -> list[int]:
         """Library paragraphs sharing the most rare trigrams with the draft words.
@@ -303,10 +316,14 @@ class LibraryIndex:
         plain dict and one sort by (hits, library order) replace Counter and
         its most_common, which cost more than the look-up itself.
         """
+        return self._best(self._hits(draft), allowed, k)
+
+    def _hits(self, draft: Words) -> dict[int, int]:
+        """How many of the draft's rarest trigrams each library paragraph shares."""
         postings = self.postings
         grams = _trigrams(draft.keys) & postings.keys()
         if not grams:
-            return []
+            return {}
         usable = grams & self.rare
         if len(usable) > QUERY_FEATURES:
             usable = sorted(usable, key=self.rarity.__getitem__)[:QUERY_FEATURES]
@@ -315,8 +332,13 @@ class LibraryIndex:
         hits: dict[int, int] = {}
         for g in usable:
             for i in postings[g]:
-                if allowed is None or i in allowed:
-                    hits[i] = hits.get(i, 0) + 1
+                hits[i] = hits.get(i, 0) + 1
+        return hits
+
+    def _best(self, hits: dict[int, int], allowed: set[int] | None, k: int = CANDIDATES) -> list[int]:
+        """The ``k`` allowed paragraphs with most hits, leaving out those with far fewer than the best."""
+        if allowed is not None:
+            hits = {i: n for i, n in hits.items() if i in allowed}
         if not hits:
             return []
         # Most hits first; ties broken by library order, so the answer never
@@ -417,14 +439,15 @@ def align_document(
     index: LibraryIndex = library.index()
     allowed = index.allowed_for(exemptions, library)
     draft_words = {}
+    cands = {}
     for b in document.blocks:
         if b.kind != "heading" and b.part == "body":
-            w = words(b.norm, normalised=True)
+            w, found = index.words_and_candidates(b.norm, allowed)
             if len(w) >= MIN_WORDS and not _is_label(b.text, w):
                 draft_words[b.index] = w
+                cands[b.index] = found
     order = list(draft_words)
     size = {i: len(w.keys) for i, w in draft_words.items()}
-    cands = {i: index.candidates(draft_words[i], allowed) for i in order}
 
     options: list[tuple[float, int, list[int], list[int], tuple[Words, Words], Comparison | None]] = []
 

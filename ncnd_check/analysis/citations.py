@@ -16,13 +16,14 @@ hold a digit, and the Matcher is built once per process.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ncnd_check import law
 from ncnd_check.analysis.model import Citation
 from ncnd_check.analysis.nlp import ATTACHED_PREFIX
+from ncnd_check.memo import Recent
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Doc, Token
@@ -588,7 +589,8 @@ def find_citations(
     Docs and strings, block = position). ``docs``, if given, are spaCy Docs
     over each block's ``norm`` from :func:`ncnd_check.analysis.nlp.process`
     (the analysis has them already); otherwise blocks are tokenized here with
-    the same tokenizer. Blocks with no digit are skipped.
+    the same tokenizer. Blocks with no digit are skipped. A text seen
+    recently gets the citations found in it then (see :mod:`ncnd_check.memo`).
     """
     from ncnd_check.analysis.nlp import make_doc
 
@@ -596,12 +598,20 @@ def find_citations(
     for position, (block, text, doc) in enumerate(_texts(source)):
         if not _has_digit(text):
             continue
-        if doc is None and docs is not None and position < len(docs):
-            doc = docs[position]
-        if doc is None or _doc_text(doc) != text:
-            doc = make_doc(text)
-        out.extend(_citations_in_doc(doc, text, block))
+        found = _RECENT.get(text)
+        if found is None:
+            if doc is None and docs is not None and position < len(docs):
+                doc = docs[position]
+            if doc is None or _doc_text(doc) != text:
+                doc = make_doc(text)
+            found = _RECENT.put(text, tuple(_citations_in_doc(doc, text, 0)))
+        out.extend(replace(c, block=block) for c in found)
     return out
+
+
+#: The citations of recent block texts, as found in block 0: a block's
+#: citations depend on its text alone, and template wording repeats across letters.
+_RECENT: Recent[tuple[Citation, ...]] = Recent(4096)
 
 
 def find_in_text(text: str) -> list[Citation]:

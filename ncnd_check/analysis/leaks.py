@@ -33,6 +33,7 @@ from itertools import accumulate
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
+from ncnd_check.analysis.subject import singular
 from ncnd_check.memo import Recent
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -424,8 +425,6 @@ def _is_info(s: _Sent, start: int, end: int) -> bool:
 
 
 def _term(word: str) -> str:
-    from ncnd_check.analysis.subject import singular
-
     return singular(word)
 
 
@@ -1052,7 +1051,7 @@ def _candidates(text: str, doc) -> tuple[_Candidate, ...]:
         sentence = table.text[sent.start_char : sent.end_char]  # Span.text, without joining Tokens again
         if not _may_leak(table, sent.start, sent.end) and not _is_answer(sentence.strip()):
             continue
-        terms = frozenset(_term(w) for w in table.words[sent.start : sent.end])
+        terms = frozenset(map(singular, set(table.words[sent.start : sent.end])))
         out.append(_Candidate(sent.start, sent.end, sent.start_char, sent.end_char, sentence, terms))
     return _CANDIDATES.put(text, tuple(out))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -88,8 +88,13 @@ def _norm_part(part: str, first: bool) -> str:
     return part.lower()
 
 
+@lru_cache(maxsize=4096)
 def parse_id(text: str) -> ParsedId | None:
-    """Parse ``s24(2)``, ``24(2)``, ``S.40(5b)(a)(i)``, ``22a``; None if it is not one."""
+    """Parse ``s24(2)``, ``24(2)``, ``S.40(5b)(a)(i)``, ``22a``; None if it is not one.
+
+    Remembered (ParsedId is frozen): a draft asks about the same few ids
+    a few hundred times, through every statute look-up.
+    """
     m = _ID.match(text)
     if not m:
         return None
