@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from ncnd_check import law
@@ -30,7 +30,7 @@ ARGUMENT_SECTIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _CueList:
     """One list of cue patterns, tried only when a keyword is in the text."""
 
@@ -38,9 +38,17 @@ class _CueList:
     pattern: re.Pattern
 
     def search(self, text: str) -> bool:
-        if self.keywords and not any(k in text for k in self.keywords):
-            return False
-        return self.pattern.search(text) is not None
+        return _search(self, text)
+
+
+@lru_cache(maxsize=16384)
+def _search(cues: _CueList, text: str) -> bool:
+    """Whether ``text`` holds one of ``cues``: asked of each block several times, and
+    template wording repeats across letters, so answers are remembered (a _CueList
+    is hashed by identity, and built once per process by :func:`_cues`)."""
+    if cues.keywords and not any(k in text for k in cues.keywords):
+        return False
+    return cues.pattern.search(text) is not None
 
 
 @dataclass(frozen=True)

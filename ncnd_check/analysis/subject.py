@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -89,11 +90,15 @@ _ANAPHORIC = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def singular(word: str) -> str:
-    """A light plural fold: policies -> policy, boxes -> box, accounts -> account."""
+    """A light plural fold: policies -> policy, boxes -> box, accounts -> account.
+
+    Remembered: the leak classifier and the subject checks fold every word they read.
+    """
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 4 and re.search(r"(?:ss|x|ch|sh)es$", word):
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]

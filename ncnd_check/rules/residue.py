@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -80,7 +80,16 @@ def _bracket_is_placeholder(content: str) -> bool:
 
 
 def find_placeholders(text: str) -> list[Placeholder]:
-    """Placeholders in one block's text, in order, not overlapping."""
+    """Placeholders in one block's text, in order, not overlapping.
+
+    Remembered for recent texts (Placeholder is frozen): three rules ask of
+    every block, and template wording repeats across letters.
+    """
+    return list(_placeholders_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _placeholders_in(text: str) -> tuple[Placeholder, ...]:
     found: list[Placeholder] = []
     for m in _DOUBLE_BRACE.finditer(text):
         found.append(Placeholder(m.group(0), m.start(), m.end(), "double-brace", m.group(1).strip()))
@@ -113,7 +122,7 @@ def find_placeholders(text: str) -> list[Placeholder]:
         if out and p.start < out[-1].end:
             continue
         out.append(p)
-    return out
+    return tuple(out)
 
 
 def looks_like_placeholder(text: str) -> bool:
@@ -399,19 +408,21 @@ def unknown_placeholder(ctx: "RuleContext") -> Iterator["Finding"]:
 
 _OPEN_CLOSE = (("{", "}"), ("<<", ">>"), ("«", "»"), ("[", "]"))
 _BRACKET_CUE = re.compile(r"\[\s*(?:(?i:insert|enter)\b|[A-Z]{3,}\b)")
+_ANGLE_PLACEHOLDER = re.compile(r"<<\w|\w>>")
+_GUILLEMET_PLACEHOLDER = re.compile(r"«\w|\w»")
 
 
 def _unbalanced(text: str) -> str | None:
     """The first placeholder delimiter left open or closed without opening, as evidence."""
     for opener, closer in _OPEN_CLOSE:
+        if opener not in text and closer not in text:
+            continue  # nothing to balance (the common case: no regex, no character scan)
         if opener == "[" and not _BRACKET_CUE.search(text):
             continue  # ordinary brackets in prose: only placeholder-looking ones are checked
-        if opener == "<<" and not re.search(r"<<\w|\w>>", text):
+        if opener == "<<" and not _ANGLE_PLACEHOLDER.search(text):
             continue  # ">>" as an arrow in "Review >> Accept All"
-        if opener == "«" and not re.search(r"«\w|\w»", text):
+        if opener == "«" and not _GUILLEMET_PLACEHOLDER.search(text):
             continue  # French quotation marks with their spaces: « like this »
-        if opener not in text and closer not in text:
-            continue  # nothing to balance (the common case: skips the character scan)
         probe = text.replace("{{", "{").replace("}}", "}") if opener == "{" else text
         depth = 0
         open_at = 0
