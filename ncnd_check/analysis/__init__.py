@@ -11,6 +11,7 @@ from __future__ import annotations
 from ncnd_check import law
 from ncnd_check.analysis.model import Analysis, Citation, Section, Sentence
 from ncnd_check.document import Document
+from ncnd_check.memo import Recent
 
 __all__ = ["analyse"]
 
@@ -96,15 +97,28 @@ def _sentences(blocks, docs) -> list[Sentence]:
     """
     out: list[Sentence] = []
     for block, doc in zip(blocks, docs):
-        text = block.norm
-        for sent in doc.sents:
-            begin, end = sent.start_char, sent.end_char
-            raw = text[begin:end]
-            stripped = raw.strip()
-            if stripped:
-                lead = len(raw) - len(raw.lstrip())
-                out.append(Sentence(block.index, begin + lead, begin + lead + len(stripped), stripped))
+        out.extend(Sentence(block.index, start, end, text) for start, end, text in _sentence_spans(block.norm, doc))
     return out
+
+
+#: (start, end, text) of each sentence of a recent block text: the spans depend
+#: on the text alone, and template wording repeats across letters.
+_RECENT_SPANS: Recent[tuple[tuple[int, int, str], ...]] = Recent(4096)
+
+
+def _sentence_spans(text: str, doc) -> tuple[tuple[int, int, str], ...]:
+    found = _RECENT_SPANS.get(text)
+    if found is not None:
+        return found
+    spans = []
+    for sent in doc.sents:
+        begin, end = sent.start_char, sent.end_char
+        raw = text[begin:end]
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            spans.append((begin + lead, begin + lead + len(stripped), stripped))
+    return _RECENT_SPANS.put(text, tuple(spans))
 
 
 def _qualified(exemption_id: str, settings) -> bool:

@@ -131,7 +131,7 @@ def find_mentions(text: str) -> list[Mention]:
     return list(_find_mentions(text))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=8192)
 def _find_mentions(text: str) -> tuple[Mention, ...]:
     # Cached: approved wording repeats within a letter and across a disclosure
     # log, and each block is searched by several rules (Mention is frozen).

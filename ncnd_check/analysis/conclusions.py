@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Iterable
 
@@ -176,12 +176,11 @@ def find_conclusions(
     ``sentence_exemptions(sentence)`` gives the Part II ids a sentence cites;
     ``block_exemption(block)`` the exemption of the per-exemption part a block is in.
     """
-    rules = load_conclusion_rules()
     out: list[Conclusion] = []
     for sent in sentences:
         section = block_sections[sent.block] if sent.block < len(block_sections) else None
         # Sentence text is a slice of Block.norm, already folded but for case.
-        verdict = _classify_folded(sent.text.lower(), section, rules)
+        verdict = _classify_with_default_rules(sent.text.lower(), section)
         if verdict is None:
             continue
         named = sentence_exemptions(sent)
@@ -192,5 +191,16 @@ def find_conclusions(
 
 def no_inference_sentences(sentences: list[Sentence]) -> list[Sentence]:
     """The sentences that are a no-inference statement."""
-    rules = load_conclusion_rules()
-    return [s for s in sentences if _no_inference_folded(s.text.lower(), rules)]
+    return [s for s in sentences if _no_inference_with_default_rules(s.text.lower())]
+
+
+# Every sentence of every draft is asked both questions, and template wording
+# repeats across letters: the answers under the shipped rules are remembered.
+@lru_cache(maxsize=8192)
+def _classify_with_default_rules(folded: str, section: str | None) -> str | None:
+    return _classify_folded(folded, section, load_conclusion_rules())
+
+
+@lru_cache(maxsize=8192)
+def _no_inference_with_default_rules(folded: str) -> bool:
+    return _no_inference_folded(folded, load_conclusion_rules())
