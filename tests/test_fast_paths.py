@@ -49,3 +49,45 @@ def test_topic_phrases_equal_an_unguarded_search(text):
 def test_topic_phrases_still_finds_the_object():
     [topic] = subject.topic_phrases("To confirm or deny whether the force uses ANPR cameras would reveal its capability.")
     assert "ANPR cameras" in topic.phrase
+
+
+def _authority_spellings():
+    from ncnd_check.analysis.authorities import authorities
+
+    for authority in authorities():
+        for alias in (authority.name, *authority.aliases):
+            yield from (
+                f"We wrote to {alias} today.",
+                f"{alias.upper()} said so.",
+                f"the {alias.replace(' ', '-')}'s view",
+                alias.replace("'", "\u2019"),
+                alias.lower(),
+                alias.replace(" and ", " & "),
+            )
+
+
+def _mentions_without_the_word_check(text: str) -> list[tuple[str, int, int]]:
+    from ncnd_check.analysis import authorities as a
+
+    insensitive, sensitive, _ = a._matchers()
+    found = []
+    for pattern in (insensitive, sensitive):
+        for m in pattern.finditer(text):
+            authority = a._lookup(m.group(0))
+            if authority is not None:
+                found.append((authority.name, m.start(), m.end()))
+    return sorted(found)
+
+
+def test_the_authority_word_check_never_hides_a_name_the_patterns_find():
+    from ncnd_check.analysis.authorities import _find_mentions
+
+    checked = 0
+    for text in [*_authority_spellings(), *TEXTS]:
+        slow = _mentions_without_the_word_check(text)
+        fast = _find_mentions.__wrapped__(text)
+        if slow:
+            checked += 1
+            assert fast, text
+            assert {(m.authority.name, m.start, m.end) for m in fast} <= set(slow)
+    assert checked > 300
