@@ -297,6 +297,9 @@ class LibraryIndex:
         #: draft text -> (Words, rare-trigram hits per library paragraph): template
         #: wording repeats across letters, and neither depends on the exemptions cited.
         self._recent: Recent[tuple[Words, dict[int, int]]] = Recent(4096)
+        #: (draft text, library paragraph ids, threshold) -> what align_document's
+        #: scoring gave (see _score_pair), for one draft paragraph.
+        self.scored: Recent = Recent(16384)
 
     def words_and_candidates(self, norm: str, allowed: set[int] | None) -> tuple[Words, list[int]]:
         """``words(norm)`` and its :meth:`candidates`, the words and hits remembered for recent texts."""
@@ -429,6 +432,38 @@ def _is_label(text: str, w: Words) -> bool:
     return len(w) < LABEL_WORDS and text.rstrip().endswith(":")
 
 
+_UNSEEN = object()
+
+
+def _score_pair(
+    index: "LibraryIndex", draft: list[Words], para_ids: list[int], threshold: float
+) -> tuple[float, Words, Words, Comparison | None] | None:
+    """(score, approved words, draft words, comparison or None if exact) for draft paragraphs
+    against library paragraphs, or None below ``threshold``."""
+    ph = sum(index.placeholders[p] for p in para_ids)
+    n_d = sum(len(w.keys) for w in draft)
+    n_a = sum(index.sizes[p] for p in para_ids)
+    # The length bound first: most pairs fail it, before any word list is joined or scored.
+    if score_bound(n_a, n_d, ph) < threshold:
+        return None
+    d = draft[0]
+    for extra in draft[1:]:
+        d = d + extra
+    a = index.words[para_ids[0]]
+    for extra in para_ids[1:]:
+        a = a + index.words[extra]
+    score, exact = quick_score(a, d, ph)
+    if score < threshold:
+        return None
+    comp = None
+    if not exact:
+        comp = compare(a, d)
+        score = comp.score
+        if score < threshold:
+            return None
+    return score, a, d, comp
+
+
 def align_document(
     document: "Document",
     library: "Library",
@@ -440,40 +475,31 @@ def align_document(
     allowed = index.allowed_for(exemptions, library)
     draft_words = {}
     cands = {}
+    norms = {}
     for b in document.blocks:
         if b.kind != "heading" and b.part == "body":
             w, found = index.words_and_candidates(b.norm, allowed)
             if len(w) >= MIN_WORDS and not _is_label(b.text, w):
                 draft_words[b.index] = w
                 cands[b.index] = found
+                norms[b.index] = b.norm
     order = list(draft_words)
     size = {i: len(w.keys) for i, w in draft_words.items()}
 
     options: list[tuple[float, int, list[int], list[int], tuple[Words, Words], Comparison | None]] = []
 
     def consider(block_ids: list[int], para_ids: list[int]) -> None:
-        ph = sum(index.placeholders[p] for p in para_ids)
-        n_d = sum(size[b] for b in block_ids)
-        n_a = sum(index.sizes[p] for p in para_ids)
-        # The length bound first: most pairs fail it, before any word list is joined or scored.
-        if score_bound(n_a, n_d, ph) < threshold:
-            return
-        d = draft_words[block_ids[0]]
-        for extra in block_ids[1:]:
-            d = d + draft_words[extra]
-        a = index.words[para_ids[0]]
-        for extra in para_ids[1:]:
-            a = a + index.words[extra]
-        score, exact = quick_score(a, d, ph)
-        if score < threshold:
-            return
-        comp = None
-        if not exact:
-            comp = compare(a, d)
-            score = comp.score
-            if score < threshold:
-                return
-        options.append((score, len(block_ids) + len(para_ids), block_ids, para_ids, (a, d), comp))
+        # One draft paragraph against library paragraphs: remembered by its text,
+        # as template wording repeats across letters (Comparisons are only read).
+        key = (norms[block_ids[0]], tuple(para_ids), threshold) if len(block_ids) == 1 else None
+        scored = index.scored.get(key, _UNSEEN) if key is not None else _UNSEEN
+        if scored is _UNSEEN:
+            scored = _score_pair(index, [draft_words[b] for b in block_ids], para_ids, threshold)
+            if key is not None:
+                index.scored.put(key, scored)
+        if scored is not None:
+            score, a, d, comp = scored
+            options.append((score, len(block_ids) + len(para_ids), block_ids, para_ids, (a, d), comp))
 
     for pos, i in enumerate(order):
         nxt = order[pos + 1] if pos + 1 < len(order) and order[pos + 1] == i + 1 else None

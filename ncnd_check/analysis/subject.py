@@ -107,6 +107,13 @@ def singular(word: str) -> str:
 
 def content_terms(text: str) -> set[str]:
     """The words of ``text`` that carry its topic: lower case, singular, no stopwords."""
+    return set(_content_terms(text))
+
+
+@lru_cache(maxsize=8192)
+def _content_terms(text: str) -> frozenset[str]:
+    # Remembered: the subject and every argued phrase are asked for their terms
+    # by several rules, and template wording repeats across letters.
     out = set()
     for word in re.findall(r"[A-Za-z0-9][A-Za-z0-9'+&-]*", text):
         w = word.lower().strip("'-").removesuffix("'s")
@@ -116,7 +123,7 @@ def content_terms(text: str) -> set[str]:
         if w in STOPWORDS:
             continue
         out.add(w)
-    return out
+    return frozenset(out)
 
 
 def is_placeholder_only(text: str) -> bool:
@@ -249,7 +256,13 @@ def _may_match(text: str, lowered: str, needed: tuple[str, ...]) -> bool:
 
 def topic_phrases(text: str, block: int = -1) -> list[Topic]:
     """Specific objects named in harm or factor text; anaphora and generic ones left out."""
-    out: list[Topic] = []
+    return [Topic(phrase, block, terms) for phrase, terms in _topic_phrases(text)]
+
+
+@lru_cache(maxsize=4096)
+def _topic_phrases(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    # Remembered by text: template wording repeats across letters.
+    out: list[tuple[str, frozenset[str]]] = []
     seen: set[str] = set()
     lowered = text.lower()
     for pattern, needed in _TOPIC_PATTERNS:
@@ -264,8 +277,8 @@ def topic_phrases(text: str, block: int = -1) -> list[Topic]:
             if not terms:
                 continue
             seen.add(phrase.lower())
-            out.append(Topic(phrase, block, frozenset(terms)))
-    return out
+            out.append((phrase, frozenset(terms)))
+    return tuple(out)
 
 
 def _initialisms(text: str) -> set[str]:
