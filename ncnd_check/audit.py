@@ -8,6 +8,7 @@ in argument order, whatever order the workers finish in.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections import Counter
@@ -188,8 +189,12 @@ def _warm(settings: Settings) -> None:
     from ncnd_check.engine import get_library
 
     get_nlp()
-
     get_library(settings)
+    # What is loaded now lives as long as the process: keep it out of the cyclic
+    # collector's full passes, which otherwise walk the pipeline and library again
+    # and again while thousands of files are checked.
+    gc.collect()
+    gc.freeze()
 
 
 def _warm_worker(settings: Settings) -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ncnd_check.document import Block, Comment, Document, Link, Marked, Revision
 from ncnd_check.errors import InputError
+from ncnd_check.memo import Recent
 from ncnd_check.readers.ooxml_package import (
     M_NS,
     M_STRICT,
@@ -35,8 +36,12 @@ from ncnd_check.readers.ooxml_package import (
 )
 from ncnd_check.readers.ooxml_styles import Numbering, StyleInfo, find_child, first_child, on_off, read_styles
 from ncnd_check.readers.ooxml_symbols import symbol_char
+from ncnd_check.readers.safety import parse_part
 from ncnd_check.readers.urls import find_urls
 from ncnd_check.settings import Settings
+
+#: Styles by the styles part's bytes (see _Reader._styles).
+_RECENT_STYLES: Recent = Recent(32)
 
 _MC_ALT = f"{{{MC_NS}}}AlternateContent"
 _MC_CHOICE = f"{{{MC_NS}}}Choice"
@@ -153,7 +158,7 @@ class _Reader:
         self.pkg = pkg
         w = self.w = "{%s}" % ns
         self.doc = Document(path=name, format="docx")
-        self.styles = read_styles(self._optional("styles"), w)
+        self.styles = self._styles(w)
         self.numbering = Numbering(self._optional("numbering"), w)
         self.fields: list[_Field] = []
         #: Text of a paragraph whose mark was deleted, waiting for the next paragraph.
@@ -229,6 +234,32 @@ class _Reader:
         self._clamp()
         _headings_by_shape(doc)
         return doc
+
+    def _styles(self, w: str):
+        """The styles part, read once per distinct content: a force's letters share
+        their template's styles.xml (often the largest part after the body), and
+        Styles is only read once built."""
+        targets = self.pkg.related("styles")
+        data = None
+        if targets:
+            try:
+                data = self.pkg.optional_bytes(targets[0])
+            except InputError as exc:
+                if exc.kind != "unreadable":
+                    raise
+        if data is None:
+            return read_styles(None, w)
+        key = (w, data)
+        styles = _RECENT_STYLES.get(key)
+        if styles is None:
+            try:
+                root = parse_part(data, targets[0])
+            except InputError as exc:
+                if exc.kind != "unreadable":
+                    raise
+                root = None
+            styles = _RECENT_STYLES.put(key, read_styles(root, w))
+        return styles
 
     def _optional(self, kind: str):
         targets = self.pkg.related(kind)

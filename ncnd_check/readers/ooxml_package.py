@@ -63,6 +63,12 @@ class Package:
             raise InputError("unreadable", f"part {part} is missing: the file may be damaged") from None
         return parse_part(data, part)
 
+    def optional_bytes(self, part: str | None) -> bytes | None:
+        """A part's bytes (size limits checked), or None if it is absent."""
+        if not part or not self.zip.has(part):
+            return None
+        return self.zip.read(part)
+
     def optional_xml(self, part: str | None):
         """Like :meth:`xml`, but None for a part that is absent (styles, numbering ...)."""
         if not part or not self.zip.has(part):
