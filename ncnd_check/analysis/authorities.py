@@ -105,37 +105,60 @@ def _case_sensitive(alias: str) -> bool:
     return len(content) <= 1
 
 
-@cache
-def _matchers() -> tuple[re.Pattern, re.Pattern, dict[str, Authority]]:
-    by_alias: dict[str, Authority] = {}
-    sensitive: list[str] = []
-    insensitive: list[str] = []
-    for authority in authorities():
-        for alias in (authority.name, *authority.aliases):
-            by_alias.setdefault(_fold(alias), authority)
-            (sensitive if _case_sensitive(alias) else insensitive).append(alias)
-    def build(aliases: list[str], flags: int) -> re.Pattern:
-        ordered = sorted(set(aliases), key=len, reverse=True)
-        body = "|".join(_alias_pattern(a) for a in ordered)
-        return re.compile(rf"(?<![\w/.@-])(?:{body})(?![\w@]|\.\w)", flags)
-
-    return build(insensitive, re.IGNORECASE), build(sensitive, 0), by_alias
+def _build_pattern(aliases: Iterable[str], flags: int) -> re.Pattern:
+    ordered = sorted(set(aliases), key=len, reverse=True)
+    body = "|".join(_alias_pattern(a) for a in ordered) or "(?!)"
+    return re.compile(rf"(?<![\w/.@-])(?:{body})(?![\w@]|\.\w)", flags)
 
 
 @cache
-def _needed_words() -> tuple[str, ...]:
-    """For each name, its longest word, lower case, up to any apostrophe.
+def _aliases() -> tuple[tuple[str, bool, str], ...]:
+    """(alias, case-sensitive?, key word) for every name and alias in the table.
 
-    Every spelling :func:`_alias_pattern` accepts holds that word as written
-    (whatever the case), so a text holding none of them names no authority.
+    The key word is the alias's longest word, lower case, up to any apostrophe:
+    every spelling :func:`_alias_pattern` accepts holds it as written (whatever
+    the case), so a text without it cannot name that alias.
     """
-    needed = set()
+    out = []
     for authority in authorities():
         for alias in (authority.name, *authority.aliases):
             words = [w.lower() for w in re.split(r"[\s\-]+", alias.strip()) if w.lower() not in ("and", "&", "the")]
             words = [w.split("'")[0] for w in words] or ["the"]
-            needed.add(max(words, key=len))
-    return tuple(sorted(needed, key=len, reverse=True))
+            out.append((alias, _case_sensitive(alias), max(words, key=len)))
+    return tuple(out)
+
+
+@cache
+def _matchers() -> tuple[re.Pattern, re.Pattern, dict[str, Authority]]:
+    """Every alias in two alternations (case-insensitive full names, case-sensitive short forms)."""
+    by_alias: dict[str, Authority] = {}
+    for authority in authorities():
+        for alias in (authority.name, *authority.aliases):
+            by_alias.setdefault(_fold(alias), authority)
+    aliases = _aliases()
+    return (
+        _build_pattern((a for a, sensitive, _ in aliases if not sensitive), re.IGNORECASE),
+        _build_pattern((a for a, sensitive, _ in aliases if sensitive), 0),
+        by_alias,
+    )
+
+
+@lru_cache(maxsize=256)
+def _matchers_for(keys: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
+    """The two alternations of :func:`_matchers`, holding only the aliases whose key word
+    is among ``keys`` (the others cannot match a text without their key word): a text
+    names a few authorities, and a short alternation is searched many times faster."""
+    aliases = [(a, sensitive) for a, sensitive, key in _aliases() if key in keys]
+    return (
+        _build_pattern((a for a, sensitive in aliases if not sensitive), re.IGNORECASE),
+        _build_pattern((a for a, sensitive in aliases if sensitive), 0),
+    )
+
+
+@cache
+def _needed_words() -> tuple[str, ...]:
+    """The aliases' key words (see :func:`_aliases`), longest first."""
+    return tuple(sorted({key for _, _, key in _aliases()}, key=len, reverse=True))
 
 
 def _lookup(text: str) -> Authority | None:
@@ -151,10 +174,14 @@ def find_mentions(text: str) -> list[Mention]:
 def _find_mentions(text: str) -> tuple[Mention, ...]:
     # Cached: approved wording repeats within a letter and across a disclosure
     # log, and each block is searched by several rules (Mention is frozen).
-    low = text.lower()
-    if not any(word in low for word in _needed_words()):
-        return ()  # most sentences name no authority: skip the two long alternations
-    insensitive, sensitive, _ = _matchers()
+    if text.isascii():
+        low = text.lower()
+        keys = frozenset(word for word in _needed_words() if word in low)
+        if not keys:
+            return ()  # most sentences name no authority: no alternation to search
+        insensitive, sensitive = _matchers_for(keys)
+    else:  # IGNORECASE equates letters str.lower() does not ("ſ" and "s"): search for every name
+        insensitive, sensitive, _ = _matchers()
     found: list[Mention] = []
     for pattern in (insensitive, sensitive):
         for m in pattern.finditer(text):

@@ -1040,12 +1040,8 @@ class _Candidate(NamedTuple):
     terms: frozenset[str]
 
 
-def _candidates(text: str, doc) -> tuple[_Candidate, ...]:
-    """The sentences of a block's Doc (made from ``text``) that need the classifier (the rest cannot leak)."""
-    found = _CANDIDATES.get(text)
-    if found is not None:
-        return found
-    table = _Tokens.of(doc)
+def _candidates(table: _Tokens, doc) -> tuple[_Candidate, ...]:
+    """The sentences of a block's Doc that need the classifier (the rest cannot leak)."""
     out = []
     for sent in doc.sents:
         sentence = table.text[sent.start_char : sent.end_char]  # Span.text, without joining Tokens again
@@ -1053,7 +1049,7 @@ def _candidates(text: str, doc) -> tuple[_Candidate, ...]:
             continue
         terms = frozenset(map(singular, set(table.words[sent.start : sent.end])))
         out.append(_Candidate(sent.start, sent.end, sent.start_char, sent.end_char, sentence, terms))
-    return _CANDIDATES.put(text, tuple(out))
+    return tuple(out)
 
 
 def find_leaks(analysis: "Analysis", blocks: Iterable[int] | None = None, subject: str | None = None) -> list[LeakSentence]:
@@ -1078,7 +1074,11 @@ def find_leaks(analysis: "Analysis", blocks: Iterable[int] | None = None, subjec
         if doc is None:
             continue
         table = None
-        for cand in _candidates(block.norm, doc):
+        candidates = _CANDIDATES.get(block.norm)
+        if candidates is None:
+            table = _Tokens.of(doc)
+            candidates = _CANDIDATES.put(block.norm, _candidates(table, doc))
+        for cand in candidates:
             key = (cand.text, cand.terms & terms)
             verdict = _VERDICTS.get(key)
             if verdict is None:
