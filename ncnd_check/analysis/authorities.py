@@ -143,15 +143,16 @@ def _matchers() -> tuple[re.Pattern, re.Pattern, dict[str, Authority]]:
     )
 
 
-@lru_cache(maxsize=256)
-def _matchers_for(keys: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
-    """The two alternations of :func:`_matchers`, holding only the aliases whose key word
-    is among ``keys`` (the others cannot match a text without their key word): a text
-    names a few authorities, and a short alternation is searched many times faster."""
-    aliases = [(a, sensitive) for a, sensitive, key in _aliases() if key in keys]
-    return (
-        _build_pattern((a for a, sensitive in aliases if not sensitive), re.IGNORECASE),
-        _build_pattern((a for a, sensitive in aliases if sensitive), 0),
+@lru_cache(maxsize=None)
+def _matchers_for(key: str) -> tuple[re.Pattern, ...]:
+    """The alternations of :func:`_matchers` (case-insensitive, then case-sensitive), holding
+    only the aliases whose key word is ``key``, built when first needed: a text names a
+    few authorities, and a few short alternations are searched many times faster."""
+    aliases = [(a, sensitive) for a, sensitive, k in _aliases() if k == key]
+    insensitive = [a for a, sensitive in aliases if not sensitive]
+    sensitive = [a for a, sensitive in aliases if sensitive]
+    return tuple(
+        _build_pattern(group, flags) for group, flags in ((insensitive, re.IGNORECASE), (sensitive, 0)) if group
     )
 
 
@@ -176,14 +177,13 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
     # log, and each block is searched by several rules (Mention is frozen).
     if text.isascii():
         low = text.lower()
-        keys = frozenset(word for word in _needed_words() if word in low)
-        if not keys:
+        patterns = [p for word in _needed_words() if word in low for p in _matchers_for(word)]
+        if not patterns:
             return ()  # most sentences name no authority: no alternation to search
-        insensitive, sensitive = _matchers_for(keys)
     else:  # IGNORECASE equates letters str.lower() does not ("ſ" and "s"): search for every name
-        insensitive, sensitive, _ = _matchers()
+        patterns = list(_matchers()[:2])
     found: list[Mention] = []
-    for pattern in (insensitive, sensitive):
+    for pattern in patterns:
         for m in pattern.finditer(text):
             authority = _lookup(m.group(0))
             if authority is not None:
