@@ -297,8 +297,8 @@ class LibraryIndex:
         #: draft text -> (Words, rare-trigram hits per library paragraph): template
         #: wording repeats across letters, and neither depends on the exemptions cited.
         self._recent: Recent[tuple[Words, dict[int, int]]] = Recent(4096)
-        #: (draft text, library paragraph ids, threshold) -> what align_document's
-        #: scoring gave (see _score_pair), for one draft paragraph.
+        #: (draft texts, library paragraph ids, threshold) -> what align_document's
+        #: scoring gave (see _score_pair).
         self.scored: Recent = Recent(16384)
 
     def words_and_candidates(self, norm: str, allowed: set[int] | None) -> tuple[Words, list[int]]:
@@ -486,20 +486,18 @@ def align_document(
     order = list(draft_words)
     size = {i: len(w.keys) for i, w in draft_words.items()}
 
-    options: list[tuple[float, int, list[int], list[int], tuple[Words, Words], Comparison | None]] = []
+    options: list[tuple[float, int, list[int], list[int], tuple, Comparison | None]] = []
 
     def consider(block_ids: list[int], para_ids: list[int]) -> None:
-        # One draft paragraph against library paragraphs: remembered by its text,
-        # as template wording repeats across letters (Comparisons are only read).
-        key = (norms[block_ids[0]], tuple(para_ids), threshold) if len(block_ids) == 1 else None
-        scored = index.scored.get(key, _UNSEEN) if key is not None else _UNSEEN
+        # Draft paragraphs against library paragraphs: remembered by their texts, as
+        # template wording repeats across letters (Comparisons are only read).
+        key = (tuple(norms[b] for b in block_ids), tuple(para_ids), threshold)
+        scored = index.scored.get(key, _UNSEEN)
         if scored is _UNSEEN:
-            scored = _score_pair(index, [draft_words[b] for b in block_ids], para_ids, threshold)
-            if key is not None:
-                index.scored.put(key, scored)
+            scored = index.scored.put(key, _score_pair(index, [draft_words[b] for b in block_ids], para_ids, threshold))
         if scored is not None:
             score, a, d, comp = scored
-            options.append((score, len(block_ids) + len(para_ids), block_ids, para_ids, (a, d), comp))
+            options.append((score, len(block_ids) + len(para_ids), block_ids, para_ids, key, comp))
 
     for pos, i in enumerate(order):
         nxt = order[pos + 1] if pos + 1 < len(order) and order[pos + 1] == i + 1 else None
@@ -519,12 +517,14 @@ def align_document(
     options.sort(key=lambda o: (-o[0], o[1], o[2][0], o[3][0]))
     taken: set[int] = set()
     chosen: list[Alignment] = []
-    for score, _, block_ids, para_ids, (a, d), comp in options:
+    for score, _, block_ids, para_ids, key, comp in options:
         if any(b in taken for b in block_ids):
             continue
         taken.update(block_ids)
         if comp is None:  # the redline, only for the alignments kept (placeholder ones have it already)
+            _, a, d, _ = index.scored.get(key) or _score_pair(index, [draft_words[b] for b in block_ids], para_ids, threshold)
             comp = compare(a, d)
+            index.scored.put(key, (score, a, d, comp))
         chosen.append(Alignment(block_ids, [index.paragraphs[p] for p in para_ids], score, comp.redline, comp.fillers))
     chosen.sort(key=lambda a: a.first_block)
     fillers: dict[str, Counter] = {}

@@ -10,23 +10,50 @@ are checked. Only immutable results (or results nothing changes) belong here.
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
-from typing import Generic, Hashable, TypeVar
+from functools import lru_cache
+from typing import Callable, Generic, Hashable, TypeVar
 
-__all__ = ["Recent"]
+__all__ = ["Recent", "remembered", "forget_all"]
 
 V = TypeVar("V")
+F = TypeVar("F", bound=Callable)
 _MISSING = object()
+#: Every memo, so :func:`forget_all` can empty them (Recent ones held weakly:
+#: a library index's memos go with the index).
+_RECENTS: "weakref.WeakSet[Recent]" = weakref.WeakSet()
+_FUNCTIONS: list = []
+
+
+def remembered(maxsize: int) -> Callable[[F], F]:
+    """``functools.lru_cache(maxsize)``, registered so :func:`forget_all` empties it too."""
+
+    def decorate(func: F) -> F:
+        cached = lru_cache(maxsize=maxsize)(func)
+        _FUNCTIONS.append(cached)
+        return cached
+
+    return decorate
+
+
+def forget_all() -> None:
+    """Empty every memo: for benchmarks of the no-repetition case, and for tests."""
+    for recent in list(_RECENTS):
+        recent.clear()
+    for func in _FUNCTIONS:
+        func.cache_clear()
 
 
 class Recent(Generic[V]):
     """At most ``size`` recent key -> value pairs; ``get`` refreshes a key, ``put`` may evict the oldest."""
 
-    __slots__ = ("size", "_items")
+    __slots__ = ("size", "_items", "__weakref__")
 
     def __init__(self, size: int) -> None:
         self.size = size
         self._items: OrderedDict[Hashable, V] = OrderedDict()
+        _RECENTS.add(self)
 
     def get(self, key: Hashable, default=None):
         value = self._items.get(key, _MISSING)

@@ -85,3 +85,29 @@ def test_remembered_verdicts_equal_fresh_ones(monkeypatch):
     monkeypatch.setattr(leaks, "_CANDIDATES", Recent(100))
     assert first == second == _leaks(draft, "body worn video footage")
     assert first  # the draft does leak
+
+
+def test_forget_all_empties_every_memo():
+    from ncnd_check.analysis.subject import singular
+    from ncnd_check.memo import forget_all
+
+    nlp.process(["A sentence to remember."])
+    singular("policies")
+    assert len(nlp._RECENT) > 0 and singular.cache_info().currsize > 0
+    forget_all()
+    assert len(nlp._RECENT) == 0 and singular.cache_info().currsize == 0
+
+
+def test_a_draft_checks_the_same_with_and_without_its_memos():
+    from ncnd_check.engine import check_text
+    from ncnd_check.memo import forget_all
+
+    draft = (
+        "Request\n\nYou asked whether Kent Police uses drones.\n\n"
+        "Response\n\nKent Police can neither confirm nor deny that it holds the information, "
+        "by virtue of section 24(2) and section 31(3). The force holds drone logs.\n"
+    )
+    forget_all()
+    cold = [(f.rule, f.message) for f in check_text(draft).findings]
+    warm = [(f.rule, f.message) for f in check_text(draft).findings]
+    assert cold == warm and cold

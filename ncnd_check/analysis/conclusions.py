@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Iterable
 
 from ncnd_check.analysis.model import Conclusion, Sentence
+from ncnd_check.memo import remembered
 from ncnd_check.normalise import fold
 
 __all__ = [
@@ -196,11 +197,11 @@ def no_inference_sentences(sentences: list[Sentence]) -> list[Sentence]:
 
 # Every sentence of every draft is asked both questions, and template wording
 # repeats across letters: the answers under the shipped rules are remembered.
-@lru_cache(maxsize=8192)
+@remembered(8192)
 def _classify_with_default_rules(folded: str, section: str | None) -> str | None:
     return _classify_folded(folded, section, load_conclusion_rules())
 
 
-@lru_cache(maxsize=8192)
+@remembered(8192)
 def _no_inference_with_default_rules(folded: str) -> bool:
     return _no_inference_folded(folded, load_conclusion_rules())

@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from ncnd_check import law
 from ncnd_check.analysis.model import Analysis, Citation, Conclusion, FactorGroup, Section
 from ncnd_check.document import Document
+from ncnd_check.memo import remembered
 
 __all__ = ["classify_response", "NcndPart", "ncnd_part", "ARGUMENT_SECTIONS"]
 
@@ -41,7 +42,7 @@ class _CueList:
         return _search(self, text)
 
 
-@lru_cache(maxsize=16384)
+@remembered(16384)
 def _search(cues: _CueList, text: str) -> bool:
     """Whether ``text`` holds one of ``cues``: asked of each block several times, and
     template wording repeats across letters, so answers are remembered (a _CueList

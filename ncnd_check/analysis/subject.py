@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from ncnd_check.memo import remembered
 
 if TYPE_CHECKING:  # pragma: no cover
     from ncnd_check.analysis.model import Analysis
@@ -90,7 +91,7 @@ _ANAPHORIC = re.compile(
 )
 
 
-@lru_cache(maxsize=65536)
+@remembered(65536)
 def singular(word: str) -> str:
     """A light plural fold: policies -> policy, boxes -> box, accounts -> account.
 
@@ -110,7 +111,7 @@ def content_terms(text: str) -> set[str]:
     return set(_content_terms(text))
 
 
-@lru_cache(maxsize=8192)
+@remembered(8192)
 def _content_terms(text: str) -> frozenset[str]:
     # Remembered: the subject and every argued phrase are asked for their terms
     # by several rules, and template wording repeats across letters.
@@ -259,7 +260,7 @@ def topic_phrases(text: str, block: int = -1) -> list[Topic]:
     return [Topic(phrase, block, terms) for phrase, terms in _topic_phrases(text)]
 
 
-@lru_cache(maxsize=4096)
+@remembered(4096)
 def _topic_phrases(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     # Remembered by text: template wording repeats across letters.
     out: list[tuple[str, frozenset[str]]] = []

@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
+
+from ncnd_check.memo import remembered
 
 __all__ = [
     "Exemption",
@@ -88,7 +90,7 @@ def _norm_part(part: str, first: bool) -> str:
     return part.lower()
 
 
-@lru_cache(maxsize=4096)
+@remembered(4096)
 def parse_id(text: str) -> ParsedId | None:
     """Parse ``s24(2)``, ``24(2)``, ``S.40(5b)(a)(i)``, ``22a``; None if it is not one.
 

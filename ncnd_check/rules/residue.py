@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from ncnd_check.memo import remembered
 from ncnd_check.rules.registry import rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,7 +89,7 @@ def find_placeholders(text: str) -> list[Placeholder]:
     return list(_placeholders_in(text))
 
 
-@lru_cache(maxsize=4096)
+@remembered(4096)
 def _placeholders_in(text: str) -> tuple[Placeholder, ...]:
     found: list[Placeholder] = []
     for m in _DOUBLE_BRACE.finditer(text):
