@@ -26,6 +26,7 @@ from pathlib import Path
 from ncnd_check import law
 from ncnd_check.analysis.model import Citation, FactorGroup, Section
 from ncnd_check.document import Block, Document
+from ncnd_check.memo import remembered
 from ncnd_check.normalise import fold
 
 __all__ = [
@@ -54,9 +55,9 @@ _WORDS = re.compile(r"[^\W\d_][\w'-]*")
 _INTRODUCES_LIST = re.compile(r"\b(?:exemptions?|virtue of|rel(?:y|ies|ied|ying) (?:up)?on|pursuant to|following)\b[^.]*:\s*$", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SectionRules:
-    """The compiled contents of sections.toml."""
+    """The compiled contents of sections.toml (hashed by identity: one object per file, see load_section_rules)."""
 
     sections: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
     reject: tuple[re.Pattern, ...]
@@ -103,6 +104,12 @@ def load_section_rules(path: str | None = None) -> SectionRules:
 _THREE_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_].*?[^\W\d_]", re.S)
 
 
+@remembered(4096)
+def _introduces_list(text: str) -> bool:
+    """"... by virtue of the following exemptions:" (remembered: asked of every block)."""
+    return _INTRODUCES_LIST.search(text) is not None
+
+
 def is_content(text: str, rules: SectionRules | None = None) -> bool:
     """Text that counts as content: some words, not a placeholder such as "None" or "N/A"."""
     if not _THREE_LETTERS.search(text[:400]):
@@ -123,7 +130,12 @@ def _clean_heading(text: str) -> str:
 
 def classify_heading_text(text: str, rules: SectionRules | None = None) -> str | None:
     """The canonical section a heading's text names, or None."""
-    rules = rules or load_section_rules()
+    return _classify_heading_text(text, rules or load_section_rules())
+
+
+@remembered(8192)
+def _classify_heading_text(text: str, rules: SectionRules) -> str | None:
+    # Remembered: every block's lead-in is asked, and headings repeat across letters.
     t = _clean_heading(text)
     if not t:
         return None
@@ -406,7 +418,7 @@ class _Builder:
             if h is None or h.kind != "exemption":
                 close()
                 run, named = [], set()
-                introduced = h is None and bool(_INTRODUCES_LIST.search(self.blocks[i].norm))
+                introduced = h is None and _introduces_list(self.blocks[i].norm)
                 continue
             if run and named & set(h.exemptions):
                 close()  # the same exemption again: a new part, not the list
