@@ -29,7 +29,7 @@ from itertools import compress
 from typing import TYPE_CHECKING, Iterable
 
 from ncnd_check.normalise import normalise_for_matching
-from ncnd_check.memo import Recent
+from ncnd_check.memo import PAIRS, PARAGRAPHS, Recent
 
 if TYPE_CHECKING:
     from ncnd_check.document import Document
@@ -296,10 +296,10 @@ class LibraryIndex:
         self._allowed: dict[frozenset, set[int]] = {}
         #: draft text -> (Words, rare-trigram hits per library paragraph): template
         #: wording repeats across letters, and neither depends on the exemptions cited.
-        self._recent: Recent[tuple[Words, dict[int, int]]] = Recent(4096)
+        self._recent: Recent[tuple[Words, dict[int, int]]] = Recent(PARAGRAPHS)
         #: (draft texts, library paragraph ids, threshold) -> what align_document's
         #: scoring gave (see _score_pair).
-        self.scored: Recent = Recent(16384)
+        self.scored: Recent = Recent(PAIRS)
 
     def words_and_candidates(self, norm: str, allowed: set[int] | None) -> tuple[Words, list[int]]:
         """``words(norm)`` and its :meth:`candidates`, the words and hits remembered for recent texts."""

@@ -15,7 +15,20 @@ from collections import OrderedDict
 from functools import lru_cache
 from typing import Callable, Generic, Hashable, TypeVar
 
-__all__ = ["Recent", "remembered", "forget_all"]
+__all__ = ["Recent", "remembered", "forget_all", "PARAGRAPHS", "SENTENCES", "PAIRS", "WORDS"]
+
+# How much each kind of memo keeps. A force's templates hold a few hundred
+# paragraphs and a few thousand sentences, so these keep its wording with room
+# to spare, and bound the memos together to ~60 MB however many files an audit
+# reads (a Doc for a paragraph is ~9 KB; most entries are far smaller).
+#: Entries keyed by a paragraph's text (Docs, citations, sentence spans ...).
+PARAGRAPHS = 2048
+#: Entries keyed by a sentence's text (leak verdicts, conclusion answers ...).
+SENTENCES = 4096
+#: Entries keyed by a text and one more thing (a cue list, library paragraphs ...).
+PAIRS = 8192
+#: Entries keyed by one word.
+WORDS = 16384
 
 V = TypeVar("V")
 F = TypeVar("F", bound=Callable)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ncnd_check import law
 from ncnd_check.analysis.model import Analysis, Citation, Section, Sentence
 from ncnd_check.document import Document
-from ncnd_check.memo import Recent
+from ncnd_check.memo import PARAGRAPHS, Recent
 
 __all__ = ["analyse"]
 
@@ -103,7 +103,7 @@ def _sentences(blocks, docs) -> list[Sentence]:
 
 #: (start, end, text) of each sentence of a recent block text: the spans depend
 #: on the text alone, and template wording repeats across letters.
-_RECENT_SPANS: Recent[tuple[tuple[int, int, str], ...]] = Recent(4096)
+_RECENT_SPANS: Recent[tuple[tuple[int, int, str], ...]] = Recent(PARAGRAPHS)
 
 
 def _sentence_spans(text: str, doc) -> tuple[tuple[int, int, str], ...]:

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable
 
-from ncnd_check.memo import remembered
+from ncnd_check.memo import SENTENCES, remembered
 
 if TYPE_CHECKING:  # pragma: no cover
     from ncnd_check.analysis.model import Analysis
@@ -173,7 +173,7 @@ def find_mentions(text: str) -> list[Mention]:
     return list(_find_mentions(text))
 
 
-@remembered(8192)
+@remembered(SENTENCES)
 def _find_mentions(text: str) -> tuple[Mention, ...]:
     # Cached: approved wording repeats within a letter and across a disclosure
     # log, and each block is searched by several rules (Mention is frozen).

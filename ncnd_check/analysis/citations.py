@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from ncnd_check import law
 from ncnd_check.analysis.model import Citation
 from ncnd_check.analysis.nlp import ATTACHED_PREFIX
-from ncnd_check.memo import Recent
+from ncnd_check.memo import PARAGRAPHS, Recent
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Doc, Token
@@ -611,7 +611,7 @@ def find_citations(
 
 #: The citations of recent block texts, as found in block 0: a block's
 #: citations depend on its text alone, and template wording repeats across letters.
-_RECENT: Recent[tuple[Citation, ...]] = Recent(4096)
+_RECENT: Recent[tuple[Citation, ...]] = Recent(PARAGRAPHS)
 
 
 def find_in_text(text: str) -> list[Citation]:

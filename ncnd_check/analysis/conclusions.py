@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Iterable
 
 from ncnd_check.analysis.model import Conclusion, Sentence
-from ncnd_check.memo import remembered
+from ncnd_check.memo import SENTENCES, remembered
 from ncnd_check.normalise import fold
 
 __all__ = [
@@ -197,11 +197,11 @@ def no_inference_sentences(sentences: list[Sentence]) -> list[Sentence]:
 
 # Every sentence of every draft is asked both questions, and template wording
 # repeats across letters: the answers under the shipped rules are remembered.
-@remembered(8192)
+@remembered(SENTENCES)
 def _classify_with_default_rules(folded: str, section: str | None) -> str | None:
     return _classify_folded(folded, section, load_conclusion_rules())
 
 
-@remembered(8192)
+@remembered(SENTENCES)
 def _no_inference_with_default_rules(folded: str) -> bool:
     return _no_inference_folded(folded, load_conclusion_rules())

@@ -34,7 +34,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from ncnd_check.analysis.subject import singular
-from ncnd_check.memo import Recent
+from ncnd_check.memo import PARAGRAPHS, SENTENCES, Recent
 
 if TYPE_CHECKING:  # pragma: no cover
     from ncnd_check.analysis.model import Analysis
@@ -1023,9 +1023,9 @@ def _is_answer(text: str) -> bool:
 
 
 #: The sentences of a block text that may leak (see :func:`_candidates`), by text.
-_CANDIDATES: Recent[tuple] = Recent(4096)
+_CANDIDATES: Recent[tuple] = Recent(PARAGRAPHS)
 #: Verdicts by (sentence text, the request's terms among its words).
-_VERDICTS: Recent[Verdict] = Recent(8192)
+_VERDICTS: Recent[Verdict] = Recent(SENTENCES)
 
 
 class _Candidate(NamedTuple):

@@ -33,7 +33,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Iterable
 
-from ncnd_check.memo import Recent
+from ncnd_check.memo import PARAGRAPHS, Recent
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.language import Language
@@ -262,9 +262,8 @@ def make_doc(text: str) -> "Doc":
     return get_nlp().make_doc(text)
 
 
-#: Docs made for texts seen recently (see :func:`process`). A typical draft has
-#: ~50 blocks; a few thousand Docs (a few MB) hold a force's template wording.
-_RECENT = Recent(4096)
+#: Docs made for texts seen recently (see :func:`process`); sizes in ncnd_check.memo.
+_RECENT = Recent(PARAGRAPHS)
 
 
 def process(texts: Iterable[str], batch_size: int = 64) -> list["Doc"]:

@@ -21,7 +21,7 @@ from importlib import resources
 from ncnd_check import law
 from ncnd_check.analysis.model import Analysis, Citation, Conclusion, FactorGroup, Section
 from ncnd_check.document import Document
-from ncnd_check.memo import remembered
+from ncnd_check.memo import PAIRS, remembered
 
 __all__ = ["classify_response", "NcndPart", "ncnd_part", "ARGUMENT_SECTIONS"]
 
@@ -42,7 +42,7 @@ class _CueList:
         return _search(self, text)
 
 
-@remembered(16384)
+@remembered(PAIRS)
 def _search(cues: _CueList, text: str) -> bool:
     """Whether ``text`` holds one of ``cues``: asked of each block several times, and
     template wording repeats across letters, so answers are remembered (a _CueList

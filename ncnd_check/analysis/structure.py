@@ -26,7 +26,7 @@ from pathlib import Path
 from ncnd_check import law
 from ncnd_check.analysis.model import Citation, FactorGroup, Section
 from ncnd_check.document import Block, Document
-from ncnd_check.memo import remembered
+from ncnd_check.memo import PARAGRAPHS, remembered
 from ncnd_check.normalise import fold
 
 __all__ = [
@@ -104,7 +104,7 @@ def load_section_rules(path: str | None = None) -> SectionRules:
 _THREE_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_].*?[^\W\d_]", re.S)
 
 
-@remembered(4096)
+@remembered(PARAGRAPHS)
 def _introduces_list(text: str) -> bool:
     """"... by virtue of the following exemptions:" (remembered: asked of every block)."""
     return _INTRODUCES_LIST.search(text) is not None
@@ -133,7 +133,7 @@ def classify_heading_text(text: str, rules: SectionRules | None = None) -> str |
     return _classify_heading_text(text, rules or load_section_rules())
 
 
-@remembered(8192)
+@remembered(PARAGRAPHS)
 def _classify_heading_text(text: str, rules: SectionRules) -> str | None:
     # Remembered: every block's lead-in is asked, and headings repeat across letters.
     t = _clean_heading(text)

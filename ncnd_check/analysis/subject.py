@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ncnd_check.memo import remembered
+from ncnd_check.memo import PARAGRAPHS, SENTENCES, WORDS, remembered
 
 if TYPE_CHECKING:  # pragma: no cover
     from ncnd_check.analysis.model import Analysis
@@ -91,7 +91,7 @@ _ANAPHORIC = re.compile(
 )
 
 
-@remembered(65536)
+@remembered(WORDS)
 def singular(word: str) -> str:
     """A light plural fold: policies -> policy, boxes -> box, accounts -> account.
 
@@ -111,7 +111,7 @@ def content_terms(text: str) -> set[str]:
     return set(_content_terms(text))
 
 
-@remembered(8192)
+@remembered(SENTENCES)
 def _content_terms(text: str) -> frozenset[str]:
     # Remembered: the subject and every argued phrase are asked for their terms
     # by several rules, and template wording repeats across letters.
@@ -260,7 +260,7 @@ def topic_phrases(text: str, block: int = -1) -> list[Topic]:
     return [Topic(phrase, block, terms) for phrase, terms in _topic_phrases(text)]
 
 
-@remembered(4096)
+@remembered(PARAGRAPHS)
 def _topic_phrases(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     # Remembered by text: template wording repeats across letters.
     out: list[tuple[str, frozenset[str]]] = []

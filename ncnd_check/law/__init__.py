@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ncnd_check.memo import remembered
+from ncnd_check.memo import WORDS, remembered
 
 __all__ = [
     "Exemption",
@@ -90,7 +90,7 @@ def _norm_part(part: str, first: bool) -> str:
     return part.lower()
 
 
-@remembered(4096)
+@remembered(WORDS)
 def parse_id(text: str) -> ParsedId | None:
     """Parse ``s24(2)``, ``24(2)``, ``S.40(5b)(a)(i)``, ``22a``; None if it is not one.
 

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ncnd_check.memo import remembered
+from ncnd_check.memo import PARAGRAPHS, remembered
 from ncnd_check.rules.registry import rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -89,7 +89,7 @@ def find_placeholders(text: str) -> list[Placeholder]:
     return list(_placeholders_in(text))
 
 
-@remembered(4096)
+@remembered(PARAGRAPHS)
 def _placeholders_in(text: str) -> tuple[Placeholder, ...]:
     found: list[Placeholder] = []
     for m in _DOUBLE_BRACE.finditer(text):
