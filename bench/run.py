@@ -306,11 +306,11 @@ def _audit(folder: Path, jobs: int, tmp: Path, html: bool = True, repeats: int =
 
 
 def _throughput(res: Results, files: list[Path], tmp: Path, per_draft_floor: float, judge: bool, label: str,
-                repeats: int = 3, start_up: bool = True) -> dict[int, float]:
+                repeats: int = 5, start_up: bool = True) -> dict[int, float]:
     """Drafts/s of ``audit --report`` with --jobs 1 and 2 over ``files``, after start-up.
 
     Start-up is measured on two of the files, so --jobs 2 really starts its
-    pool of two workers. --jobs 1 and --jobs 2 runs alternate (best of 3
+    pool of two workers. --jobs 1 and --jobs 2 runs alternate (best of 5
     each), so a change in the machine's speed does not land on one of them only.
     """
     n = len(files)
