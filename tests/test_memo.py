@@ -111,3 +111,39 @@ def test_a_draft_checks_the_same_with_and_without_its_memos():
     cold = [(f.rule, f.message) for f in check_text(draft).findings]
     warm = [(f.rule, f.message) for f in check_text(draft).findings]
     assert cold == warm and cold
+
+
+def _docx_with_styles(styles_xml: bytes | None = None) -> bytes:
+    from docx_factory import build_docx, docx_parts, heading, paragraph, zip_parts
+
+    data = build_docx(heading("Public Interest Test") + paragraph("The force neither confirms nor denies."))
+    if styles_xml is None:
+        return data
+    parts = docx_parts(data)
+    parts["word/styles.xml"] = styles_xml
+    return zip_parts(parts)
+
+
+def test_a_styles_part_read_before_gives_the_same_headings():
+    from ncnd_check.readers import read_bytes
+
+    first = read_bytes(_docx_with_styles(), "a.docx")
+    again = read_bytes(_docx_with_styles(), "b.docx")  # same styles part: remembered Styles
+    assert [(b.kind, b.text) for b in again.blocks] == [(b.kind, b.text) for b in first.blocks]
+    assert first.blocks[0].kind == "heading"
+
+
+def test_a_styles_part_with_a_doctype_is_refused_even_after_the_same_styles_were_read():
+    from docx_factory import docx_parts
+
+    from ncnd_check.errors import InputError
+    from ncnd_check.readers import read_bytes
+
+    benign = _docx_with_styles()
+    read_bytes(benign, "benign.docx")
+    styles = docx_parts(benign)["word/styles.xml"]
+    body = styles.split(b"?>", 1)[1] if styles.startswith(b"<?xml") else styles
+    hostile = b'<?xml version="1.0"?><!DOCTYPE w:styles [<!ENTITY x "y">]>' + body
+    with pytest.raises(InputError) as info:
+        read_bytes(_docx_with_styles(hostile), "hostile.docx")
+    assert info.value.kind == "unsafe" and "DOCTYPE" in info.value.message
