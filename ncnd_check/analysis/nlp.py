@@ -169,19 +169,18 @@ def _fix_sentence_starts(doc: "Doc") -> "Doc":
     """Mend the two places the punctuation rule gets wrong (see the module docstring).
 
     Only a token in _MAY_END_SENTENCE or a "." can change anything, so those are
-    found first from the Doc's lower-case and verbatim string ids (one array
-    read, no Token objects) and only they are visited, in order, as a loop
-    over every token would (a Token object per token was ~1 ms per draft).
+    found first from the Doc's lower-case string ids (one array read, no Token
+    objects) and only they are visited, in order, as a loop over every token
+    would (a Token object per token was ~1 ms per draft).
     """
-    from spacy.attrs import LOWER, ORTH
+    from spacy.attrs import LOWER
 
     n = len(doc)
     if n < 2:
         return doc
-    strings = doc.vocab.strings
-    triggers = {strings.add(w) for w in _MAY_END_SENTENCE} | {strings.add(".")}
-    ids = doc.to_array([LOWER, ORTH]).tolist()
-    for i in [k for k, (lower, orth) in enumerate(ids) if lower in triggers or orth in triggers]:
+    # The triggers are lower case, so a token is one exactly when its LOWER is.
+    triggers = _trigger_ids()
+    for i in [k for k, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in triggers]:
         token = doc[i]
         if i + 1 >= n:
             break
@@ -199,6 +198,14 @@ def _fix_sentence_starts(doc: "Doc") -> "Doc":
         ):
             nxt.is_sent_start = False
     return doc
+
+
+@cache
+def _trigger_ids() -> frozenset[int]:
+    """String ids of "." and the _MAY_END_SENTENCE words (spaCy's ids are hashes of the text,
+    the same in every StringStore), added to the pipeline's store once."""
+    strings = get_nlp().vocab.strings
+    return frozenset(strings.add(w) for w in (*_MAY_END_SENTENCE, "."))
 
 
 def _import_spacy():
