@@ -33,10 +33,16 @@ def _label(exemption: str) -> str:
 
 
 def _first(arg, predicate):
+    return next(_first_per_id(arg, predicate), None)
+
+
+def _first_per_id(arg, predicate) -> Iterator:
+    """The first invoked citation of each id that ``predicate`` accepts, in reading order."""
+    seen: set[str] = set()
     for c in arg.invoked_citations():
-        if predicate(c):
-            return c
-    return None
+        if c.id not in seen and predicate(c):
+            seen.add(c.id)
+            yield c
 
 
 @rule("NCND201", "cited-not-argued", CATEGORY, "error")
@@ -146,14 +152,9 @@ def withholding_subsection_mixed(ctx: "RuleContext") -> Iterator["Finding"]:
 def _withholding(ctx: "RuleContext", mixed: bool) -> Iterator["Finding"]:
     arg = argument_of(ctx)
     cited = set(arg.part.exemptions)
-    seen: set[str] = set()
-    for c in arg.invoked_citations():
-        if c.id in seen or not law.is_withholding_subsection(c.id):
-            continue
+    # 43(1), 21(1) have no NCND subsection to point to: NCND206 reports them.
+    for c in _first_per_id(arg, lambda c: law.is_withholding_subsection(c.id) and law.ncnd_for_withholding(c.id)):
         ncnd = law.ncnd_for_withholding(c.id)
-        if not ncnd:
-            continue  # 43(1), 21(1): NCND206
-        seen.add(c.id)
         has_ncnd = any(n in cited for n in ncnd) or any(
             law.is_ncnd_subsection(e) and same_section(e, c.id) for e in cited
         )
@@ -233,17 +234,12 @@ def no_ncnd_provision(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: Use a provision that has an NCND limb (43(3) for commercial interests), or answer the request (s21: point to where the information is published).
     """
-    arg = argument_of(ctx)
-    seen: set[str] = set()
-    for c in arg.invoked_citations():
-        if c.id in seen or not law.is_part_ii(c.id):
-            continue
-        no_limb = not law.has_ncnd(c.id) or (
-            law.is_withholding_subsection(c.id) and not law.ncnd_for_withholding(c.id)
+    def no_limb(c) -> bool:
+        return law.is_part_ii(c.id) and (
+            not law.has_ncnd(c.id) or (law.is_withholding_subsection(c.id) and not law.ncnd_for_withholding(c.id))
         )
-        if not no_limb:
-            continue
-        seen.add(c.id)
+
+    for c in _first_per_id(argument_of(ctx), no_limb):
         yield ctx.finding(
             f"Section {c.id[1:]} has no neither-confirm-nor-deny provision",
             c.block,
@@ -270,10 +266,10 @@ def not_part_ii(ctx: "RuleContext") -> Iterator["Finding"]:
     listing = {
         i for i in arg.part.blocks if analysis.section_of(i) == "applicable-exemptions"
     }
-    seen: set[str] = set()
-    for c in arg.invoked_citations():
-        if c.id in seen or law.is_part_ii(c.id) or c.section in _PROCEDURAL:
-            continue
+
+    def listed_as_exemption(c) -> bool:
+        if law.is_part_ii(c.id) or c.section in _PROCEDURAL:
+            return False
         in_list = c.block in listing
         exemption_heading = c.block in heading_blocks and c.block not in listing and analysis.section_of(c.block) in (
             "harm",
@@ -281,9 +277,9 @@ def not_part_ii(ctx: "RuleContext") -> Iterator["Finding"]:
             "factors-for",
             "factors-against",
         )
-        if not (in_list or exemption_heading):
-            continue
-        seen.add(c.id)
+        return in_list or exemption_heading
+
+    for c in _first_per_id(arg, listed_as_exemption):
         yield ctx.finding(
             f"Section {c.id[1:]} is listed as an exemption but is not a FOIA Part II exemption (sections 21-44)",
             c.block,
@@ -303,12 +299,7 @@ def legacy_40_5(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: Cite 40(5B)(a)(i) for third-party personal data, or 40(5A) for the requester's own.
     """
-    arg = argument_of(ctx)
-    seen: set[str] = set()
-    for c in arg.invoked_citations():
-        if c.id in seen or not law.is_legacy(c.id):
-            continue
-        seen.add(c.id)
+    for c in _first_per_id(argument_of(ctx), lambda c: law.is_legacy(c.id)):
         yield ctx.finding(
             f"Section {c.full[1:]} is the pre-2018 numbering for personal information",
             c.block,
