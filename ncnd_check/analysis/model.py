@@ -57,8 +57,24 @@ class Sentence:
     text: str
 
 
+class _HeadedBlocks:
+    """A heading block (or none) and the blocks under it: Section and FactorGroup."""
+
+    __slots__ = ()
+
+    @property
+    def all_blocks(self) -> list[int]:
+        head = [self.heading_block] if self.heading_block is not None else []
+        return head + self.blocks
+
+    @property
+    def first_block(self) -> int | None:
+        """The heading, else the first block under it: where a finding about the part points."""
+        return self.heading_block if self.heading_block is not None else (self.blocks or [None])[0]
+
+
 @dataclass(slots=True)
-class Section:
+class Section(_HeadedBlocks):
     """A canonical section: a heading (or an inline lead-in) and the blocks under it."""
 
     name: str
@@ -70,14 +86,9 @@ class Section:
     #: The heading text as written (or the lead-in phrase).
     heading: str | None = None
 
-    @property
-    def all_blocks(self) -> list[int]:
-        head = [self.heading_block] if self.heading_block is not None else []
-        return head + self.blocks
-
 
 @dataclass(slots=True)
-class FactorGroup:
+class FactorGroup(_HeadedBlocks):
     """Factors favouring ("for") or against confirming or denying, for one exemption."""
 
     direction: str  # for | against

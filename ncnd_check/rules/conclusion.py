@@ -66,7 +66,7 @@ def no_conclusion(ctx: "RuleContext") -> Iterator["Finding"]:
         block, message, evidence = unclear[0].block, "The balancing conclusion does not say which way the balance falls", _quote(unclear[0].text)
     else:
         section = balancing[0]
-        block = section.heading_block if section.heading_block is not None else (section.blocks or [None])[0]
+        block = section.first_block
         message, evidence = "The balancing test reaches no conclusion", None
     yield ctx.finding(message, block, evidence=evidence, suggestion=f"Conclude: '{_NCND_WORDING}'.")
 
@@ -234,7 +234,7 @@ def disclosure_public_interest_test(ctx: "RuleContext") -> Iterator["Finding"]:
     if _CONFIRM_WORDS.search(text) or len(_DISCLOSE_WORDS.findall(text)) < 2:
         return
     first = sections[0]
-    block = first.heading_block if first.heading_block is not None else (first.blocks or [None])[0]
+    block = first.first_block
     yield ctx.finding(
         "The public interest test speaks only of disclosing the information, never of confirming or denying whether it is held",
         block,

@@ -205,7 +205,7 @@ def absolute_with_pit(ctx: "RuleContext") -> Iterator["Finding"]:
         if not tied and not generic:
             continue
         part = (tied or generic)[0]
-        block = part.heading_block if part.heading_block is not None else (part.blocks or [None])[0]
+        block = part.first_block
         label = _label(e)
         yield ctx.finding(
             f"{label} is an absolute exemption but is given a public interest test",

@@ -66,7 +66,7 @@ def missing_harm(ctx: "RuleContext") -> Iterator["Finding"]:
         covering = arg.sections_for(exemption, "harm")
         if covering:
             section = covering[0]
-            block = section.heading_block if section.heading_block is not None else (section.blocks or [None])[0]
+            block = section.first_block
             message = f"The harm section for {label} has a heading but no text under it"
         elif all_harm:
             others = ", ".join(sorted({s.exemption for s in all_harm if s.exemption}))
