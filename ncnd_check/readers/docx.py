@@ -725,25 +725,23 @@ class _Reader:
 
     # -- tracked changes, content controls, comments
 
+    def _revision(self, el, st: _Para, kind: str) -> Revision | None:
+        """Record a tracked change (in parts that record them); its text is filled in after."""
+        if not st.part.record:
+            return None
+        rev = Revision(kind, el.get(self.w + "author"), el.get(self.w + "date"), "", st.index, st.part.name)
+        self.doc.revisions.append(rev)
+        return rev
+
     def _ins(self, el, st: _Para) -> None:
-        w = self.w
-        rev = None
-        if st.part.record:
-            kind = "insertion" if el.tag == w + "ins" else "move-to"
-            rev = Revision(kind, el.get(w + "author"), el.get(w + "date"), "", st.index, st.part.name)
-            self.doc.revisions.append(rev)
+        rev = self._revision(el, st, "insertion" if el.tag == self.w + "ins" else "move-to")
         start = st.pos
         self._inline_children(el, st)
         if rev is not None:
             rev.text = "".join(st.buf)[start:]
 
     def _del(self, el, st: _Para) -> None:
-        w = self.w
-        rev = None
-        if st.part.record:
-            kind = "deletion" if el.tag == w + "del" else "move-from"
-            rev = Revision(kind, el.get(w + "author"), el.get(w + "date"), "", st.index, st.part.name)
-            self.doc.revisions.append(rev)
+        rev = self._revision(el, st, "deletion" if el.tag == self.w + "del" else "move-from")
         st.deleted += 1
         start = len(st.deleted_text)
         self._inline_children(el, st)
