@@ -48,8 +48,10 @@ VERDICT_OF = {"ncnd": "ncnd", "nondisclose": "disclosure-test", "confirm": "conf
 NEGATED = {"ncnd": "confirm", "confirm": "ncnd", "nondisclose": "confirm", "disclose": "disclosure-test", "openness": "ncnd"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ConclusionRules:
+    """conclusions.toml, compiled (hashed by identity: one object per process, see load_conclusion_rules)."""
+
     not_conclusion: tuple[re.Pattern, ...]
     favour: re.Pattern
     decisions: tuple[re.Pattern, ...]
@@ -115,6 +117,9 @@ def classify_sentence(text: str, section: str | None = None, rules: ConclusionRu
     return _classify_folded(fold(text), section, rules)
 
 
+# Every sentence of every draft is asked both questions, and template wording
+# repeats across letters: the answers are remembered.
+@remembered(SENTENCES)
 def _classify_folded(s: str, section: str | None, rules: ConclusionRules) -> str | None:
     if not rules.keywords.search(s):
         return None  # no verdict form can match: the common case, kept cheap
@@ -160,6 +165,7 @@ def is_no_inference(text: str, rules: ConclusionRules | None = None) -> bool:
     return _no_inference_folded(fold(text), rules)
 
 
+@remembered(SENTENCES)
 def _no_inference_folded(s: str, rules: ConclusionRules) -> bool:
     if not rules.no_inference_keywords.search(s):
         return False
@@ -177,11 +183,12 @@ def find_conclusions(
     ``sentence_exemptions(sentence)`` gives the Part II ids a sentence cites;
     ``block_exemption(block)`` the exemption of the per-exemption part a block is in.
     """
+    rules = load_conclusion_rules()
     out: list[Conclusion] = []
     for sent in sentences:
         section = block_sections[sent.block] if sent.block < len(block_sections) else None
         # Sentence text is a slice of Block.norm, already folded but for case.
-        verdict = _classify_with_default_rules(sent.text.lower(), section)
+        verdict = _classify_folded(sent.text.lower(), section, rules)
         if verdict is None:
             continue
         named = sentence_exemptions(sent)
@@ -192,16 +199,5 @@ def find_conclusions(
 
 def no_inference_sentences(sentences: list[Sentence]) -> list[Sentence]:
     """The sentences that are a no-inference statement."""
-    return [s for s in sentences if _no_inference_with_default_rules(s.text.lower())]
-
-
-# Every sentence of every draft is asked both questions, and template wording
-# repeats across letters: the answers under the shipped rules are remembered.
-@remembered(SENTENCES)
-def _classify_with_default_rules(folded: str, section: str | None) -> str | None:
-    return _classify_folded(folded, section, load_conclusion_rules())
-
-
-@remembered(SENTENCES)
-def _no_inference_with_default_rules(folded: str) -> bool:
-    return _no_inference_folded(folded, load_conclusion_rules())
+    rules = load_conclusion_rules()
+    return [s for s in sentences if _no_inference_folded(s.text.lower(), rules)]
