@@ -557,48 +557,37 @@ _CURRENCY = ("£", "$", "€")
 
 
 def _find_cues(s: _Sent) -> list[_Cue]:
-    c = cues()
     out: list[_Cue] = []
-    n = len(s.words)
     starts = _cue_starts()
     for i, w in enumerate(s.words):
         if w not in starts or s.punct[i]:
-            continue  # no branch below can match: skip the dozen tests
-        kind = None
-        if w in _IN_USE_WORDS and i > 0 and s.words[i - 1] == "in" and any(
-            x in _BE for x in s.words[max(0, i - 4) : i - 1]
-        ):
-            kind = "in-use"
-        elif w in c.possess:
-            kind = "possess"
-        elif w in c.locate:
-            kind = "locate"
-        elif w in c.exist:
-            kind = "exist"
-        elif w in c.withhold:
-            kind = "withhold"
-        elif w == _EXEMPT:
-            kind = "exempt"
-        elif w in c.attach:
-            kind = "attach"
-        elif w in c.show:
-            kind = "show"
-        elif w in c.release:
-            kind = "release"
-        elif w == _AVAILABLE and any(x in _BE for x in s.words[max(0, i - 3) : i]):
-            kind = "possess"
-        elif w == _THERE and i + 1 < n and s.words[i + 1] in _BE:
-            kind = "existential"
-        elif w in _BE and i + 1 < n and (s.words[i + 1] in _CURRENCY or s.is_number(i + 1)):
-            kind = "figure"
-        elif w in _COST_WORDS and i + 1 < n and s.words[i + 1] in _CURRENCY:
-            kind = "figure"  # "the licence cost £12,500"
+            continue  # no cue can start here: skip the tests
+        kind = _cue_kind(s, i)
         if kind is None:
             continue
         cue = _check_cue(s, i, kind)
         if cue is not None:
             out.append(cue)
     return out
+
+
+def _cue_kind(s: _Sent, i: int) -> str | None:
+    """What kind of cue word i could be, before its subject and verb group are checked."""
+    words, n, w = s.words, len(s.words), s.words[i]
+    if w in _IN_USE_WORDS and i > 0 and words[i - 1] == "in" and any(x in _BE for x in words[max(0, i - 4) : i - 1]):
+        return "in-use"
+    kind = _word_kinds().get(w)
+    if kind is not None:
+        return kind
+    if w == _AVAILABLE and any(x in _BE for x in words[max(0, i - 3) : i]):
+        return "possess"
+    if w == _THERE and i + 1 < n and words[i + 1] in _BE:
+        return "existential"
+    if w in _BE and i + 1 < n and (words[i + 1] in _CURRENCY or s.is_number(i + 1)):
+        return "figure"
+    if w in _COST_WORDS and i + 1 < n and words[i + 1] in _CURRENCY:
+        return "figure"  # "the licence cost £12,500"
+    return None
 
 
 class _Site(NamedTuple):
@@ -977,6 +966,22 @@ def _docs(analysis: "Analysis") -> list:
 
 
 @cache
+def _word_kinds() -> dict[str, str]:
+    """The cue kind each listed word starts, the first list that holds it winning
+    (possess, locate, exist, withhold, exempt, attach, show, release: the order
+    _find_cues has always tested them in)."""
+    c = cues()
+    kinds: dict[str, str] = {}
+    for kind, words in (
+        ("possess", c.possess), ("locate", c.locate), ("exist", c.exist), ("withhold", c.withhold),
+        ("exempt", (_EXEMPT,)), ("attach", c.attach), ("show", c.show), ("release", c.release),
+    ):
+        for word in words:
+            kinds.setdefault(word, kind)
+    return kinds
+
+
+@cache
 def _cue_words() -> frozenset[str]:
     """Every lower-cased word that can start a cue in :func:`_find_cues`, built from the same data.
 
@@ -989,11 +994,7 @@ def _cue_words() -> frozenset[str]:
     with them. A be-form only starts a cue ("figure") before a number or a
     currency sign; :func:`_may_leak` tests that pair on its own.
     """
-    c = cues()
-    return frozenset().union(
-        c.possess, c.locate, c.exist, c.withhold, c.attach, c.show, c.release,
-        _IN_USE_WORDS, _COST_WORDS, (_EXEMPT, _AVAILABLE, _THERE),
-    )
+    return frozenset(_word_kinds()).union(_IN_USE_WORDS, _COST_WORDS, (_AVAILABLE, _THERE))
 
 
 @cache
