@@ -424,8 +424,8 @@ def _is_info(s: _Sent, start: int, end: int) -> bool:
     return False
 
 
-def _term(word: str) -> str:
-    return singular(word)
+#: A word's form as a subject term ("policies" -> "policy"), as content_terms makes them.
+_term = singular
 
 
 _GENERIC_DETERMINERS = frozenset({"each", "every", "any", "all", "other", "another", "individual", "a", "an", "some", "many", "most", "no"})

@@ -33,23 +33,21 @@ ARGUMENT_SECTIONS = frozenset(
 
 @dataclass(frozen=True, eq=False)
 class _CueList:
-    """One list of cue patterns, tried only when a keyword is in the text."""
+    """One list of cue patterns, tried only when a keyword is in the text.
+
+    Hashed by identity (built once per process by :func:`_cues`), so answers can
+    be remembered: each block is asked several times, and template wording
+    repeats across letters.
+    """
 
     keywords: tuple[str, ...]
     pattern: re.Pattern
 
+    @remembered(PAIRS)
     def search(self, text: str) -> bool:
-        return _search(self, text)
-
-
-@remembered(PAIRS)
-def _search(cues: _CueList, text: str) -> bool:
-    """Whether ``text`` holds one of ``cues``: asked of each block several times, and
-    template wording repeats across letters, so answers are remembered (a _CueList
-    is hashed by identity, and built once per process by :func:`_cues`)."""
-    if cues.keywords and not any(k in text for k in cues.keywords):
-        return False
-    return cues.pattern.search(text) is not None
+        if self.keywords and not any(k in text for k in self.keywords):
+            return False
+        return self.pattern.search(text) is not None
 
 
 @dataclass(frozen=True)
