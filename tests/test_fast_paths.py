@@ -70,9 +70,8 @@ def _mentions_by_the_full_patterns(text: str) -> list[tuple[str, int, int]]:
     """What _find_mentions gave before its key-word shortcut: both full alternations, always."""
     from ncnd_check.analysis import authorities as a
 
-    insensitive, sensitive, _ = a._matchers()
     found = []
-    for pattern in (insensitive, sensitive):
+    for pattern in a._full_patterns():
         for m in pattern.finditer(text):
             authority = a._lookup(m.group(0))
             if authority is not None:

@@ -131,31 +131,37 @@ def _aliases() -> tuple[tuple[str, bool, str], ...]:
 
 
 @cache
-def _matchers() -> tuple[re.Pattern, re.Pattern, dict[str, Authority]]:
-    """Every alias in two alternations (case-insensitive full names, case-sensitive short forms)."""
+def _by_alias() -> dict[str, Authority]:
+    """Folded name or alias -> its authority (the first row that gives it)."""
     by_alias: dict[str, Authority] = {}
     for authority in authorities():
         for alias in (authority.name, *authority.aliases):
             by_alias.setdefault(_fold(alias), authority)
-    aliases = _aliases()
-    return (
-        _build_pattern((a for a, sensitive, _ in aliases if not sensitive), re.IGNORECASE),
-        _build_pattern((a for a, sensitive, _ in aliases if sensitive), 0),
-        by_alias,
-    )
+    return by_alias
 
 
-@lru_cache(maxsize=None)
-def _matchers_for(key: str) -> tuple[re.Pattern, ...]:
-    """The alternations of :func:`_matchers` (case-insensitive, then case-sensitive), holding
-    only the aliases whose key word is ``key``, built when first needed: a text names a
-    few authorities, and a few short alternations are searched many times faster."""
-    aliases = [(a, sensitive) for a, sensitive, k in _aliases() if k == key]
+def _patterns(aliases: list[tuple[str, bool]]) -> tuple[re.Pattern, ...]:
+    """(alias, case-sensitive?) pairs as alternations: case-insensitive full names, then
+    case-sensitive short forms (an empty group gives none)."""
     insensitive = [a for a, sensitive in aliases if not sensitive]
     sensitive = [a for a, sensitive in aliases if sensitive]
     return tuple(
         _build_pattern(group, flags) for group, flags in ((insensitive, re.IGNORECASE), (sensitive, 0)) if group
     )
+
+
+@cache
+def _full_patterns() -> tuple[re.Pattern, ...]:
+    """Every alias: for text outside ASCII, where the key-word test cannot be trusted."""
+    return _patterns([(a, sensitive) for a, sensitive, _ in _aliases()])
+
+
+@lru_cache(maxsize=None)
+def _matchers_for(key: str) -> tuple[re.Pattern, ...]:
+    """The alternations for just the aliases whose key word is ``key``, built when first
+    needed: a text names a few authorities, and a few short alternations are searched
+    many times faster than the full ones."""
+    return _patterns([(a, sensitive) for a, sensitive, k in _aliases() if k == key])
 
 
 @cache
@@ -165,7 +171,7 @@ def _needed_words() -> tuple[str, ...]:
 
 
 def _lookup(text: str) -> Authority | None:
-    return _matchers()[2].get(_fold(text))
+    return _by_alias().get(_fold(text))
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -183,7 +189,7 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         if not patterns:
             return ()  # most sentences name no authority: no alternation to search
     else:  # IGNORECASE equates letters str.lower() does not ("ſ" and "s"): search for every name
-        patterns = list(_matchers()[:2])
+        patterns = _full_patterns()
     found: list[Mention] = []
     for pattern in patterns:
         for m in pattern.finditer(text):
