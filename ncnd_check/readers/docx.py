@@ -153,6 +153,17 @@ class _ParaResult:
     mark_deleted: bool = False
 
 
+def _damaged_as_none(read, *args):
+    """``read(*args)``, or None if the part is damaged ("unreadable"); unsafe or
+    oversized parts still raise, refusing the whole file."""
+    try:
+        return read(*args)
+    except InputError as exc:
+        if exc.kind == "unreadable":
+            return None
+        raise
+
+
 class _Reader:
     def __init__(self, pkg: Package, ns: str, name: str) -> None:
         self.pkg = pkg
@@ -240,25 +251,13 @@ class _Reader:
         their template's styles.xml (often the largest part after the body), and
         Styles is only read once built."""
         targets = self.pkg.related("styles")
-        data = None
-        if targets:
-            try:
-                data = self.pkg.optional_bytes(targets[0])
-            except InputError as exc:
-                if exc.kind != "unreadable":
-                    raise
+        data = _damaged_as_none(self.pkg.optional_bytes, targets[0]) if targets else None
         if data is None:
             return read_styles(None, w)
         key = (w, data)
         styles = _RECENT_STYLES.get(key)
         if styles is None:
-            try:
-                root = parse_part(data, targets[0])
-            except InputError as exc:
-                if exc.kind != "unreadable":
-                    raise
-                root = None
-            styles = _RECENT_STYLES.put(key, read_styles(root, w))
+            styles = _RECENT_STYLES.put(key, read_styles(_damaged_as_none(parse_part, data, targets[0]), w))
         return styles
 
     def _optional(self, kind: str):
@@ -268,12 +267,7 @@ class _Reader:
     def _side_part(self, target: str):
         """A part other than the body: damaged ones are skipped so the body is still checked;
         unsafe or oversized ones still refuse the whole file."""
-        try:
-            return self.pkg.optional_xml(target)
-        except InputError as exc:
-            if exc.kind == "unreadable":
-                return None
-            raise
+        return _damaged_as_none(self.pkg.optional_xml, target)
 
     def _close_part(self) -> None:
         self.fields.clear()
