@@ -100,13 +100,23 @@ def may_leak(text: str) -> bool:
     return not _cue_forms().isdisjoint(words)
 
 
+_NAMED = re.compile(r"\b(?:[A-Z][A-Za-z'-]*|[A-Za-z-]*\d[\w/-]*)")
+
+
+def _names_the_request(text: str, terms: frozenset[str]) -> bool:
+    """A proper name or a number of the request in the sentence: it may presuppose the thing exists."""
+    return bool(terms) and any(singular(m.lower()) in terms for m in _NAMED.findall(text[1:]))
+
+
 def classify_sentence(text: str, subject_terms: Iterable[str] = ()) -> Verdict:
     """One sentence's verdict; ``subject_terms``: content words of the request (singular, lower case)."""
     text = text.strip()
-    if not text or not may_leak(text):
+    if not text:
         return Verdict("none")
     words = {singular(w) for w in _WORD.findall(text.lower())}
     key = (text, frozenset(subject_terms) & words)
+    if not may_leak(text) and not _names_the_request(text, key[1]):
+        return Verdict("none")
     found = _VERDICTS.get(key)
     if found is None:
         label, cue, kind = judge(parse(text), key[1])

@@ -136,7 +136,7 @@ def _inherited_subject(tok: "Token") -> "Token | None":
 def _prep_object(tok: "Token") -> "Token | None":
     """"relies on Azure", "spent on drones": the object of the verb's first preposition."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "upon", "in", "for"):
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("on", "upon"):
             return _child(c, ("pobj",))
     return None
 

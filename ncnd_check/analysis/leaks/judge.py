@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ncnd_check import law
+from ncnd_check.analysis.subject import singular
 
 from .clauses import Clause, clauses_of
 from .scope import blocking_reason
@@ -40,6 +41,7 @@ def judge(doc: "Doc", terms: frozenset[str]) -> tuple[str, str | None, str | Non
     if re.sub(r"[^a-z ]", "", text.lower()).strip() in v.not_held_answers:
         return "not-held", text, "answer"
     first_reason: str | None = None
+    found = _presupposed(doc, terms) if terms else None
     for clause in clauses_of(doc):
         reason = blocking_reason(clause.predicate)
         if reason is not None:
@@ -48,7 +50,44 @@ def judge(doc: "Doc", terms: frozenset[str]) -> tuple[str, str | None, str | Non
         label = _leak_label(clause, terms, text)
         if label is not None:
             return label, _cue(clause), _KIND_NAMES.get(clause.kind, clause.kind)
+    if found is not None:
+        return "indirect", found, "presupposes"
     return first_reason or "none", None, None
+
+
+def _presupposed(doc: "Doc", terms: frozenset[str]) -> str | None:
+    """An asserted statement about a definite, named part of the request: it exists.
+
+    "The drone logs for the Fernbank Lane site show eleven flights", "The
+    Trust's contract with Sentinel Guarding Ltd is worth ...": whatever the
+    verb, speaking of the requested thing as a definite fact presupposes it.
+    The phrase must be headed by a common noun (not a power, a duty or talk),
+    be definite, and carry a named or numbered word of the request (a proper
+    noun or a number among the request's terms), so general talk about the
+    topic ("the use of facial recognition is controversial") is not caught.
+    """
+    v = vocab()
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or tok.pos_ != "NOUN":
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in v.abstract or lemma in v.talk_nouns or lemma in v.request_words:
+            continue
+        if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "no", "every", "each", "some") for c in tok.children):
+            continue
+        words = list(tok.subtree)
+        if {w.lower_ for w in words} & v.general:
+            continue
+        if {w.lemma_.lower() for w in words} & {"section", "act", "exemption", "foia", "regulation"}:
+            continue  # the Act and its provisions, not the request
+        named = [w for w in words if (w.pos_ == "PROPN" or w.like_num) and singular(w.lower_) in terms and not _in_holder_name(w, v)]
+        if not named or any(w.lower_ in ("your", "you") for w in words):
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() in v.core_talk or blocking_reason(verb) is not None:
+            continue
+        return doc[min(w.i for w in words) : max(w.i for w in words) + 1].text
+    return None
 
 
 _KIND_NAMES = {"there": "existential"}
@@ -59,6 +98,8 @@ def _leak_label(c: Clause, terms: frozenset[str], text: str) -> str | None:
     v = vocab()
     if c.kind in ("possess", "use", "locate"):
         voice = (c.agent is None or is_holder(c.agent)) if c.passive else is_holder(c.subject)
+        if c.passive and c.subject is None and c.object is not None and not _determined(c.object):
+            return None  # "information held for the purposes of ...": a class of information, defined
         if not voice or not is_requested(c.object, terms, strict):
             return None
         if not strict and c.predicate.lemma_.lower() == "have" and not (
@@ -105,8 +146,12 @@ def _leak_label(c: Clause, terms: frozenset[str], text: str) -> str | None:
         obj = c.object
         if not voice or obj is None or obj.lemma_.lower() == "information":
             return None
-        if not (is_requested(obj, terms, strict=True) and _definite(obj)):
-            return None
+        if terms:
+            tied = _names_terms(obj, terms)
+        else:
+            tied = obj.lemma_.lower() in v.info_nouns and is_requested(obj, terms, strict=True)
+        if not (tied and _definite(obj)):
+            return None  # releasing or publishing is only telling when it is of the request's own subject
         return "held" if c.predicate.lemma_.lower() == "publish" else "indirect"
     return None
 
@@ -117,6 +162,26 @@ def _counted(tok) -> bool:
         return False
     tok = partitive_head(tok)
     return any(c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "quantmod")) for c in tok.children)
+
+
+def _in_holder_name(w, v) -> bool:
+    """A word of a body's name ("Northern Ireland" in "Police Service of Northern Ireland")."""
+    node = w
+    for _ in range(4):
+        if node.lemma_.lower() in v.holder_nouns:
+            return True
+        if node.dep_ not in ("compound", "pobj", "prep", "flat", "appos") or node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def _determined(tok) -> bool:
+    return any(t.dep_ in ("det", "poss", "nummod") for t in partitive_head(tok).children) or tok.lower_ in vocab().info_pronouns
+
+
+def _names_terms(tok, terms: frozenset[str]) -> bool:
+    return any(singular(t.lower_) in terms for t in phrase_words(tok))
 
 
 def _definite(tok) -> bool:

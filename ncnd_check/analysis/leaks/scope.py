@@ -156,7 +156,11 @@ def _assertion_frame(node: "Token", v) -> bool:
     if node.tag_ == "VBG":
         return False
     if subject is None:
-        return node.dep_ == "ROOT"  # imperative "Please note that ...", "Please be advised that ..."
+        # "Please note that ...", "Please be advised that ...": the responder's aside;
+        # "Please tell me ..." is the requester asking.
+        return node.dep_ == "ROOT" and node.lemma_.lower() in ("note", "advise", "inform") and not any(
+            c.lower_ == "me" for c in node.children
+        )
     if subject.dep_ == "nsubjpass" and subject.lower_ == "it":
         return True  # "it can be confirmed that"
     if subject.lemma_.lower() in v.frame_subjects:

@@ -86,8 +86,8 @@ def is_requested(tok: "Token | None", subject_terms: Iterable[str], strict: bool
     lemma = tok.lemma_.lower()
     words = phrase_words(tok)
     lowers = {t.lower_ for t in words}
-    if lemma in v.abstract:
-        return False
+    if lemma in v.abstract or any(t.lemma_.lower() in ("section", "sections", "act") for t in words):
+        return False  # a power or duty, or a provision of the Act ("relies on Section 31(3)")
     if lowers & v.general and not lowers & v.request_words:
         return False
     if tok.pos_ == "PRON" or tok.lower_ in v.info_pronouns:
