@@ -23,7 +23,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ncnd_check.learn.letters import Para
-from ncnd_check.matching import PLACEHOLDER_SPAN, Words, words
+import re
+
+from ncnd_check.matching import PLACEHOLDER_SPAN, Words
 
 #: Similarity (0-100) at which two paragraphs are the same paragraph.
 SAME = 80.0
@@ -58,11 +60,36 @@ class Cluster:
         return [p for v in self.variants for p in v.paras]
 
 
+_KEY_DROP = re.compile(r"[^0-9a-z{}_]+")
+_PLACEHOLDER_TOKEN = re.compile(r"^[^\w{]*(\{[a-z]+\})(?:'s)?[^\w}]*$")
+
+
+def tokens(text: str) -> Words:
+    """Words and keys for learning, as matching.words keys them, but nothing of the text is lost.
+
+    A placeholder keeps the punctuation written against it ("{date},") and a
+    word with no key (a dash, "&") rides on the word before it, so the
+    learned text reads as the letters did.
+    """
+    display: list[str] = []
+    keys: list[str] = []
+    for tok in text.split():
+        m = _PLACEHOLDER_TOKEN.match(tok)
+        key = m.group(1) if m else _KEY_DROP.sub("", tok.lower().replace("{", "").replace("}", ""))
+        if not key:
+            if display:
+                display[-1] += " " + tok
+            continue
+        display.append(tok)
+        keys.append(key)
+    return Words(display, keys)
+
+
 def variants_of(paras: list[Para]) -> list[Variant]:
     """Exact duplicates (same word keys) together, most letters first, then by text."""
     by_keys: dict[tuple[str, ...], Variant] = {}
     for p in paras:
-        w = words(p.text, normalised=True)
+        w = tokens(p.text)
         key = tuple(w.keys)
         if not key:
             continue
@@ -94,13 +121,20 @@ def similar(a: list[str], b: list[str]) -> bool:
     if score < SLOT_SAME:
         return False
     equal = changes = 0
+    span = [0, 0]  # words on each side of the current run of changes
+    in_change = False
     for op in Indel.opcodes(a, b):
         if op.tag == "equal":
             equal += op.src_end - op.src_start
+            in_change = False
             continue
-        changes += 1
-        longest = max(op.src_end - op.src_start, op.dest_end - op.dest_start)
-        if longest > PLACEHOLDER_SPAN or changes > 3:
+        if not in_change:
+            changes += 1
+            span = [0, 0]
+            in_change = True
+        span[0] += op.src_end - op.src_start
+        span[1] += op.dest_end - op.dest_start
+        if max(span) > PLACEHOLDER_SPAN or changes > 3:
             return False
     return equal >= 8
 

@@ -12,6 +12,7 @@ merged where they touch, are the slots. In each slot, weighted by letters:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ncnd_check.learn.clustering import Cluster
@@ -129,17 +130,37 @@ def _middle(weights: Counter, shown: dict) -> list[str]:
     if all(len(k) <= PLACEHOLDER_SPAN for k in weights) and any(weights):
         placeholders = [k[0] for k in weights if len(k) == 1 and is_placeholder(k[0])]
         name = placeholders[0][1:-1] if placeholders else classify(fillers)
-        return ["{" + name + "}"]
+        return ["{" + name + "}", *_closing_mark(weights, shown)]
     return shown[top]  # a long free-text stretch: the most common wording, not a placeholder
 
 
+def _closing_mark(weights: Counter, shown: dict) -> list[str]:
+    """The punctuation most fillers end with ("... unit."), kept after the placeholder."""
+    marks: Counter = Counter()
+    for k, n in weights.items():
+        if k:
+            last = shown[k][-1]
+            marks[last[-1] if last[-1:] in ".,;:" else ""] += n
+    mark, n = sorted(marks.items(), key=lambda kv: (-kv[1], kv[0]))[0] if marks else ("", 0)
+    return [mark] if mark and n >= MAJORITY * sum(weights.values()) else []
+
+
+_LEADING_PLACEHOLDER = re.compile(r"^\{[a-z]+\}")
+
+
 def join_words(items: list[str]) -> str:
-    """Words back into text: one placeholder for a run of the same one, "{authority}'s" kept together."""
+    """Words back into text: one placeholder for a run of the same one, "{subject}." kept together."""
     out: list[str] = []
     for w in items:
-        if out and is_placeholder(w) and out[-1] == w:
+        if not w:
             continue
-        if out and is_placeholder(out[-1]) and w[:1] in ("'", ",", ".", ";", ":", ")"):
+        here = _LEADING_PLACEHOLDER.match(w)
+        before = _LEADING_PLACEHOLDER.match(out[-1]) if out else None
+        if here and before and here.group(0) == before.group(0):
+            if len(w) > len(out[-1]):
+                out[-1] = w  # "{subject} {subject}." -> "{subject}."
+            continue
+        if out and before and before.group(0) == out[-1] and w[:1] in ("'", ",", ".", ";", ":", ")"):
             out[-1] += w
             continue
         out.append(w)
