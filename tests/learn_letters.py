@@ -170,3 +170,97 @@ def one_letter(style: str, n: int, exemptions: tuple[str, ...], text=None, subje
     make, _ = STYLES[style]
     f = fillers(random.Random(1000 + n), n)
     return make(subject or f["subject"], f["date"], f["ref"], f["person"], exemptions, text)
+
+
+# --------------------------------------------------------------------------- the seed, corrected
+
+#: What the seed's body says where the bundled library has a placeholder.
+SEED_FORCE = "West Midlands Police"
+SEED_SUBJECTS = ["a certain operating system", "Office 365"]
+IT_SUBJECTS = ["Windows 11", "Microsoft Teams", "a cloud email service", "Oracle databases", "Citrix remote access",
+               "the Niche records system", "Office 365", "Linux servers", "Cisco firewalls", "SAP payroll"]
+FORCES = ["West Midlands Police", "Kent Police", "Essex Police", "Cheshire Constabulary", "Dorset Police",
+          "Gwent Police", "Suffolk Constabulary", "Thames Valley Police"]
+#: The seed's corrections (reference_texts/README.md, "What changed from the seed response").
+SEED_CORRECTIONS = [
+    ("what will be the greater good, if released, to the community", "what will be the greater good, if confirmed or denied, to the community"),
+    ("a national policy approved by the College of Policing titled National Policing Community Security Policy has been put in place. "
+     "This policy has been constructed to ensure the delivery of core operational policing by providing appropriate and consistent "
+     "protection for the information assets of member organisations. A copy of this can be found at the below link:",
+     "national policing information security standards have been put in place. These standards have been constructed to ensure the "
+     "delivery of core operational policing by providing appropriate and consistent protection for the information assets of member "
+     "organisations. The current standards can be found at the below link:"),
+    ("information security a national", "information security, national"),
+    ("http://library.college.police.uk/docs/APP-Community-Security-Policy-2014.pdf", "https://knowledgehub.group/web/national-standards"),
+    ("https://www.app.college.police.uk/app-content/information-management/", "https://www.college.police.uk/app/information-management"),
+]
+#: The front and back of a complete response, which the seed (a fragment) lacks.
+SEED_OPENING = [
+    "Thank you for your request for information, reference {ref}, which has been considered under the Freedom of "
+    "Information Act 2000 (the Act).",
+    "Section 1 of the Freedom of Information Act 2000 places two duties on public authorities. Unless exemptions apply, "
+    "the first duty at Section 1(1)(a) is to confirm or deny whether the information specified in a request is held. "
+    "The second duty at Section 1(1)(b) is to disclose information that has been confirmed as being held.",
+    "Where exemptions are relied upon, Section 17 of the Act requires that we provide the applicant with a notice which: "
+    "a) states that fact, b) specifies the exemption(s) in question and c) states (if that would not otherwise be "
+    "apparent) why the exemption applies.",
+    "{force} can neither confirm nor deny that it holds the information relevant to your request as the duty in Section "
+    "1(1)(a) of the Freedom of Information Act 2000 does not apply, by virtue of the following exemptions:",
+]
+SEED_CLOSING = [
+    "This response should not be taken as necessarily indicating that any information that meets your request exists "
+    "or does not exist.",
+    "If you are dissatisfied with this response you may ask {force} for an internal review within 40 working days of "
+    "the date of this letter. If you remain dissatisfied after the internal review, you may complain to the Information "
+    "Commissioner's Office, whose details are on its website at https://ico.org.uk/.",
+]
+#: Paragraphs of the seed's body that argue one exemption only (by their first words).
+SEED_S31_ONLY = ("Policing is an information-led", "https://www.college.police.uk/app/information-management",
+                 "To confirm or deny whether {force} uses", "In order to comply with statutory requirements and to meet",
+                 "https://knowledgehub.group")
+SEED_S24_ONLY = ("This type of information would be extremely", "To confirm or deny whether {force} relies",
+                 "Weakening the mechanisms")
+
+
+def seed_variants(seed: str, folder: Path, count: int = 18) -> list[Path]:
+    """The seed response corrected, completed, and varied: force, system, reference, exemptions cited."""
+    body = seed.split("Harm in Confirming or Denying that Information is held", 1)[1]
+    for old, new in SEED_CORRECTIONS:
+        body = body.replace(old, new)
+    body = body.replace(SEED_FORCE, "{force}")
+    for s in SEED_SUBJECTS:
+        body = body.replace(s, "{subject}")
+    # The two exemptions' public interest parts, to drop the one a variant does not cite.
+    head, rest = body.split("Section 24(2) National Security:", 1)
+    head = head.split("Public Interest Considerations", 1)[0]
+    s24_part, rest = rest.split("Section 31(3) Law Enforcement", 1)
+    s31_part, tail = rest.split("Balancing Test", 1)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    sets = [("s24(2)", "s31(3)"), ("s24(2)",), ("s31(3)",)]
+    for n in range(count):
+        force, subject = FORCES[n % len(FORCES)], IT_SUBJECTS[(n * 3) % len(IT_SUBJECTS)]
+        cited = sets[n % len(sets)]
+        harm = [p for p in head.split("\n\n") if p.strip()]
+        balancing = [p for p in tail.split("\n\n") if p.strip()]
+        if "s31(3)" not in cited:
+            harm = [p for p in harm if not p.strip().startswith(SEED_S31_ONLY)]
+            balancing = [p for p in balancing if not p.strip().startswith(SEED_S31_ONLY)]
+        if "s24(2)" not in cited:
+            harm = [p for p in harm if not p.strip().startswith(SEED_S24_ONLY)]
+            balancing = [p for p in balancing if not p.strip().startswith(SEED_S24_ONLY)]
+        titles = {"s24(2)": "Section 24(2) National Security", "s31(3)": "Section 31(3) Law Enforcement"}
+        parts = [f"Freedom of Information Request {n:04d}/25", "## Request", f"Do you use {subject}?", "## Response"]
+        parts += [p.format(ref=f"{n:04d}/25", force=force) for p in SEED_OPENING]
+        parts += [f"- {titles[e]}" for e in cited]
+        parts += ["## Harm in Confirming or Denying that Information is held", *harm, "## Public Interest Considerations"]
+        if "s24(2)" in cited:
+            parts += ["### Section 24(2) National Security", s24_part.strip()]
+        if "s31(3)" in cited:
+            parts += ["### Section 31(3) Law Enforcement", s31_part.strip()]
+        parts += ["## Balancing Test", *balancing, *(p.format(force=force) for p in SEED_CLOSING), "Yours sincerely,", "Freedom of Information Unit"]
+        text = "\n\n".join(parts).replace("{force}", force).replace("{subject}", subject) + "\n"
+        path = folder / f"seed_variant_{n:02d}.md"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

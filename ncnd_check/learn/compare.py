@@ -70,12 +70,19 @@ def compare(a, b) -> _Literal:
         else:
             redline.append((op, text))
 
+    deleted: list[str] = []
+    inserted: list[str] = []
     for op in Indel.opcodes(a.keys, b.keys):
         if op.tag == "equal":
+            push("delete", deleted)
+            push("insert", inserted)
+            deleted, inserted = [], []
             push("equal", b.display[op.dest_start : op.dest_end])
-        else:
-            push("delete", a.display[op.src_start : op.src_end])
-            push("insert", b.display[op.dest_start : op.dest_end])
+        else:  # one change block, deletions before insertions, however the opcodes come
+            deleted += a.display[op.src_start : op.src_end]
+            inserted += b.display[op.dest_start : op.dest_end]
+    push("delete", deleted)
+    push("insert", inserted)
     return _Literal(score, redline)
 
 
