@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from learn_letters import one_letter, write_letters  # noqa: E402
+from learn_letters import write_letters  # noqa: E402
 
 from ncnd_check.learn import learn  # noqa: E402
 from ncnd_check.learn.writer import write_folder  # noqa: E402

@@ -77,7 +77,8 @@ def list_(reference_dir, output_format, exemption):
         version = f"v{p.version}" if p.version else ""
         approved = p.approved or ""
         click.echo(f"{p.id:<{width}}  {p.exemption:<8} {p.role:<15} {required:<28} {version:<4} {approved}".rstrip())
-    click.echo(f"{len(paragraphs)} paragraphs, {len(library.links)} link registry entries, from {library.folder}")
+    whose = f" ({library.authority}'s wording)" if library.authority else ""
+    click.echo(f"{len(paragraphs)} paragraphs, {len(library.links)} link registry entries, from {library.folder}{whose}")
 
 
 @refs.command("show")
