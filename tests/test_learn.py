@@ -291,3 +291,24 @@ def test_a_manifest_without_an_authority_is_a_warning(tmp_path):
     r = run("refs", "validate", str(tmp_path / "lib"))
     assert r.exit_code == 0 and "no authority" in r.output
     assert run("refs", "validate", str(tmp_path / "lib"), "--strict").exit_code == 1
+
+
+def test_alternative_wordings_of_one_part_become_one_of(tmp_path):
+    """Half the letters close one way, half another: each is required as one of the two, not optional."""
+    other = "This letter should not be read as confirming or denying that any information you asked for exists or does not exist."
+    for i, path in enumerate(write_letters(tmp_path / "letters", "cumbria", 16)):
+        if i % 2:
+            path.write_text(path.read_text().replace(CUMBRIA["no_inference"], other))
+    assert run("refs", "learn", str(tmp_path / "letters"), "-o", str(tmp_path / "lib"), "-q").exit_code == 0
+    lib = load_library(str(tmp_path / "lib"))
+    first, second = by_text(lib, "Nothing in this response"), by_text(lib, "This letter should not be read")
+    # Which letters have it does not tie it to an exemption those letters happen to cite.
+    assert first.exemption == second.exemption == "shared"
+    assert first.required and second.required and first.one_of == second.one_of == "closing"
+
+
+def test_learned_links_are_current_and_the_national_register_is_kept(cumbria):
+    lib = load_library(str(cumbria / "lib"))
+    assert "https://ico.org.uk/make-a-complaint/" in lib.current_links
+    bundled = {e.url for e in load_library(None).links}
+    assert {e.url for e in lib.links} == bundled and "ico.org.uk" in lib.https_hosts

@@ -28,6 +28,9 @@ AGREE = 0.9
 #: Share of a paragraph's letters that must cite an exemption for it to travel with it
 #: (below AGREE: sent letters hold the odd paragraph pasted from another exemption).
 TRAVEL = 0.75
+#: How much more common (share of the letters citing it minus share of the others) a paragraph
+#: must be where an exemption is cited to belong to it.
+LIFT = 0.5
 #: Roles that argue one exemption's case.
 ARGUMENT_ROLES = ("harm", "factor-for", "factor-against", "balancing")
 
@@ -64,13 +67,19 @@ def exemption_of(cluster: Cluster, role: str, cited_by: dict[int, set[str]], tot
             return best
     together = Counter(e for i in letters for e in cited_by.get(i, ()))
     overall = Counter(e for es in cited_by.values() for e in es)
-    # Exemptions it travels with that not nearly every letter cites: the most faithful one.
+    # Exemptions it travels with that not nearly every letter cites, and far more common where
+    # they are cited than where they are not (not a coincidence of which letters have it).
+    def lift(e: str) -> float:
+        inside = together[e] / overall[e]
+        outside = (len(letters) - together[e]) / (total - overall[e]) if total > overall[e] else 0.0
+        return inside - outside
+
     telling = sorted(
-        (e for e, n in together.items() if n >= TRAVEL * len(letters) and overall[e] < AGREE * total),
-        key=lambda e: (-together[e], overall[e], e),
+        (e for e, n in together.items() if n >= TRAVEL * len(letters) and overall[e] < AGREE * total and lift(e) >= LIFT),
+        key=lambda e: (-lift(e), overall[e], e),
     )
     if telling:
-        if len(telling) == 1 or (together[telling[0]], overall[telling[0]]) != (together[telling[1]], overall[telling[1]]):
+        if len(telling) == 1 or lift(telling[0]) != lift(telling[1]):
             return telling[0]
         return SHARED
     travels = [e for e, n in together.items() if n >= AGREE * len(letters)]
