@@ -400,6 +400,27 @@ def bench_audit(res: Results, corpus: dict, floors: dict, tmp: Path, big: int, j
             note=f"{ra:.0f} MB over {a}; {(rb - ra) * 1024 / (b - a):+.0f} KB per extra file (memos capped, see ncnd_check/memo.py)")
 
 
+def bench_learn(res: Results, tmp: Path, count: int, repeats: int = 1) -> None:
+    """``refs learn`` over ``count`` distinct typical DOCX drafts (a year of sent letters), --jobs 1 and 2."""
+    if count < 2:
+        res.skip("learn", "needs --many of at least 2")
+        return
+    letters = generate.generate(tmp / "learn-letters", typical=count, long=0, seed=2000 + count, formats=("docx",))["typical"]["docx"]
+    folder = letters[0].parent
+    for jobs in (1, 2):
+        best = None
+        for n in range(repeats):
+            out = tmp / f"learned-{jobs}-{n}"
+            rec = measure(ncnd_cmd() + ["refs", "learn", str(folder), "--output", str(out), "--jobs", str(jobs), "-q"])
+            require_ok(rec, "`refs learn`")
+            best = rec if best is None or rec["wall"] < best["wall"] else best
+        entries = sum(path.read_text(encoding="utf-8").count("[[paragraph]]") for path in out.glob("*.toml"))
+        res.add("learn", f"refs learn over {count} typical DOCX letters, --jobs {jobs}", best["wall"], "s",
+                target="< 60 s" if jobs == 2 else "", met=(best["wall"] < 60) if jobs == 2 else None,
+                note=f"{count / best['wall']:.0f} letters/s; CPU {best['cpu']:.1f} s; {entries} entries learned; "
+                f"peak RSS {best['maxrss_kb'] / 1024:.0f} MB")
+
+
 def _forget() -> None:
     """Empty ncnd-check's per-text memos (ncnd_check.memo), where it has them."""
     try:
@@ -614,7 +635,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=5, help="runs per cold timing; the best is reported (default 5)")
     ap.add_argument("--many", type=int, default=1000, help="distinct drafts in the judged audit throughput and memory runs (default 1000)")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--only", help="comma list of sections: floor,commands,cold,audit,stages,library")
+    ap.add_argument("--only", help="comma list of sections: floor,commands,cold,audit,stages,library,learn")
     ap.add_argument("--markdown", action="store_true", help="also print the table as Markdown (for the README)")
     args = ap.parse_args(argv)
 
@@ -655,6 +676,7 @@ def main(argv: list[str] | None = None) -> int:
             ("stages", lambda: bench_stages(res, corpus, floors)),
             ("audit", lambda: bench_audit(res, corpus, floors, tmp, args.many, judge=not args.quick)),
             ("library", lambda: bench_library_scaling(res, corpus, tmp, [10] if args.quick else [10, 100])),
+            ("learn", lambda: bench_learn(res, tmp, args.many if not args.quick else 3)),
         ]
         for name, step in steps:
             if not want(name):

@@ -272,8 +272,9 @@ def iter_files(paths: list[str], settings: Settings, jobs: int = 1, progress: bo
 class progress_bar:
     """A rich progress bar on stderr, shown only when stderr is a terminal."""
 
-    def __init__(self, total: int, show: bool | None = None) -> None:
+    def __init__(self, total: int, show: bool | None = None, label: str = "checking") -> None:
         self.total = total
+        self.label = label
         self.show = sys.stderr.isatty() if show is None else show
         self.forced = bool(show)
         self._progress = None
@@ -285,7 +286,7 @@ class progress_bar:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         self._progress = Progress(
-            TextColumn("checking"),
+            TextColumn(self.label),
             BarColumn(bar_width=30),
             MofNCompleteColumn(),
             TimeRemainingColumn(),

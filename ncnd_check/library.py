@@ -36,6 +36,9 @@ OPTIONAL_FIELDS = ("version", "approved", "one_of", "topic", "notes", "exemption
 MATCH_KINDS = ("exact", "prefix", "pattern")
 SHARED = "shared"
 LINKS_FILE = "links.toml"
+#: The manifest: whose wording the library is (``[library]`` name, authority, description).
+MANIFEST_FILE = "library.toml"
+MANIFEST_FIELDS = ("name", "authority", "description", "learned_from")
 
 _PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _SPACES = re.compile(r"\s+")
@@ -108,6 +111,12 @@ class Library:
     https_hosts: list[str] = field(default_factory=list)
     exemptions: dict[str, Exemption] = field(default_factory=dict)
     folder: str | None = None
+    #: From library.toml: a name for people, and the authority whose wording it is
+    #: (None: not recorded, so the checker cannot tell whose it is).
+    name: str | None = None
+    authority: str | None = None
+    #: Addresses the letters the library was learned from link to ([[current]] in links.toml).
+    current_links: list[str] = field(default_factory=list)
     #: Problems met while loading (the loader is lenient; validate() is strict).
     problems: list[str] = field(default_factory=list)
     _by_id: dict[str, Paragraph] | None = field(default=None, repr=False)
@@ -170,9 +179,25 @@ def load_library(reference_dir: str | None = None) -> Library:
     for path, data in parsed:
         if path.name == LINKS_FILE:
             _load_links(library, path, data)
+        elif path.name == MANIFEST_FILE:
+            _load_manifest(library, data)
         else:
             _load_paragraphs(library, path, data)
     return library
+
+
+def _load_manifest(library: Library, data: dict) -> None:
+    table = data.get("library") or {}
+    if isinstance(table, dict):
+        library.name = _opt(table.get("name")) or None
+        library.authority = _opt(table.get("authority")) or None
+
+
+def library_label(library: Library) -> str:
+    """How a report names a library: its manifest name, else its folder's name."""
+    if library.name:
+        return library.name
+    return Path(library.folder).name if library.folder else "(none)"
 
 
 def _parse_folder(folder: Path) -> tuple[list[str], list[tuple[Path, dict]]]:
@@ -269,6 +294,9 @@ def _load_links(library: Library, path: Path, data: dict) -> None:
                 source=path.name,
             )
         )
+    for item in data.get("current") or []:
+        if isinstance(item, dict) and item.get("url"):
+            library.current_links.append(str(item["url"]))
     hosts = (data.get("https") or {}).get("hosts") or []
     library.https_hosts.extend(str(h).lower() for h in hosts if isinstance(h, str))
 
@@ -307,6 +335,9 @@ def validate_library(reference_dir: str | Path) -> list[Problem]:
     for path, data in parsed:
         if path.name == LINKS_FILE:
             problems.extend(_validate_links(path.name, data))
+            continue
+        if path.name == MANIFEST_FILE:
+            problems.extend(_validate_manifest(path.name, data))
             continue
         problems.extend(_validate_paragraph_file(path.name, data, ids, exemption_ids))
     return problems
@@ -364,6 +395,23 @@ def _validate_paragraph_file(name: str, data: dict, ids: dict[str, str], exempti
     return out
 
 
+def _validate_manifest(name: str, data: dict) -> list[Problem]:
+    out: list[Problem] = []
+    for key in sorted(set(data) - {"library"}):
+        out.append(Problem(name, "", f"unknown table {key!r} (expected [library])", "warning"))
+    table = data.get("library")
+    if not isinstance(table, dict):
+        return out + [Problem(name, "[library]", "missing table (name, authority)")]
+    for key in sorted(set(table) - set(MANIFEST_FIELDS)):
+        out.append(Problem(name, "[library]", f"unknown field {key!r}", "warning"))
+    for key in ("name", "authority", "description"):
+        if key in table and not isinstance(table[key], str):
+            out.append(Problem(name, "[library]", f"{key} must be a string"))
+    if not table.get("authority"):
+        out.append(Problem(name, "[library]", "no authority: the checker cannot tell whose wording this is", "warning"))
+    return out
+
+
 def placeholder_problems(text: str) -> list[str]:
     """Unbalanced braces and unknown placeholder names in one paragraph's text."""
     out: list[str] = []
@@ -407,8 +455,11 @@ def _is_url_like(value: str) -> bool:
 
 def _validate_links(name: str, data: dict) -> list[Problem]:
     out: list[Problem] = []
-    for key in sorted(set(data) - {"superseded", "https"}):
-        out.append(Problem(name, "", f"unknown table {key!r} (expected [[superseded]] and [https])", "warning"))
+    for key in sorted(set(data) - {"superseded", "https", "current"}):
+        out.append(Problem(name, "", f"unknown table {key!r} (expected [[superseded]], [[current]] and [https])", "warning"))
+    for n, item in enumerate(data.get("current") or [], 1):
+        if not isinstance(item, dict) or not _is_url_like(item.get("url")):
+            out.append(Problem(name, f"current {n}", "needs a url that is a URL"))
     entries = data.get("superseded") or []
     seen: dict[str, int] = {}
     for n, item in enumerate(entries, 1):

@@ -53,7 +53,8 @@ def codes(data: dict, path_suffix: str) -> list[str]:
 def test_exit_0_on_a_good_draft(drafts, fake_rules):
     r = run("check", "drafts/good.txt", "--select", "XT")
     assert r.exit_code == 0, r.output
-    assert r.stdout.strip() == "No findings in 1 file."
+    header, last = r.stdout.strip().splitlines()
+    assert header.startswith("library: ncnd-check bundled library") and last == "No findings in 1 file."
 
 
 def test_exit_1_on_a_bad_draft(drafts, fake_rules):
@@ -185,8 +186,8 @@ def test_text_output_is_plain_when_not_a_terminal(drafts, fake_rules):
 
 def test_statistics_and_quiet(drafts, fake_rules):
     r = run("check", "drafts", "--select", "XT", "--statistics")
-    first = r.stdout.splitlines()[0].split()
-    assert first[:2] == ["2", "XT101"]
+    header, first = r.stdout.splitlines()[0], r.stdout.splitlines()[1].split()
+    assert header.startswith("library: ") and first[:2] == ["2", "XT101"]
     q = run("check", "drafts", "--select", "XT", "--quiet")
     assert "findings (" not in q.stdout and "XT101" in q.stdout
     data = json.loads(run("check", "drafts", "--select", "XT", "--statistics", "-f", "json").stdout)

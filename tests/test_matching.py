@@ -21,6 +21,9 @@ from ncnd_check.rules.registry import RULES, all_rules
 from ncnd_check.settings import Settings
 
 WORDING = Path(__file__).parent / "fixtures" / "wording"
+#: The bundled library named explicitly: these tests measure other forces' drafts against it on purpose
+#: (with no reference_dir, NCND303 would say it is West Midlands Police's wording and stop there).
+BUNDLED = str(Path(__file__).resolve().parent.parent / "reference_texts")
 STEMS = ("reworded", "split_merged", "other_force")
 FORMATS = ("text", "html", "docx")
 
@@ -55,7 +58,7 @@ def wording_findings(doc: Document, library: Library, exemptions, settings: Sett
     """NCND301/302 findings for a document, with a hand-made analysis (cited exemptions given)."""
     all_rules()
     analysis = Analysis(document=doc, block_sections=[None] * len(doc.blocks), exemptions=list(exemptions), response_type=response_type)
-    ctx = RuleContext(analysis=analysis, library=library, settings=settings or Settings())
+    ctx = RuleContext(analysis=analysis, library=library, settings=settings or Settings(reference_dir=BUNDLED))
     out = []
     for code in ("NCND301", "NCND302"):
         ctx.rule = RULES[code]
@@ -278,7 +281,7 @@ def test_missing_paragraph_is_located_at_the_section_it_belongs_in(tmp_path):
     md = "\n".join(line for line in md.splitlines() if not line.startswith(dropped))
     draft = tmp_path / "no_factor_for.txt"
     draft.write_text(to_text(md), encoding="utf-8")
-    result = check_file(draft, Settings(select=["NCND302"]))
+    result = check_file(draft, Settings(select=["NCND302"], reference_dir=BUNDLED))
     [f] = result.findings
     assert "s24-2.factor-for" in f.message and f.exemption == "s24(2)"
     assert f.location.section == "factors-for"
@@ -297,7 +300,7 @@ def test_suggestion_names_the_responding_force_when_no_authority_is_configured()
         "as the duty in Section 1(1)(a) of the Freedom of Information Act 2000 does not apply, by virtue of the "
         "following exemption:\n\nSection 31(3) Law Enforcement\n"
     )
-    findings = check_text(draft, settings=Settings(select=["NCND301"])).findings
+    findings = check_text(draft, settings=Settings(select=["NCND301"], reference_dir=BUNDLED)).findings
     statement = [f for f in findings if "shared.ncnd-statement" in f.message]
     assert statement, findings
     assert "{authority}" not in statement[0].suggestion

@@ -50,6 +50,8 @@ def refs() -> None:
       ncnd-check refs show s24-2.harm.general
       ncnd-check refs show "s24(2)"
       ncnd-check refs validate reference_texts/
+      ncnd-check refs learn sent-letters/ --output my_library/
+      ncnd-check refs diff reference_texts/ my_library/
     """
 
 
@@ -75,7 +77,8 @@ def list_(reference_dir, output_format, exemption):
         version = f"v{p.version}" if p.version else ""
         approved = p.approved or ""
         click.echo(f"{p.id:<{width}}  {p.exemption:<8} {p.role:<15} {required:<28} {version:<4} {approved}".rstrip())
-    click.echo(f"{len(paragraphs)} paragraphs, {len(library.links)} link registry entries, from {library.folder}")
+    whose = f" ({library.authority}'s wording)" if library.authority else ""
+    click.echo(f"{len(paragraphs)} paragraphs, {len(library.links)} link registry entries, from {library.folder}{whose}")
 
 
 @refs.command("show")
@@ -165,3 +168,189 @@ def _paragraph_dict(p) -> dict:
         "notes": p.notes,
         "file": p.source,
     }
+
+
+@refs.command("learn")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--output", "-o", "output", required=True, type=click.Path(file_okay=False), help="Folder to write the library to (must not exist or be empty, unless --force).")
+@click.option("--min-support", type=click.IntRange(min=1), default=None, help="Letters a paragraph must be seen in to be learned (default 3).")
+@click.option("--authority", help="Whose letters these are, e.g. 'Kent Police' (default: the authority the letters name as responding).")
+@click.option("--name", help="A name for the library (default: '<authority> (learned)').")
+@click.option("--force", is_flag=True, help="Replace the output folder if it already holds files.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, help="Read letters in N parallel processes (default 1).")
+@click.option("--quiet", "-q", is_flag=True, help="No summary table.")
+def learn(paths, output, min_support, authority, name, force, jobs, quiet):
+    """Learn a library from templates or sent letters (DOCX, HTML, text).
+
+    Paragraphs that recur across letters become library entries: the
+    authority's name, dates, reference numbers, people and the request's
+    subject become placeholders; each entry is attached to its exemption and
+    section, and marked required when nearly every letter citing that
+    exemption has it. The result is in the reference_texts format, with a
+    comment on each entry saying which letters it came from; check it with
+    `refs validate` and point `reference-dir` at it.
+
+    \b
+    Examples:
+      ncnd-check refs learn sent/2025/ --output templates/reference_texts
+      ncnd-check refs learn templates/*.docx -o lib --authority "Kent Police" --min-support 2
+    """
+    from ncnd_check.audit import progress_bar
+    from ncnd_check.commands.paths import PathProblem, collect
+    from ncnd_check.errors import ConfigError
+    from ncnd_check.learn import DEFAULT_MIN_SUPPORT, LearnError
+    from ncnd_check.learn import learn as run_learn
+    from ncnd_check.learn.letters import display_names
+    from ncnd_check.learn.writer import OutputExists, write_folder
+    from ncnd_check.library import validate_library
+
+    try:
+        from ncnd_check.config import load_settings
+
+        settings = load_settings({}, start=paths[0])
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    files: list[str] = []
+    roots: list[str] = []
+    for raw in paths:
+        for item in collect([raw]):
+            if isinstance(item, PathProblem):
+                click.echo(f"ncnd-check: {item.path}: {item.message}", err=True)
+                sys.exit(2)
+            files.append(item)
+            roots.append(raw)
+    from pathlib import Path
+
+    target = Path(output)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())) and not force:
+        click.echo(f"ncnd-check: {output}: exists and is not empty (use --force to replace it)", err=True)
+        sys.exit(2)
+    names = display_names(files, roots)
+    support = min_support or DEFAULT_MIN_SUPPORT
+    try:
+        with progress_bar(len(files), label="reading") as advance:
+            learned = run_learn(list(zip(files, names)), settings, support, authority, name, jobs, advance)
+    except LearnError as exc:
+        click.echo(f"ncnd-check: {exc}", err=True)
+        sys.exit(2)
+    for letter in learned.unreadable:
+        click.echo(f"ncnd-check: warning: {letter.name}: {letter.error} (skipped)", err=True)
+    try:
+        write_folder(learned.files, target, force=force)
+    except (OutputExists, OSError) as exc:
+        click.echo(f"ncnd-check: {output}: {exc}", err=True)
+        sys.exit(2)
+    errors = [p for p in validate_library(target) if p.severity == "error"]
+    for p in errors:  # a bug if it happens: say so rather than leave a library check cannot use
+        click.echo(f"ncnd-check: internal error: the learned library does not validate: {p}", err=True)
+    if not quiet:
+        click.echo(learn_summary(learned, str(target), support), nl=False)
+    sys.exit(2 if errors else 0)
+
+
+def learn_summary(learned, output: str, support: int) -> str:
+    """The end-of-run table: entries per exemption, required and optional, placeholders found."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from ncnd_check.learn import summary_rows
+
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=False, no_color=True, width=110, highlight=False, markup=False, emoji=False)
+    table = Table(title=f"Learned library: {learned.name}", title_justify="left")
+    for col, justify in (("exemption", "left"), ("entries", "right"), ("required", "right"), ("optional", "right"), ("placeholders", "left")):
+        table.add_column(col, justify=justify, overflow="fold")
+    rows = summary_rows(learned)
+    for exemption, n, req, opt, ph in rows:
+        table.add_row(exemption, str(n), str(req), str(opt), ph)
+    table.add_row("total", str(sum(r[1] for r in rows)), str(sum(r[2] for r in rows)), str(sum(r[3] for r in rows)), "")
+    console.print(table)
+    letters = learned.letters
+    console.print(
+        f"{len(letters)} files read: {len(learned.used)} NCND letters learned from, "
+        f"{len(learned.not_ncnd)} not NCND responses, {len(learned.unreadable)} unreadable; "
+        f"paragraphs seen in at least {support} letters kept."
+    )
+    console.print(f"authority: {learned.authority or 'not found (use --authority)'}; written to {output}")
+    console.print(f"Use it: reference-dir = \"{output}\" in ncnd-check.toml, or check --reference-dir {output}")
+    return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
+
+
+@refs.command("diff")
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option("--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when the libraries differ.")
+def diff(old, new, output_format, exit_zero):
+    """What changed between two libraries: paragraphs added, removed, reworded (with a redline).
+
+    Exit code 0: no change; 1: the libraries differ (for CI: review the
+    change); 2: a folder does not exist or holds no paragraphs.
+
+    \b
+    Examples:
+      ncnd-check refs diff reference_texts/ templates/reference_texts/
+      ncnd-check refs diff old/ new/ --format json
+    """
+    from pathlib import Path
+
+    from ncnd_check.learn.compare import compare_libraries
+    from ncnd_check.library import load_library
+
+    libs = []
+    for folder in (old, new):
+        if not Path(folder).is_dir():
+            click.echo(f"ncnd-check: {folder}: no such folder", err=True)
+            sys.exit(2)
+        lib = load_library(folder)
+        if not lib.paragraphs:
+            click.echo(f"ncnd-check: {folder}: holds no approved paragraphs", err=True)
+            sys.exit(2)
+        libs.append(lib)
+    changes = compare_libraries(*libs)
+    if output_format == "json":
+        counts = {k: sum(1 for c in changes if c.kind == k) for k in ("added", "removed", "reworded", "changed")}
+        click.echo(json.dumps({"old": old, "new": new, "changes": [c.to_dict() for c in changes], "counts": counts}, indent=2, ensure_ascii=False))
+    else:
+        click.echo(diff_text(changes, old, new, color=sys.stdout.isatty()), nl=False)
+    sys.exit(0 if exit_zero or not changes else 1)
+
+
+def diff_text(changes, old: str, new: str, color: bool = False) -> str:
+    style = click.style if color else (lambda t, **_: t)
+    marks = {"added": ("+", "green"), "removed": ("-", "red"), "reworded": ("~", "yellow"), "changed": ("*", "cyan")}
+    lines = []
+    for c in changes:
+        mark, colour = marks[c.kind]
+        p = c.new or c.old
+        lines.append(f"{style(mark, fg=colour, bold=True)} {c.kind:<8} {style(c.id, bold=True)}  [{p.exemption}, {p.role}]")
+        if c.kind == "reworded":
+            lines.append(f"    {c.score:.0f}% similar: {_redline(c.redline, color)}")
+        elif c.kind in ("added", "removed"):
+            lines.append("    " + " ".join(p.text.split())[:200])
+        for f, a, b in c.fields:
+            lines.append(f"    {f}: {a} -> {b}")
+    counts = {k: sum(1 for c in changes if c.kind == k) for k in marks}
+    if changes:
+        lines.append("")
+    lines.append(f"{old} -> {new}: {counts['added']} added, {counts['removed']} removed, "
+                 f"{counts['reworded']} reworded, {counts['changed']} changed" + ("" if changes else " (no change)"))
+    return "\n".join(lines) + "\n"
+
+
+def _redline(redline, color: bool) -> str:
+    from ncnd_check.report import redline_plain
+
+    if not color:
+        return redline_plain(redline)
+    parts = []
+    for op, text in redline:
+        if op == "delete":
+            parts.append(click.style(text, fg="red", strikethrough=True))
+        elif op == "insert":
+            parts.append(click.style(text, fg="green", underline=True))
+        else:
+            parts.append(text)
+    return " ".join(parts)

@@ -18,6 +18,30 @@ def render(results, fmt: str, settings, **options) -> str:
     return module.render(results, settings, **options)
 
 
+def library_info(settings) -> dict | None:
+    """Which approved-wording library the findings were measured against: path, name, authority.
+
+    None when the caller gave no settings (the library is the one the settings name,
+    loaded once per process by engine.get_library).
+    """
+    if settings is None:
+        return None
+    from ncnd_check.engine import get_library
+    from ncnd_check.library import library_label
+
+    library = get_library(settings)
+    return {"path": library.folder, "name": library_label(library), "authority": library.authority}
+
+
+def library_line(settings) -> str | None:
+    """The text report's header: the library in use, whose wording it is, where it is."""
+    info = library_info(settings)
+    if info is None:
+        return None
+    whose = f", {info['authority']}'s wording" if info["authority"] else ", whose wording not recorded"
+    return f"library: {info['name']}{whose} ({info['path']})"
+
+
 def summary(results) -> dict:
     """The summary object of the JSON report."""
     counts = {"error": 0, "warning": 0, "info": 0}

@@ -14,12 +14,16 @@ from ncnd_check import __version__
 SCHEMA = "ncnd-check/report/v1"
 
 
-def build(results) -> dict:
-    from ncnd_check.report import summary
+def build(results, settings=None) -> dict:
+    from ncnd_check.report import library_info, summary
 
+    tool = {"name": "ncnd-check", "version": __version__}
+    library = library_info(settings)
+    if library is not None:
+        tool["library"] = library
     return {
         "schema": SCHEMA,
-        "tool": {"name": "ncnd-check", "version": __version__},
+        "tool": tool,
         "files": [r.to_dict() for r in results],
         "summary": summary(results),
     }
@@ -30,7 +34,7 @@ def render(results, settings, statistics=False, **options) -> str:
         from ncnd_check.report.text_report import statistics_data
 
         return json.dumps(statistics_data(results), indent=2, ensure_ascii=False) + "\n"
-    return json.dumps(build(results), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(build(results, settings), indent=2, ensure_ascii=False) + "\n"
 
 
 def schema() -> dict:

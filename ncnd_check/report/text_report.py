@@ -10,7 +10,7 @@ from collections import Counter
 
 import click
 
-from ncnd_check.report import join_segments, location_text, redline_plain, rule_info, summary_line
+from ncnd_check.report import join_segments, library_line, location_text, redline_plain, rule_info, summary_line
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -18,6 +18,7 @@ SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 def render(results, settings, statistics=False, quiet=False, color=False, **options) -> str:
     style = _styler(color)
     lines: list[str] = []
+    header = None if quiet else library_line(settings)
     if statistics:
         lines.extend(statistics_lines(results, style))
     else:
@@ -27,6 +28,8 @@ def render(results, settings, statistics=False, quiet=False, color=False, **opti
         if lines:
             lines.append("")
         lines.append(style(summary_line(results), bold=True))
+    if header:
+        lines.insert(0, style(header, dim=True))
     return "\n".join(lines) + "\n" if lines else ""
 
 

@@ -29,6 +29,13 @@ def alignment_for(ctx):
     )
 
 
+def foreign_library(ctx):
+    """The default library is another authority's wording (ncnd_check.ownership), or None; asked once per draft."""
+    from ncnd_check.ownership import foreign_default_library
+
+    return ctx.memo("wording.foreign", lambda: foreign_default_library(ctx.library, ctx.settings, ctx.analysis))
+
+
 def similarity(score: float) -> str:
     """A percentage that never reads 100% for a paragraph that differs."""
     return f"{score:.0f}%" if score < 99.5 else f"{min(score, 99.9):.1f}%"
@@ -148,6 +155,8 @@ def wording_deviation(ctx):
     """
     from ncnd_check.matching import redline_text, suggestion_text
 
+    if foreign_library(ctx):
+        return  # NCND303 says why, once
     alignment = alignment_for(ctx)
     accept = ctx.settings.wording_accept
     defaults = None
@@ -196,6 +205,8 @@ def missing_approved_text(ctx):
     How to fix: Add the approved paragraph (the suggestion), adapted with the
     force's name and the subject, in the section where it belongs.
     """
+    if foreign_library(ctx):
+        return  # NCND303 says why, once
     alignment = alignment_for(ctx)
     if not follows_library(alignment):
         return
@@ -212,3 +223,39 @@ def missing_approved_text(ctx):
             suggestion=p.filled(defaults),
             exemption=None if p.is_shared else p.exemption,
         )
+
+
+@rule("NCND303", "no-own-library", "wording-deviation", severity="info", applies_to=None)
+def no_own_library(ctx):
+    """Notes that the draft's authority has no approved-wording library of its own configured.
+
+    What it does: Notes, once per draft, that the draft's authority has no
+    library of its own configured. When no `reference-dir` is
+    configured, the bundled library is used, and it records (in
+    `library.toml`) whose wording it is. A draft from another authority
+    (`--authority`, else the body the draft presents as responding) would
+    be measured against that authority's templates, so NCND301 and NCND302
+    stay quiet for it and this note says why.
+
+    Why it matters: Another force's approved wording is not yours: a correct
+    letter would be told that its own complaint-rights paragraph "differs from
+    approved wording", and that its own NCND statement is missing.
+
+    Example: A Kent Police draft checked with no settings file: the bundled
+    library is West Midlands Police's wording.
+
+    How to fix: Learn your own library from your templates or sent letters
+    (`ncnd-check refs learn LETTERS/ --output reference_texts`) and set
+    `reference-dir` to it in `ncnd-check.toml` or `[tool.ncnd-check]`.
+    """
+    from ncnd_check.ownership import learn_hint
+
+    mismatch = foreign_library(ctx)
+    if mismatch is None:
+        return
+    yield ctx.finding(
+        f"No approved-wording library of {mismatch.draft_authority}'s own is configured: the default library "
+        f"is {mismatch.library_authority}'s wording, so wording is not compared (NCND301, NCND302)",
+        None,
+        suggestion=learn_hint(mismatch.draft_authority),
+    )
