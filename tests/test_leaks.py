@@ -11,6 +11,7 @@ misclassified sentences.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -607,8 +608,14 @@ def test_seed_has_no_confirmation_leak():
 
 
 def _draft_with(sentences: list[str]) -> tuple[str, list[str]]:
-    """The clean draft with each sentence as a paragraph of its own in the harm section."""
+    """The clean draft with each sentence as a paragraph of its own in the harm section.
+
+    The request is taken out: the sentences are about many subjects, and a leak is
+    a statement about the request's own subject (or, where the draft does not say
+    what was asked, about anything specific the responder holds or uses).
+    """
     md = (FIXTURES / "leaks" / "clean_kent_drones.md").read_text(encoding="utf-8")
+    md = re.sub(r"## Request\n.*?(?=## Response)", "", md, flags=re.S)
     anchor = "Any disclosure under the Act is a disclosure to the world at large."
     assert anchor in md
     return md.replace(anchor, "\n\n".join(sentences) + "\n\n" + anchor), sentences

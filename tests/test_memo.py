@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from ncnd_check.analysis import analyse, leaks, nlp
-from ncnd_check.memo import Recent
+from ncnd_check.memo import Recent, forget_all
 from ncnd_check.readers.text import read_text_str
 
 
@@ -61,8 +61,7 @@ def _leaks(text: str, subject: str | None) -> list[str]:
 
 @pytest.mark.parametrize("order", [("drone logs", "body worn video"), ("body worn video", "drone logs")])
 def test_a_verdict_that_depends_on_the_subject_is_not_reused_for_another(monkeypatch, order):
-    monkeypatch.setattr(leaks, "_VERDICTS", Recent(100))
-    monkeypatch.setattr(leaks, "_CANDIDATES", Recent(100))
+    forget_all()
     draft = "We have drone logs for 2023.\n\nBody worn video footage is retained for 31 days.\n"
     expected = {
         "drone logs": [("We have drone logs for 2023.", "held")],
@@ -70,7 +69,8 @@ def test_a_verdict_that_depends_on_the_subject_is_not_reused_for_another(monkeyp
     }
     for subject in order:
         assert _leaks(draft, subject) == expected[subject]
-    assert _leaks(draft, None) == []
+    # With no subject known, a specific thing the responder says it has counts; a bare passive does not.
+    assert _leaks(draft, None) == [("We have drone logs for 2023.", "held")]
 
 
 def test_remembered_verdicts_equal_fresh_ones(monkeypatch):
@@ -81,8 +81,7 @@ def test_remembered_verdicts_equal_fresh_ones(monkeypatch):
     )
     first = _leaks(draft, "body worn video footage")
     second = _leaks(draft, "body worn video footage")  # from the memos
-    monkeypatch.setattr(leaks, "_VERDICTS", Recent(100))
-    monkeypatch.setattr(leaks, "_CANDIDATES", Recent(100))
+    forget_all()
     assert first == second == _leaks(draft, "body worn video footage")
     assert first  # the draft does leak
 

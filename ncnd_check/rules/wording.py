@@ -225,7 +225,7 @@ def missing_approved_text(ctx):
         )
 
 
-@rule("NCND303", "no-own-library", "wording-deviation", severity="info", applies_to=None)
+@rule("NCND303", "no-own-library", "wording-deviation", severity="info")
 def no_own_library(ctx):
     """Notes that the draft's authority has no approved-wording library of its own configured.
 

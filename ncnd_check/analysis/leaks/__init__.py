@@ -114,12 +114,15 @@ def classify_sentence(text: str, subject_terms: Iterable[str] = ()) -> Verdict:
     if not text:
         return Verdict("none")
     words = {singular(w) for w in _WORD.findall(text.lower())}
-    key = (text, frozenset(subject_terms) & words)
+    subject_terms = frozenset(subject_terms)
+    # The verdict depends on the text, the request's words it holds, and whether
+    # the request's subject is known at all (without it, any specific thing counts).
+    key = (text, subject_terms & words, bool(subject_terms))
     if not may_leak(text) and not _names_the_request(text, key[1]):
         return Verdict("none")
     found = _VERDICTS.get(key)
     if found is None:
-        label, cue, kind = judge(parse(text), key[1])
+        label, cue, kind = judge(parse(text), key[1], known_subject=key[2])
         found = _VERDICTS.put(key, Verdict(label, cue, kind))
     return found
 

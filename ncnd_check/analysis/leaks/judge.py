@@ -34,8 +34,13 @@ def _cites_withholding(text: str) -> bool:
     return any(law.is_withholding_subsection(f"s{sec.upper()}({sub.upper()})") for sec, sub in _CITE.findall(text))
 
 
-def judge(doc: "Doc", terms: frozenset[str]) -> tuple[str, str | None, str | None]:
-    """(label, cue, kind) for one parsed sentence."""
+def judge(doc: "Doc", terms: frozenset[str], known_subject: bool | None = None) -> tuple[str, str | None, str | None]:
+    """(label, cue, kind) for one parsed sentence.
+
+    ``terms``: the request's words that the sentence holds; ``known_subject``:
+    whether the request's subject is known (default: whether ``terms`` is non-empty).
+    """
+    strict = bool(terms) if known_subject is None else known_subject
     v = vocab()
     text = doc.text.strip()
     if re.sub(r"[^a-z ]", "", text.lower()).strip() in v.not_held_answers:
@@ -47,7 +52,7 @@ def judge(doc: "Doc", terms: frozenset[str]) -> tuple[str, str | None, str | Non
         if reason is not None:
             first_reason = first_reason or reason
             continue
-        label = _leak_label(clause, terms, text)
+        label = _leak_label(clause, terms, text, strict)
         if label is not None:
             return label, _cue(clause), _KIND_NAMES.get(clause.kind, clause.kind)
     if found is not None:
@@ -93,12 +98,11 @@ def _presupposed(doc: "Doc", terms: frozenset[str]) -> str | None:
 _KIND_NAMES = {"there": "existential"}
 
 
-def _leak_label(c: Clause, terms: frozenset[str], text: str) -> str | None:
-    strict = bool(terms)
+def _leak_label(c: Clause, terms: frozenset[str], text: str, strict: bool) -> str | None:
     v = vocab()
     if c.kind in ("possess", "use", "locate"):
         voice = (c.agent is None or is_holder(c.agent)) if c.passive else is_holder(c.subject)
-        if c.passive and c.subject is None and c.object is not None and not _determined(c.object):
+        if c.predicate.dep_ == "acl" and c.subject is None and c.object is not None and not _determined(c.object):
             return None  # "information held for the purposes of ...": a class of information, defined
         if not voice or not is_requested(c.object, terms, strict):
             return None
@@ -146,7 +150,7 @@ def _leak_label(c: Clause, terms: frozenset[str], text: str) -> str | None:
         obj = c.object
         if not voice or obj is None or obj.lemma_.lower() == "information":
             return None
-        if terms:
+        if strict:
             tied = _names_terms(obj, terms)
         else:
             tied = obj.lemma_.lower() in v.info_nouns and is_requested(obj, terms, strict=True)
