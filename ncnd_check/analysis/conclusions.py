@@ -39,7 +39,8 @@ _DECISION_SECTIONS = frozenset({"balancing-test", "conclusion", "public-interest
 
 _NEG_BEFORE = re.compile(r"\b(?:does|do|did|would|will|can|could|should|is|are|was|were)\s*(?:not|n't)\s*$|\bcannot\s*$")
 _CLAUSE_START = re.compile(r".*\b(?:that|therefore|thus|accordingly|conclude[sd]?|because|so)\b[, ]*", re.S)
-_CUT = re.compile(r"\s(?:as|because|since|given|due to|in order|which|while|whilst|and that|but)\s|[;:]")
+#: Where the winning side's phrase ends: a reason or a concession ("..., although we will maintain our position").
+_CUT = re.compile(r"\s(?:as|because|since|given|due to|in order|which|while|whilst|and that|but|although|though|however|yet|nevertheless|nonetheless|even so)\s|[;:,]\s+(?:although|though|however|but|yet|nevertheless|nonetheless|even so)\b|[;:]")
 _OUTWEIGHED_BY = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?P<neg>not\s+)?outweighed\s+by\b")
 _OUTWEIGHS = re.compile(r"\boutweigh(?:s|ed|ing)?\b")
 _WEIGHING_WORDS = re.compile(r"\b(?:public interest|factors?|arguments?|considerations?|case|weight|reasons?|benefits?|harm|risks?|need)\b")

@@ -167,7 +167,11 @@ def ncnd_part(analysis: Analysis) -> NcndPart:
     blocks = set(analysis.ncnd_blocks)
     if not blocks:
         return NcndPart(blocks=set())
-    citations = [c for c in analysis.citations if c.block in blocks]
+    from ncnd_check.analysis.citations import relied_citations
+
+    # A provision named only to explain another ("exempt under section 30(1) or (2)") is not claimed.
+    texts = [b.norm for b in analysis.document.blocks]
+    citations = relied_citations([c for c in analysis.citations if c.block in blocks], texts)
     ids = _without_covered_bare({c.id for c in citations if law.is_exemption_id(c.id)})
     return NcndPart(
         blocks=blocks,

@@ -565,11 +565,22 @@ def resolve_bare(cit: Citation, cited: list[str]) -> str:
     return cit.id
 
 
+#: A block where the answer begins: a citation of the Act or the NCND statement.
+_ANSWER_STARTS = re.compile(
+    r"\bneither\s+confirm|\b(?:sections?|s\.?)\s?\d{1,2}[A-Z]?\s?\(|\bfreedom of information act\b.*\b(?:appl|rel[yi]|exempt)",
+    re.I,
+)
+
+
 def _add_request(structure: Structure, document: Document, rules: SectionRules) -> None:
     """A request echo with no heading: the question-like blocks before the first section."""
     if any(s.name == "request" for s in structure.sections):
         return
     first = min((s.heading_block if s.heading_block is not None else (s.blocks[0] if s.blocks else 10**9)) for s in structure.sections) if structure.sections else len(document.blocks)
+    # A letter with no headings at all: the echo ends where the answer starts
+    # (the first block that cites the Act or neither confirms nor denies), not at
+    # the last "requested" of the letter.
+    first = min(first, next((b.index for b in document.blocks if _ANSWER_STARTS.search(b.norm)), first))
     found: list[int] = []
     for block in document.blocks[:first]:
         if structure.block_sections[block.index] is not None:
