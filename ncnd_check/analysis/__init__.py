@@ -42,7 +42,7 @@ def analyse(document: Document, settings=None) -> Analysis:
 
     add_content_parts(
         document, structure.block_sections, structure.sections, structure.factors,
-        sentences, ncnd_blocks, structure.heading_blocks, citations,
+        sentences, ncnd_blocks, structure.heading_blocks, citations, structure.exemption_headings,
     )
     analysis = Analysis(
         document=document,
@@ -84,7 +84,8 @@ def analyse(document: Document, settings=None) -> Analysis:
         return list(dict.fromkeys(found))
 
     section_of_block: dict[int, Section] = {}
-    for s in analysis.sections:
+    # A heading's section first; the parts read from content only where no heading speaks.
+    for s in sorted(analysis.sections, key=lambda s: not (s.heading or "").startswith("(")):
         for b in s.all_blocks:
             section_of_block[b] = s
 

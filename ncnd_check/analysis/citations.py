@@ -649,9 +649,9 @@ _REFERENCE_BEFORE = re.compile(
     r"enumerated|identified|provided\s+for)\s+(?:in|at|by|under|within)"
     r"|\bbod(?:y|ies)\s+(?:\w+\s+){0,2}(?:in|at|under|of)"
     r"|\bwithin\s+the\s+meaning\s+of|\bfor\s+the\s+purposes?\s+of|\bmeaning\s+given\s+(?:in|by)|\bas\s+in"
-    r"|\b(?:that|which)\s*,?(?:\s*(?:if|were\s+it|was\s+it)\s+(?:it\s+)?(?:is\s+|was\s+|were\s+)?held\s*,?)?"
-    r"\s+(?:is|are|was|were|would\s+be|could\s+be|might\s+be|may\s+be)\s*(?:,?\s*(?:if|were\s+it|was\s+it)\s+(?:it\s+)?(?:is\s+|was\s+|were\s+)?held,?\s*)?"
-    r"(?:\w+\s+)?exempt(?:ed)?(?:\s+information)?(?:\s+from\s+disclosure)?\s+(?:under|by\s+virtue\s+of)"
+    # "information which is, or would be if it were held, exempt under", "... would be exempt under 30(2) if held"
+    r"|\b(?:that|which)\b[^.;:]{0,50}?\bexempt(?:ed)?(?:\s+information)?(?:\s+from\s+disclosure)?\s+(?:under|by\s+virtue\s+of)"
+    r"|\bwould\s+(?:also\s+|itself\s+)?be\s+exempt(?:ed)?(?:\s+information)?(?:\s+from\s+disclosure)?\s+(?:under|by\s+virtue\s+of)"
     r"|\b(?:that|which)\s+(?:falls?|fell|would\s+fall|comes?|would\s+come)\s+(?:with)?in|\bby\s+reference\s+to"
     r"|\b(?:mirrors?|reflects?|equivalent\s+(?:of|to)|counterpart\s+(?:of|to)|corresponds?\s+to))"
     r"\s+(?:the\s+)?(?:provisions?\s+(?:of|in)\s+)?$",

@@ -121,6 +121,7 @@ def add_content_parts(
     scope: set[int],
     heading_blocks: set[int],
     citations: list[Citation],
+    exemption_headings: dict[int, tuple[str, ...]] | None = None,
 ) -> None:
     """Label the NCND part's unheaded argument paragraphs; add their Sections and FactorGroups in place."""
     if not scope:
@@ -144,19 +145,29 @@ def add_content_parts(
     woven: list[tuple[int, str | None]] = []
     previous: str | None = None
     outside = False
+    context: str | None = None  # the exemption a per-exemption heading ("Section 38(2) - Health and Safety") set
+    exemption_headings = exemption_headings or {}
     for block in document.blocks:
         i = block.index
         if block.kind == "heading" or i in heading_blocks:
             heading = fold(block.text).lower()
             name = block_sections[i]
-            outside = name is None and bool(_OUTSIDE.search(heading)) and len(heading.split()) <= 12
+            named = exemption_headings.get(i)
+            own = section_at.get(i)
+            if named:
+                context = named[0] if len(named) == 1 else None
+            elif own is not None and own.heading_block == i:
+                context = own.exemption  # a section heading says whose argument follows (None: everyone's)
+            elif name not in _PIT and name != "harm":
+                context = None
+            outside = name is None and not named and bool(_OUTSIDE.search(heading)) and len(heading.split()) <= 12
             previous = None
             continue
         if outside or i not in scope or block.kind == "table-cell" or not is_content(block.text):
             continue
         current = block_sections[i]
         enclosing = section_at.get(i)
-        exemption = _block_exemption(i, by_block, cited, enclosing.exemption if enclosing else None)
+        exemption = _block_exemption(i, by_block, cited, (enclosing.exemption if enclosing else None) or context)
         kinds, verdict = _read(by_sentence.get(i, []), current)
         if i in grouped or current in ("factors-for", "factors-against"):
             if "harm" in kinds and i not in in_harm and (i in against_grouped or current == "factors-against"):
@@ -171,9 +182,13 @@ def add_content_parts(
         lead = lead_in(block.text)
         in_pit = current in _PIT or previous in ("factors-for", "factors-against", "public-interest")
         if lead == "contrast":
-            lead = "against" if in_pit and "harm" in kinds else None
+            # "Set against that, ...": right after the factors for, the other side; elsewhere only if it argues harm.
+            lead = "against" if previous == "factors-for" or (in_pit and "harm" in kinds) else None
         harm = "harm" in kinds
         directions: tuple[str, ...]
+        if (verdict or current in ("balancing-test", "conclusion")) and lead not in ("for", "against"):
+            # The balance names both sides on its way to the verdict: that is no factor of its own.
+            kinds, harm = frozenset(), False
         if lead == "for":
             directions = ("for",)
         elif lead == "against":

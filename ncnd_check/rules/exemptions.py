@@ -81,7 +81,9 @@ def cited_not_argued(ctx: "RuleContext") -> Iterator["Finding"]:
 
 @rule("NCND202", "argued-not-cited", CATEGORY, "error")
 def argued_not_cited(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports an exemption that a harm, public interest or factor heading argues but that the draft never states it relies on (it is not in the exemptions list or NCND statement).
+    """What it does: Reports an exemption that the draft argues but never states it relies on: a harm, public interest or factor heading names it, or the argument claims the harm its statutory test is about ("would be likely to prejudice the prevention or detection of crime": section 31) while the section is cited nowhere in the letter.
+
+    What makes it an error: the letter argues an exemption it does not claim, so the notice either fails to specify an exemption it relies on (s17(1)(b)) or carries an argument left over from another letter; a reviewer sends it back either way. Topic words alone ("crime", "safety") are not enough: the claim must be that confirming or denying would prejudice (harm, undermine ...) the interest in the Act's words (law/topics.toml).
 
     Why it matters: s17(1)(b) requires the notice to specify the exemption; an argument for an exemption not claimed is usually left over from another letter and confuses the requester.
 
@@ -90,6 +92,7 @@ def argued_not_cited(ctx: "RuleContext") -> Iterator["Finding"]:
     How to fix: Add the exemption to the exemptions relied on (with its title), or delete the argument for it.
     """
     arg = argument_of(ctx)
+    yield from _argued_by_topic(ctx, arg)
     argument_blocks = set(arg.argument_blocks())
     declared = [
         c.id
@@ -121,6 +124,32 @@ def argued_not_cited(ctx: "RuleContext") -> Iterator["Finding"]:
             exemption=owner,
             suggestion=f"List {label} with the exemptions relied on, or remove the argument for it.",
         )
+
+
+def _argued_by_topic(ctx: "RuleContext", arg) -> Iterator["Finding"]:
+    """An exemption's statutory test argued ("would prejudice the prevention or detection of crime") with no citation of it."""
+    if not arg.part.blocks:
+        return
+    cited_sections = {law.section_of(c.id) for c in ctx.analysis.citations}
+    for section, block in sorted(arg.topic_claims().items(), key=lambda kv: kv[1]):
+        if section in cited_sections or not law.is_part_ii(section):
+            continue
+        label = f"Section {section} ({law.title(section)})" if law.title(section) else f"Section {section}"
+        sentence = next((s.text for s in ctx.analysis.sentences if s.block == block and section in _claims(s.text)), None)
+        yield ctx.finding(
+            f"The argument claims the harm that {label} protects against, but the response never cites section {section}",
+            block,
+            evidence=sentence,
+            exemption=f"s{section}",
+            suggestion=f"Cite the NCND limb of section {section} with the exemptions relied on (and argue its public interest), "
+            "or remove the argument for it.",
+        )
+
+
+def _claims(text: str) -> frozenset[str]:
+    from ncnd_check.analysis.topics import prejudice_claims
+
+    return prejudice_claims(text.lower())
 
 
 @rule("NCND203", "withholding-subsection", CATEGORY, "error")
