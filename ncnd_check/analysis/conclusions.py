@@ -43,6 +43,12 @@ _CLAUSE_START = re.compile(r".*\b(?:that|therefore|thus|accordingly|conclude[sd]
 _CUT = re.compile(r"\s(?:as|because|since|given|due to|in order|which|while|whilst|and that|but|although|though|however|yet|nevertheless|nonetheless|even so)\s|[;:,]\s+(?:although|though|however|but|yet|nevertheless|nonetheless|even so)\b|[;:]")
 _OUTWEIGHED_BY = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?P<neg>not\s+)?outweighed\s+by\b")
 _OUTWEIGHS = re.compile(r"\boutweigh(?:s|ed|ing)?\b")
+#: A verdict that names only the winner: "... carry the greater weight", "... is the stronger", "... prevails".
+_PREVAILS = re.compile(
+    r"\b(?:carr(?:y|ies|ied)|ha(?:s|ve|d)|hold|holds|held)\s+(?:the\s+)?(?:greater|greatest|more|most|stronger|strongest|decisive)\s+weight\b"
+    r"|\b(?:is|are|was|were)\s+(?:the\s+)?(?:stronger|weightier|more\s+compelling|more\s+persuasive)\b"
+    r"|\b(?:narrowly\s+|clearly\s+|therefore\s+)?prevail(?:s|ed)?\b"
+)
 _WEIGHING_WORDS = re.compile(r"\b(?:public interest|factors?|arguments?|considerations?|case|weight|reasons?|benefits?|harm|risks?|need)\b")
 
 VERDICT_OF = {"ncnd": "ncnd", "nondisclose": "disclosure-test", "confirm": "confirm", "disclose": "confirm", "openness": "confirm"}
@@ -148,6 +154,14 @@ def _classify_folded(s: str, section: str | None, rules: ConclusionRules) -> str
             loser = _side(_near(s[m.end():]), rules)
             return _verdict(loser, not negated) if loser else "unclear"
         return _verdict(winner, negated)
+    # "X carries the greater weight", "the case for X narrowly prevails": X wins.
+    m = _PREVAILS.search(s)
+    if m and _WEIGHING_WORDS.search(s[: m.start()]):
+        before = s[: m.start()]
+        clause = _CLAUSE_START.sub("", before) or before
+        side = _side(clause, rules)
+        if side is not None:
+            return _verdict(side, bool(_NEG_BEFORE.search(before)))
     # "the balance favours X".
     m = rules.favour.search(s)
     if m:

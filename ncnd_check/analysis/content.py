@@ -28,7 +28,7 @@ from ncnd_check.document import Document
 from ncnd_check.memo import SENTENCES, remembered
 from ncnd_check.normalise import fold
 
-__all__ = ["ContentCues", "load_content_cues", "sentence_kinds", "add_content_parts"]
+__all__ = ["ContentCues", "load_content_cues", "sentence_kinds", "add_content_parts", "generic_words"]
 
 #: Sections whose paragraphs may be (re)labelled by content: none, and the generic containers.
 _OPEN = frozenset({None, "applicable-exemptions", "public-interest", "balancing-test", "conclusion"})
@@ -66,6 +66,15 @@ def load_content_cues() -> ContentCues:
         lead_for=tuple(re.compile(p) for p in data["lead_in"]["for"]),
         lead_against=tuple(re.compile(p) for p in data["lead_in"]["against"]),
     )
+
+
+@cache
+def generic_words() -> frozenset[str]:
+    """Words of any NCND argument (content_cues.toml [generic]), singular: no clue to its subject."""
+    from ncnd_check.analysis.subject import singular
+
+    data = tomllib.loads(resources.files(__package__).joinpath("content_cues.toml").read_bytes().decode("utf-8"))
+    return frozenset(singular(w) for w in data.get("generic", {}).get("words", "").split())
 
 
 @remembered(SENTENCES)

@@ -590,7 +590,18 @@ def _add_request(structure: Structure, document: Document, rules: SectionRules) 
             found.append(block.index)
     if not found:
         return
-    blocks = list(range(found[0], max(found) + 1))
+    # "You asked:" then the request itself, quoted or listed on the lines after it.
+    last = max(found)
+    while document.blocks[last].norm.rstrip().endswith(":") and last + 1 < len(document.blocks):
+        nxt = document.blocks[last + 1]
+        if nxt.kind == "heading" or structure.block_sections[nxt.index] is not None or _ANSWER_STARTS.search(nxt.norm):
+            break
+        if not (nxt.norm.lstrip()[:1] in "\"'\u201c\u2018" or nxt.kind == "list-item" or "?" in nxt.norm):
+            break
+        last += 1
+        while last + 1 < len(document.blocks) and document.blocks[last + 1].kind == "list-item" and document.blocks[last].kind == "list-item":
+            last += 1
+    blocks = list(range(found[0], last + 1))
     section = Section("request", None, blocks, None, "request")
     structure.sections.insert(0, section)
     for b in blocks:

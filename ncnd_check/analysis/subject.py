@@ -223,6 +223,17 @@ _USE_OF_OBJECT = re.compile(
     rf"(?i)\b(?:confirm(?:ing)?|den(?:y|ying)|confirmation|denial|reveal(?:ing)?)\s+(?:or\s+den(?:y|ying|ial)\s+)?(?:of\s+)?(?:the\s+)?"
     rf"(?:use|existence|deployment|purchase|procurement|possession|ownership)\s+of\s+(?P<object>[^.;]{{1,80}}?){_OBJECT_END}"
 )
+#: "Confirming that covert cameras are used in a particular department would ...": the clause confirmed.
+_THAT_OBJECT = re.compile(
+    r"(?i)\b(?:confirm(?:ing|ed|s)?|den(?:y|ying|ied|ies))\s+that\s+(?P<object>(?!(?:it|we|they|this|the\s+(?:force|council|trust|department|authority))\b)[^.;,]{3,90}?)"
+    r"(?=\s+(?:would|could|might|will|may)\b|\s*,)"
+)
+#: "confirm whether listening devices are fitted in ...": the thing asked about, before its passive verb.
+_WHETHER_PASSIVE = re.compile(
+    r"(?i)\b(?:confirm(?:ing|ed|s)?|den(?:y|ying|ied|ies)|confirmation|denial|reveal(?:ing)?|state|stating)\b[^.;]{0,40}?\bwhether\s+(?:or\s+not\s+)?"
+    r"(?P<object>(?:(?!\b(?:would|could|may|might|will|should|it|we|they|there)\b)[^.;,]){3,60}?)"
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:being\s+)?(?:\w+ed|used|fitted|held|kept|installed|deployed|in\s+use|operated|run|sold|given|made|paid|built|sent)\b"
+)
 _GENERIC_HEAD = re.compile(
     r"(?i)^(?:any\s+|the\s+)?(?:information|data|details|records|material)\s+(?:about|on|regarding|concerning|relating\s+to|in\s+relation\s+to|pertaining\s+to)\s+"
 )
@@ -242,6 +253,8 @@ _TOPIC_PATTERNS = (
     (_WHETHER_OBJECT, ("whether",)),
     (_USE_OF_OBJECT, ("confirm", "den", "reveal")),
     (_ABOUT_OBJECT, ("information", "data", "details", "records")),
+    (_THAT_OBJECT, ("confirm", "den")),
+    (_WHETHER_PASSIVE, ("whether",)),
 )
 
 

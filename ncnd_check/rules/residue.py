@@ -259,6 +259,8 @@ def other_authority(ctx: "RuleContext") -> Iterator["Finding"]:
     expected = resolve(ctx.settings.authority)
     seen = set()
     for m in responding_mentions(ctx.analysis):
+        if _in_argument(ctx, m):
+            continue  # a name inside the argument: NCND708 (partial evidence, a warning)
         if same_authority(m.mention.authority, expected) or (m.block, m.mention.authority) in seen:
             continue
         seen.add((m.block, m.mention.authority))
@@ -297,6 +299,8 @@ def two_responding_authorities(ctx: "RuleContext") -> Iterator["Finding"]:
     reported = set()
     for m in mentions:
         authority = m.mention.authority
+        if _in_argument(ctx, m):
+            continue  # NCND708
         if same_authority(authority, responder) or (m.block, authority) in reported:
             continue
         reported.add((m.block, authority))
@@ -309,9 +313,64 @@ def two_responding_authorities(ctx: "RuleContext") -> Iterator["Finding"]:
         )
 
 
+#: Where a mention makes its authority the sender whatever paragraph it is in.
+_SENDER_REASONS = frozenset({"ncnd-statement", "letterhead", "header", "footer", "sign-off"})
+
+
+def _in_argument(ctx: "RuleContext", m) -> bool:
+    """A mention inside the harm or public interest argument that does not itself present the sender."""
+    return m.block is not None and m.reason not in _SENDER_REASONS and ctx.analysis.section_of(m.block) in ARGUMENT_SECTIONS
+
+
+@rule("NCND708", "other-authority-in-argument", CATEGORY, "warning")
+def other_authority_in_argument(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports another authority named inside the harm or public interest argument (a factor paragraph, the harm, the balance) as the body whose policing, investigations or decisions the paragraph is about, rather than in passing ("other forces such as ...", "shared with ...").
+
+    Why it matters: A paragraph that argues about "how Cleveland Police uses the technology" in a Durham letter was copied from Cleveland's response; the requester sees the argument was not written for them.
+
+    What makes it a warning, not an error: the letter's sender (NCND statement, letterhead, sign-off) is right, and an argument may properly name another body; a reviewer checks the paragraph. Another authority in the NCND statement, letterhead or sign-off is NCND702/703, an error.
+
+    Example: In a Kent Police letter: "Confirming or denying would also show how Greater Manchester Police deals with financial abuse of vulnerable adults."
+
+    How to fix: Put the sending authority's name (or "the force", "the council") in place of the other one, and check the paragraph was written for this request.
+    """
+    if ctx.settings.mode == "template":
+        return
+    from ncnd_check.analysis.authorities import _AFTER_LIST, _BEFORE_PASSING, infer_responder, resolve, role_mentions, same_authority
+
+    mentions = role_mentions(ctx.analysis)
+    responder = resolve(ctx.settings.authority) if ctx.settings.authority else infer_responder(
+        ctx.analysis, [m for m in mentions if m.role == "responding"]
+    )
+    if responder is None:
+        return
+    blocks = ctx.document.blocks
+    reported = set()
+    for m in mentions:
+        authority = m.mention.authority
+        if m.block is None or authority.kind == "body" or not _in_argument(ctx, m):
+            continue
+        if same_authority(authority, responder) or (m.block, authority) in reported:
+            continue
+        text = blocks[m.block].norm
+        before = text[max(0, m.mention.start - 40) : m.mention.start]
+        if _BEFORE_PASSING.search(before) or _AFTER_LIST.match(text[m.mention.end : m.mention.end + 10]):
+            continue  # "other forces such as Essex Police", "shared with Essex Police"
+        reported.add((m.block, authority))
+        yield ctx.finding(
+            f"{m.mention.text!r} is named inside the argument of a letter from {responder.name}",
+            m.block,
+            evidence=m.context,
+            suggestion=f"Replace {m.mention.text!r} with {responder.name!r} (or 'the force'), and check the paragraph "
+            "was written for this request.",
+        )
+
+
 @rule("NCND704", "subject-mismatch", CATEGORY, "warning")
 def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports harm or factor text about a different subject from the request.
+    """What it does: Reports harm or factor text about a different subject from the request: a
+    harm section (under any heading, or none) none of whose topic words is the request's
+    while the rest of the argument uses them, or a thing the argument names that the request does not.
     Compares what the request asks about (the request section or the echo of the request)
     with the things the harm and public-interest text says confirming or denying would
     reveal ("to confirm or deny whether the force uses <X>"), and reports an <X> that shares
@@ -324,6 +383,9 @@ def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
     Example: The request asks for "the number of new Office 365 accounts purchased"; the
     harm section argues "to confirm or deny whether the force uses a certain operating
     system would identify vulnerable computer systems".
+
+    What makes it a warning, not an error: the comparison is by words, and a harm argument may
+    properly be general ("covert tactics"); the reviewer reads the paragraph.
 
     How to fix: Rewrite the harm and factor text about the subject of this request, or use
     the approved wording for it.
@@ -350,6 +412,7 @@ def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
     else:
         argued = {b.index for b in ctx.document.blocks if b.index not in skip}
     reported: set[str] = set()
+    yield from _harm_about_another_subject(ctx, subject, wanted, skip)
     for block in ctx.document.blocks:
         if block.index not in argued or block.index in skip:
             continue
@@ -364,6 +427,50 @@ def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
                 evidence=f"request: {subject!r}; argument: {topic.phrase!r}",
                 suggestion="Rewrite this text about the subject of the request (it looks written for another one).",
             )
+
+
+#: A harm section needs this many distinct content words before its vocabulary says what it is about.
+_HARM_TERMS_MIN = 8
+
+
+def _harm_about_another_subject(ctx, subject: str, wanted: set[str], skip: set[int]) -> Iterator["Finding"]:
+    """A harm section that shares no topic word with the request, nor (but one) with the rest of the argument.
+
+    However the harm is headed ("Evidence of Harm", "Harm in complying with
+    S1(1)(a)", unheaded paragraphs), a harm text pasted from a letter on another
+    subject shares no topic word with the request, and little with the factors
+    written for this letter; a general harm argument shares its words with them.
+    """
+    from ncnd_check.analysis.content import generic_words
+    from ncnd_check.analysis.subject import content_terms, shares_topic
+
+    analysis = ctx.analysis
+    blocks = ctx.document.blocks
+    generic = generic_words()
+    harm_blocks = {b for s in analysis.sections if s.name == "harm" for b in s.blocks if b not in skip}
+    others = {
+        b for s in analysis.sections if s.name in ARGUMENT_SECTIONS and s.name != "harm" for b in s.blocks
+    } - harm_blocks - skip
+    if not harm_blocks:
+        return
+    elsewhere = {t for b in others for t in content_terms(blocks[b].norm)} - generic
+    for section in analysis.sections:
+        if section.name != "harm" or (section.heading or "").startswith("(in the"):
+            continue
+        mine = [b for b in section.blocks if b in harm_blocks]
+        text = " ".join(blocks[b].norm for b in mine)
+        terms = {t for t in content_terms(text) if t not in generic}
+        if len(terms) < _HARM_TERMS_MIN or terms & wanted or shares_topic(subject, text):
+            continue
+        if len(terms & elsewhere) >= 2:
+            continue  # the factors argue the same things: a general harm, not another letter's
+        sample = ", ".join(sorted(terms, key=lambda t: (-text.lower().count(t), t))[:5])
+        yield ctx.finding(
+            f"The harm argument is about something else ({sample} ...), not the request's subject {subject!r}",
+            section.first_block,
+            evidence=f"request: {subject!r}; harm: {sample}",
+            suggestion="Rewrite the harm about the subject of this request (it looks written for another one).",
+        )
 
 
 @rule("NCND705", "unknown-placeholder", CATEGORY, "error", applies_to=None)
