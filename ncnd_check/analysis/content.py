@@ -47,6 +47,7 @@ class ContentCues:
 
     modal: re.Pattern
     harm: re.Pattern
+    consequence: re.Pattern
     for_terms: re.Pattern
     lead_for: tuple[re.Pattern, ...]
     lead_against: tuple[re.Pattern, ...]
@@ -62,6 +63,7 @@ def load_content_cues() -> ContentCues:
     return ContentCues(
         modal=re.compile(data["harm"]["modal"]),
         harm=_alternation(data["harm"]["terms"]),
+        consequence=re.compile(data["harm"]["consequence"]),
         for_terms=_alternation(data["for"]["terms"]),
         lead_for=tuple(re.compile(p) for p in data["lead_in"]["for"]),
         lead_against=tuple(re.compile(p) for p in data["lead_in"]["against"]),
@@ -80,10 +82,10 @@ def generic_words() -> frozenset[str]:
 @remembered(SENTENCES)
 def _kinds(s: str, cues: ContentCues) -> frozenset[str]:
     out = set()
-    if cues.harm.search(s) and cues.modal.search(s):
-        out.add("harm")
     if cues.for_terms.search(s):
         out.add("for")
+    if (cues.harm.search(s) and cues.modal.search(s)) or ("for" not in out and cues.consequence.search(s)):
+        out.add("harm")
     return frozenset(out)
 
 
@@ -177,7 +179,7 @@ def add_content_parts(
         current = block_sections[i]
         enclosing = section_at.get(i)
         exemption = _block_exemption(i, by_block, cited, (enclosing.exemption if enclosing else None) or context)
-        kinds, verdict = _read(by_sentence.get(i, []), current)
+        kinds, verdict, counts = _read(by_sentence.get(i, []), current)
         if i in grouped or current in ("factors-for", "factors-against"):
             if "harm" in kinds and i not in in_harm and (i in against_grouped or current == "factors-against"):
                 woven.append((i, exemption))  # harm argued inside the factors against
@@ -202,6 +204,8 @@ def add_content_parts(
             directions = ("for",)
         elif lead == "against":
             directions = ("against",)
+        elif "for" in kinds and harm and not in_pit and counts["harm"] > counts["for"]:
+            directions = ()  # mostly harm, outside the public interest test: the harm argument
         elif "for" in kinds and harm:
             directions = ("for", "against")
         elif "for" in kinds:
@@ -228,9 +232,10 @@ def add_content_parts(
     _apply(labels, woven, block_sections, sections, factors)
 
 
-def _read(sents: list[Sentence], current: str | None) -> tuple[frozenset[str], bool]:
-    """What a paragraph's argument sentences say, and whether it concludes the balance."""
+def _read(sents: list[Sentence], current: str | None) -> tuple[frozenset[str], bool, dict[str, int]]:
+    """What a paragraph's argument sentences say, whether it concludes the balance, and how many say each."""
     kinds: set[str] = set()
+    counts = {"harm": 0, "for": 0}
     verdict = False
     for s in sents:
         if is_no_inference(s.text):
@@ -238,8 +243,11 @@ def _read(sents: list[Sentence], current: str | None) -> tuple[frozenset[str], b
         if classify_sentence(s.text, current) is not None:
             verdict = True
             continue  # the verdict weighs both sides: not a factor of its own
-        kinds |= sentence_kinds(s.text)
-    return frozenset(kinds), verdict
+        found = sentence_kinds(s.text)
+        kinds |= found
+        for k in found:
+            counts[k] += 1
+    return frozenset(kinds), verdict, counts
 
 
 def _apply(labels: list[_Label], woven, block_sections, sections: list[Section], factors: list[FactorGroup]) -> None:

@@ -83,6 +83,7 @@ STOPWORDS = frozenset(
     particular specific certain type types kind kinds sort form forms various range variety
     capability capabilities ability abilities tactic tactics technique techniques resource resources
     method methods approach access presence involvement activity activities matter matters area areas
+    exist exists existed existence
     """.split()
 )
 #: Openings that refer back instead of naming a topic ("this software", "such data").
@@ -187,7 +188,10 @@ def find_subject(analysis: "Analysis") -> str | None:
     """The request's subject as the draft states it ("new office 365 account purchased"), or None."""
     blocks = analysis.document.blocks
     parts = []
-    for index in request_blocks(analysis):
+    indices = request_blocks(analysis)
+    for n, index in enumerate(indices):
+        if n + 1 < len(indices) and blocks[index].norm.rstrip().endswith(":") and "?" not in blocks[index].norm:
+            continue  # "Thank you for your request ... You asked:": the lead, not the request
         text = _strip_ask(blocks[index].norm)
         if text and content_terms(text):
             parts.append(text)
@@ -225,7 +229,7 @@ _USE_OF_OBJECT = re.compile(
 )
 #: "Confirming that covert cameras are used in a particular department would ...": the clause confirmed.
 _THAT_OBJECT = re.compile(
-    r"(?i)\b(?:confirm(?:ing|ed|s)?|den(?:y|ying|ied|ies))\s+that\s+(?P<object>(?!(?:it|we|they|this|the\s+(?:force|council|trust|department|authority))\b)[^.;,]{3,90}?)"
+    r"(?i)\b(?:confirm(?:ing|ed|s)?|den(?:y|ying|ied|ies))\s+that\s+(?P<object>(?!(?:it|we|they|this|that|these|those|such|any|no|none|the\s+(?:force|council|trust|department|authority|requested)|(?:the\s+|any\s+|such\s+|an?\s+)?(?:information|data|records?|material|details))\b)[^.;,]{3,90}?)"
     r"(?=\s+(?:would|could|might|will|may)\b|\s*,)"
 )
 #: "confirm whether listening devices are fitted in ...": the thing asked about, before its passive verb.
