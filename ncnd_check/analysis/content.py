@@ -48,6 +48,7 @@ class ContentCues:
     modal: re.Pattern
     harm: re.Pattern
     consequence: re.Pattern
+    not_harm: re.Pattern
     for_terms: re.Pattern
     lead_for: tuple[re.Pattern, ...]
     lead_against: tuple[re.Pattern, ...]
@@ -64,6 +65,7 @@ def load_content_cues() -> ContentCues:
         modal=re.compile(data["harm"]["modal"]),
         harm=_alternation(data["harm"]["terms"]),
         consequence=re.compile(data["harm"]["consequence"]),
+        not_harm=_alternation(data["harm"].get("not_harm", [])),
         for_terms=_alternation(data["for"]["terms"]),
         lead_for=tuple(re.compile(p) for p in data["lead_in"]["for"]),
         lead_against=tuple(re.compile(p) for p in data["lead_in"]["against"]),
@@ -84,6 +86,8 @@ def _kinds(s: str, cues: ContentCues) -> frozenset[str]:
     out = set()
     if cues.for_terms.search(s):
         out.add("for")
+    if cues.not_harm.search(s):
+        return frozenset(out)
     if (cues.harm.search(s) and cues.modal.search(s)) or ("for" not in out and cues.consequence.search(s)):
         out.add("harm")
     return frozenset(out)
