@@ -88,7 +88,9 @@ STOPWORDS = frozenset(
 )
 #: Openings that refer back instead of naming a topic ("this software", "such data").
 _ANAPHORIC = re.compile(
-    r"(?i)^(?:this|that|these|those|such|it|them|its|the\s+(?:requested|said|above|information|data|same|above-mentioned)|any\s+such|the\s+information\s+requested)\b"
+    r"(?i)^(?:this|that|these|those|such|it|them|its|the\s+(?:requested|said|above|information|data|same|above-mentioned)|any\s+such|the\s+information\s+requested"
+    r"|(?:any\s+|the\s+)?(?:further|other|more|additional|relevant)\s+(?:information|data|records?|details)"
+    r"|(?:the\s+)?information\s+(?:that\s+|which\s+)?you\s+(?:have\s+)?(?:asked|requested|want|seek|describe))\b"
 )
 
 
@@ -287,7 +289,11 @@ def _topic_phrases(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         if not _may_match(text, lowered, needed):
             continue
         for m in pattern.finditer(text):
+            before = text[max(0, m.start("object") - 6) : m.start("object")].lower()
+            if re.search(r"\b(?:has|had|have)\s+$", before) and re.match(r"\w+ed\b", m.group("object").strip()):
+                continue  # "whether or not they had helped the police": a perfect tense, not a thing held
             phrase = _GENERIC_HEAD.sub("", m.group("object").strip())
+            phrase = re.sub(r"(?i)^(?:any|some|all|none)\s+of\s+", "", phrase)
             phrase = re.sub(r"(?i)^(?:any|the)\s+", "", phrase).strip()
             if not phrase or _ANAPHORIC.match(phrase) or phrase.lower() in seen:
                 continue

@@ -179,18 +179,20 @@ def prejudice_level_unstated(ctx: "RuleContext") -> Iterator["Finding"]:
             continue
         if not prejudice:
             continue
-        for section in arg.harm_for(exemption):
-            key = section.heading_block if section.heading_block is not None else section.blocks[0]
-            if key in reported:
-                continue
-            text = " ".join(blocks[b].text for b in section.all_blocks)
-            if _LEVEL.search(text):
-                continue
-            reported.add(key)
-            yield ctx.finding(
-                f"The harm argument for {_label(exemption)} does not say whether confirming or denying "
-                "'would' or 'would be likely to' cause the prejudice",
-                key,
-                exemption=exemption,
-                suggestion="Say 'would prejudice' or 'would be likely to prejudice' and why.",
-            )
+        # The level may be stated anywhere in the exemption's harm argument, not in each of its paragraphs.
+        sections = arg.harm_for(exemption)
+        if not sections:
+            continue
+        section = sections[0]
+        key = section.heading_block if section.heading_block is not None else section.blocks[0]
+        text = " ".join(blocks[b].text for s in sections for b in s.all_blocks)
+        if key in reported or _LEVEL.search(text):
+            continue
+        reported.add(key)
+        yield ctx.finding(
+            f"The harm argument for {_label(exemption)} does not say whether confirming or denying "
+            "'would' or 'would be likely to' cause the prejudice",
+            key,
+            exemption=exemption,
+            suggestion="Say 'would prejudice' or 'would be likely to prejudice' and why.",
+        )
