@@ -286,3 +286,28 @@ def test_letterhead_and_sign_off_make_the_responder():
     texts = FILLER[:5] + ["Durham Constabulary can neither confirm nor deny that it holds the information."] + FILLER
     assert infer_responder(_analysis(texts)).name == "Durham Constabulary"
     assert infer_responder(_analysis(FILLER)) is None
+
+
+# --- Issue 15: residue inside the argument, under any house style ----------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_other_force_inside_a_factor_paragraph_is_a_warning(tmp_path, fmt):
+    """Another force as the subject of a factor (not "other forces such as ...") is residue, at warning."""
+    for authority in (None, "Devon and Cornwall Police"):
+        result = _result("other_force_in_factor", tmp_path, fmt, authority=authority)
+        found = [f for f in result.findings if f.category == CATEGORY]
+        assert [(f.rule, f.location.block) for f in found] == [
+            ("NCND708", _block(result, "how Dorset Police uses"))
+        ], found
+        assert found[0].severity == "warning" and "Dorset Police" in found[0].message
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_unheaded_harm_about_another_subject(tmp_path, fmt):
+    """Numbered paragraphs, no headings: the harm argues food inspections in a letter about covert CCTV."""
+    result = _result("harm_other_subject_numbered", tmp_path, fmt)
+    found = [f for f in result.findings if f.rule == "NCND704"]
+    assert [f.location.block for f in found] == [_block(result, "Food premises inspections")]
+    assert found[0].severity == "warning"
+    assert not [f for f in result.findings if f.category == CATEGORY and f.rule != "NCND704"]

@@ -181,6 +181,8 @@ def conclusion_without_factors_against(ctx: "RuleContext") -> Iterator["Finding"
     qualified = [e for e in arg.relied_on() if not law.is_withholding_subsection(e) and _qualified(ctx, e)]
     if not qualified:
         return  # no public interest test is needed at all (NCND205 reports one given)
+    if not any(arg.public_interest_for(e) for e in qualified):
+        return  # no public interest test at all: NCND102 says so
     reported: set[str | None] = set()
     for c in arg.part.conclusions:
         if c.verdict != "ncnd" or c.exemption in reported:
