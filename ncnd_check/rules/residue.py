@@ -197,6 +197,8 @@ def placeholder_left(ctx: "RuleContext") -> Iterator["Finding"]:
     requester it was pasted from a template without review, and may leave out facts the
     letter must state (the date, the reference, the authority).
 
+    What makes it an error: a placeholder in a draft goes to the requester as written.
+
     Example: "Thank you for your request dated dd/mm/yyyy, reference FOI/XXXX."
 
     How to fix: Replace each placeholder with the real value, or delete it. In a template
@@ -246,6 +248,8 @@ def other_authority(ctx: "RuleContext") -> Iterator["Finding"]:
     when Kent Police sends it was copied from another force's response; it misstates who is
     answering and suggests the reasoning was not written for this request.
 
+    What makes it an error: the other authority is named where the sender is (the NCND statement, letterhead, sign-off, or as the body that holds or uses outside the argument): the letter misstates who answers. Inside the harm or factors it is NCND708, a warning.
+
     Example: With `--authority "Kent Police"`: "West Midlands Police can neither confirm nor
     deny that it holds the information you requested."
 
@@ -281,6 +285,8 @@ def two_responding_authorities(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: Two forces each "neither confirming nor denying" in one letter is the
     mark of a paragraph pasted from another force's response.
+
+    What makes it an error: the draft itself presents two senders. A name inside the harm or factors is NCND708, a warning.
 
     Example: "Kent Police can neither confirm nor deny ..." in the opening and "To confirm
     or deny whether Essex Police holds ..." in the harm section.
@@ -483,6 +489,8 @@ def unknown_placeholder(ctx: "RuleContext") -> Iterator["Finding"]:
     Why it matters: The library fills the placeholders it knows; a misspelt or foreign one
     goes out to the requester as written.
 
+    What makes it an error: the library will not fill it, so it would be sent as written.
+
     Example: "{authorty} can neither confirm nor deny that it holds ..."
 
     How to fix: Use one of the library's placeholders (`{authority}`, `{subject}`, `{date}`,
@@ -561,6 +569,8 @@ def unbalanced_placeholder(ctx: "RuleContext") -> Iterator["Finding"]:
     Why it matters: An unbalanced placeholder is neither filled by the library nor caught by
     a reviewer looking for `{...}`; it is sent as a stray brace and half a word.
 
+    What makes it an error: it would be sent as a stray bracket and half a word.
+
     Example: "{authority can neither confirm nor deny ..."
 
     How to fix: Close the placeholder (`{authority}`) or remove the stray delimiter.
@@ -584,6 +594,8 @@ def real_authority_in_template(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: Every letter made from the template would name that force, whoever sends
     it.
+
+    What makes it a warning: the template may be meant for that force only; configure the authority to say so.
 
     Example: A template paragraph "To confirm or deny whether West Midlands Police holds the
     information would ..."

@@ -53,6 +53,8 @@ def missing_harm(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: The ICO expects a causal link between confirming or denying and the prejudice (DOMAIN.md 5.8); a refusal that does not say why the exemption applies fails s17(1)(c).
 
+    What makes it an error: no harm text at all for a prejudice-based exemption relied on (under any heading, in unheaded paragraphs, or inside the factors against), or a harm heading with nothing under it: the refusal gives no reason for the exemption, and a reviewer would stop it.
+
     Example: A draft citing Section 31(3) Law Enforcement that goes straight from the exemptions list to the public interest test.
 
     How to fix: Add a "Harm in confirming or denying that information is held" section for the exemption: what confirming or denying would reveal, and how that would prejudice the interests it protects.
@@ -91,6 +93,8 @@ def missing_public_interest(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: For a qualified exemption the duty to confirm or deny is excluded only where the public interest in maintaining the exclusion outweighs the public interest in confirming or denying (s2(1)(b)); s17(3) requires the reasons.
 
+    What makes it an error: no factor on either side and no public interest part for a qualified exemption; a balancing sentence alone is not a public interest test. A reviewer would stop the letter.
+
     Example: A draft relying on Section 24(2) National Security that gives a harm section and then signs off.
 
     How to fix: Add a "Public Interest Considerations" section for the exemption with factors favouring confirming or denying, factors against, and a balancing test.
@@ -115,6 +119,8 @@ def missing_balancing_test(ctx: "RuleContext") -> Iterator["Finding"]:
     """What it does: Reports a draft relying on a qualified exemption that has no balancing test: no "Balancing Test" section and no sentence weighing the public interest to a conclusion.
 
     Why it matters: Listing factors is not a public interest test; s17(3) requires the authority's reasons for concluding that the public interest in maintaining the exclusion of the duty to confirm or deny outweighs the public interest in confirming or denying.
+
+    What makes it an error: the factors stop and the letter never weighs them to a verdict, in any section or numbered paragraph.
 
     Example: Factors favouring and factors against confirming or denying, followed directly by the complaint rights.
 
@@ -144,6 +150,8 @@ def missing_no_inference(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: NCND must be applied consistently whether or not information is held (LTT64); the closing disclaimer tells the requester that the response is no evidence either way (DOMAIN.md 3.1 item 10, 3.2).
 
+    What makes it a warning: the statement is good practice (DOMAIN.md 3.1 item 10), not a statutory requirement, and may be written in many ways; it is looked for in any wording ("nothing should be read into this reply ...").
+
     Example: A draft whose balancing test concludes for NCND and then ends.
 
     How to fix: End the NCND part with a sentence such as "This response should not be taken as conclusive evidence that the information you have requested exists or does not exist."
@@ -164,6 +172,8 @@ def prejudice_level_unstated(ctx: "RuleContext") -> Iterator["Finding"]:
     """What it does: Reports a harm section for a prejudice-based exemption that never says whether confirming or denying "would" or "would be likely to" cause the prejudice.
 
     Why it matters: ICO line to take LTT13: where the authority does not say which level of likelihood it relies on, the ICO applies the lower threshold ("would be likely to") unless there is clear evidence for the higher one.
+
+    What makes it a warning: the ICO then applies the lower threshold; the refusal still stands.
 
     Example: "Confirming or denying may have an impact on law enforcement."
 
