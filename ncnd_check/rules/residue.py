@@ -323,9 +323,22 @@ def two_responding_authorities(ctx: "RuleContext") -> Iterator["Finding"]:
 _SENDER_REASONS = frozenset({"ncnd-statement", "letterhead", "header", "footer", "sign-off"})
 
 
+#: A sentence that argues (a consequence modal): not a name line of the letterhead or sign-off.
+_ARGUES = re.compile(r"\b(?:would|could|might|may|will|should)\b", re.I)
+
+
 def _in_argument(ctx: "RuleContext", m) -> bool:
-    """A mention inside the harm or public interest argument that does not itself present the sender."""
-    return m.block is not None and m.reason not in _SENDER_REASONS and ctx.analysis.section_of(m.block) in ARGUMENT_SECTIONS
+    """A mention inside the harm or public interest argument that does not itself present the sender.
+
+    A short factor near the end of a letter ("Investigations by Hertfordshire
+    Constabulary would be less effective.") sits where a sign-off would; it is
+    still the argument when it argues.
+    """
+    if m.block is None or ctx.analysis.section_of(m.block) not in ARGUMENT_SECTIONS:
+        return False
+    if m.reason in ("letterhead", "sign-off"):
+        return bool(_ARGUES.search(ctx.document.blocks[m.block].norm))
+    return m.reason not in _SENDER_REASONS
 
 
 @rule("NCND708", "other-authority-in-argument", CATEGORY, "warning")
