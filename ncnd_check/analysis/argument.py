@@ -208,16 +208,17 @@ class Argument:
         """Section -> first block where the NCND part says confirming or denying would prejudice its interest.
 
         "would be likely to prejudice the prevention or detection of crime" argues
-        s31's own test whether or not "section 31" is written anywhere. The
-        request echo and the closing statement are not the argument.
+        s31's own test whether or not "section 31" is written anywhere. Only the
+        argument's blocks (harm, public interest, factors, balance) are read.
         """
         if self._claims is None:
             from ncnd_check.analysis.topics import prejudice_claims
 
-            skip = {"request", "no-inference"}
+            # The argument only: an annex of "further considerations" or the law quoted is not a claim.
+            arguing = set(self.argument_blocks())
             out: dict[str, int] = {}
             for sent in self.analysis.sentences:
-                if sent.block not in self.part.blocks or self.analysis.section_of(sent.block) in skip:
+                if sent.block not in arguing:
                     continue
                 for section in prejudice_claims(sent.text.lower()):
                     out.setdefault(section, sent.block)

@@ -83,7 +83,7 @@ STOPWORDS = frozenset(
     particular specific certain type types kind kinds sort form forms various range variety
     capability capabilities ability abilities tactic tactics technique techniques resource resources
     method methods approach access presence involvement activity activities matter matters area areas
-    exist exists existed existence
+    exist exists existed existence interest interests involved product products service services
     """.split()
 )
 #: Openings that refer back instead of naming a topic ("this software", "such data").
