@@ -177,7 +177,10 @@ def add_content_parts(
                 context = None
             outside = name is None and not named and bool(_OUTSIDE.search(heading)) and len(heading.split()) <= 12
             previous = None
-            continue
+            colon = block.norm.find(":")
+            if block.kind == "heading" or colon < 0 or not is_content(block.norm[colon + 1 :]):
+                continue
+            # "Public interest test: There is ... However, ...": a lead-in with its content inline.
         if outside or i not in scope or block.kind == "table-cell" or not is_content(block.text):
             continue
         current = block_sections[i]
@@ -201,8 +204,12 @@ def add_content_parts(
             lead = "against" if previous == "factors-for" or (in_pit and "harm" in kinds) else None
         harm = "harm" in kinds
         directions: tuple[str, ...]
-        if (verdict or current in ("balancing-test", "conclusion")) and lead not in ("for", "against"):
+        if current in ("balancing-test", "conclusion") and lead not in ("for", "against"):
             # The balance names both sides on its way to the verdict: that is no factor of its own.
+            kinds, harm = frozenset(), False
+        elif verdict and lead not in ("for", "against") and not ("for" in kinds and harm):
+            # A verdict paragraph is a public interest test of its own only when it argues both sides
+            # ("Public interest test: There is ... However, ... On balance, ...").
             kinds, harm = frozenset(), False
         if lead == "for":
             directions = ("for",)

@@ -289,6 +289,8 @@ def _topic_phrases(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         if not _may_match(text, lowered, needed):
             continue
         for m in pattern.finditer(text):
+            if pattern is _WHETHER_PASSIVE and re.fullmatch(r"(?i)(?:the|this|that|such)\s+[\w-]+", m.group("object").strip()):
+                continue  # "whether the technology was used": the request's thing, referred back to
             before = text[max(0, m.start("object") - 6) : m.start("object")].lower()
             if re.search(r"\b(?:has|had|have)\s+$", before) and re.match(r"\w+ed\b", m.group("object").strip()):
                 continue  # "whether or not they had helped the police": a perfect tense, not a thing held
