@@ -27,8 +27,6 @@ _PREJUDICE = re.compile(
     r"(?:prejudice|harm|undermine|damage|compromise|endanger|jeopardi[sz]e|impede|hinder|weaken|threaten|be\s+detrimental\s+to|adversely\s+affect)\b"
     r"(?P<object>[^.;:]{0,160})"
 )
-#: An interest named after the formula but in a hypothetical or a contrast is still the claim; a
-#: description of what another section says ("section 31(3) applies where ...") is left to the caller.
 
 
 @dataclass(frozen=True)
@@ -36,6 +34,8 @@ class Topic:
     section: str
     interests: re.Pattern
     vocabulary: re.Pattern
+    #: The verbs of the exemption's own test, if only they make a claim of it (s38: "endanger").
+    verbs: re.Pattern | None = None
 
 
 def _alternation(patterns) -> re.Pattern:
@@ -47,7 +47,12 @@ def topics() -> tuple[Topic, ...]:
     raw = resources.files("ncnd_check.law").joinpath("topics.toml").read_bytes()
     data = tomllib.loads(raw.decode("utf-8"))["topics"]
     return tuple(
-        Topic(section, _alternation(row.get("interests", [])), _alternation(row.get("interests", []) + row.get("vocabulary", [])))
+        Topic(
+            section,
+            _alternation(row.get("interests", [])),
+            _alternation(row.get("interests", []) + row.get("vocabulary", [])),
+            re.compile(row["verbs"]) if row.get("verbs") else None,
+        )
         for section, row in data.items()
     )
 
@@ -66,8 +71,8 @@ def sections_discussed(text: str) -> frozenset[str]:
 def _claims(text: str) -> frozenset[str]:
     out: set[str] = set()
     for m in _PREJUDICE.finditer(text):
-        obj = m.group("object")
-        out.update(t.section for t in topics() if t.interests.search(obj))
+        obj, verb = m.group("object"), text[m.start() : m.start("object")]
+        out.update(t.section for t in topics() if t.interests.search(obj) and (t.verbs is None or t.verbs.search(verb)))
     return frozenset(out)
 
 
