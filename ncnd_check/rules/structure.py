@@ -49,7 +49,7 @@ def _ncnd_limbs(arg) -> list[str]:
 
 @rule("NCND101", "missing-harm", CATEGORY, "error")
 def missing_harm(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports a prejudice-based exemption (s31(3), s38(2), s43(3), s24(2) ...) that the draft relies on with no harm section arguing it.
+    """What it does: Reports a prejudice-based exemption (s31(3), s38(2), s43(3), s24(2) ...) that the draft relies on with no harm argument for it: no harm section under any heading ("Evidence of Harm", "Harm in complying with S1(1)(a)" ...), no unheaded paragraph that argues harm, and no harm weighed in its factors against.
 
     Why it matters: The ICO expects a causal link between confirming or denying and the prejudice (DOMAIN.md 5.8); a refusal that does not say why the exemption applies fails s17(1)(c).
 
@@ -89,7 +89,7 @@ def missing_harm(ctx: "RuleContext") -> Iterator["Finding"]:
 
 @rule("NCND102", "missing-public-interest", CATEGORY, "error")
 def missing_public_interest(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports a qualified exemption relied on with no public-interest considerations for it at all (no public interest section, factors or balancing).
+    """What it does: Reports a qualified exemption relied on with no public-interest considerations for it at all: no public interest part and no factor either way, under any heading, inline ("In favour of confirming or denying, there is ...") or in unheaded paragraphs. A balancing verdict alone is not a public interest test.
 
     Why it matters: For a qualified exemption the duty to confirm or deny is excluded only where the public interest in maintaining the exclusion outweighs the public interest in confirming or denying (s2(1)(b)); s17(3) requires the reasons.
 
