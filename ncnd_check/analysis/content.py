@@ -159,6 +159,7 @@ def add_content_parts(
     labels: list[_Label] = []
     woven: list[tuple[int, str | None]] = []
     previous: str | None = None
+    carried: str | None = None  # a lead-in paragraph's side, for the list items under it
     outside = False
     context: str | None = None  # the exemption a per-exemption heading ("Section 38(2) - Health and Safety") set
     exemption_headings = exemption_headings or {}
@@ -176,7 +177,10 @@ def add_content_parts(
             elif name not in _PIT and name != "harm":
                 context = None
             outside = name is None and not named and bool(_OUTSIDE.search(heading)) and len(heading.split()) <= 12
-            previous = None
+            previous = carried = None
+            side = lead_in(block.text)
+            if side in ("for", "against") and name is None:
+                carried = side  # "The factors against confirming or denying are:" over a list
             colon = block.norm.find(":")
             if block.kind == "heading" or colon < 0 or not is_content(block.norm[colon + 1 :]):
                 continue
@@ -198,6 +202,10 @@ def add_content_parts(
         if current == "applicable-exemptions" and _LIST_LINE.match(block.norm) and len(block.norm.split()) <= 15:
             continue
         lead = lead_in(block.text)
+        if lead is None and block.kind == "list-item" and carried:
+            lead = carried  # the items under "The factors against confirming or denying are:"
+        elif block.kind != "list-item":
+            carried = None
         in_pit = current in _PIT or previous in ("factors-for", "factors-against", "public-interest")
         if lead == "contrast":
             # "Set against that, ...": right after the factors for, the other side; elsewhere only if it argues harm.
@@ -239,6 +247,8 @@ def add_content_parts(
             continue
         labels.append(_Label(i, name, harm, directions, exemption))
         previous = name
+        if block.kind != "list-item" and lead in ("for", "against"):
+            carried = lead
 
     _apply(labels, woven, block_sections, sections, factors)
 
