@@ -45,3 +45,12 @@ def test_numbered_paragraphs_with_no_headings():
         assert name in names, names
     assert {g.direction for g in analysis.factors if g.blocks} == {"for", "against"}
     assert [c.verdict for c in analysis.conclusions] == ["ncnd"]
+
+
+def test_the_statutory_test_described_is_no_harm_argument():
+    """The NCND statement restating s31(3) must not stand in for a harm argument that was removed."""
+    assert sentence_kinds(
+        "We rely on section 31(3), which removes the duty to confirm or deny where confirming or denying "
+        "would, or would be likely to, prejudice any of the matters listed in section 31(1)."
+    ) == frozenset()
+    assert sentence_kinds("Section 31(3) applies where confirming or denying would be likely to prejudice the prevention of crime.") == {"harm"}
