@@ -149,3 +149,18 @@ def test_no_inference_in_other_words(sentence):
 
 def test_a_factor_about_published_statistics_is_no_conclusion():
     assert classify_sentence("That interest is met by the general statistics we already publish about fraud.", None) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, verdict",
+    [
+        # "maintaining the exemption" weighed against confirming or denying: the NCND balance in looser words.
+        ("The public interest in maintaining the exemption outweighs the public interest in confirming or denying whether information is held.", "ncnd"),
+        ("The public interest in confirming or denying is outweighed by the public interest in maintaining the exemption.", "ncnd"),
+        # Against disclosure, or against nothing, it is still the s1(1)(b) test.
+        ("On balance the public interest in maintaining the exemption outweighs that in disclosure.", "disclosure-test"),
+        ("The balance favours maintaining the exemption.", "disclosure-test"),
+    ],
+)
+def test_maintaining_the_exemption_against_confirming_is_the_ncnd_balance(sentence, verdict):
+    assert classify_sentence(sentence, "balancing-test") == verdict

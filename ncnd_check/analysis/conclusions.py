@@ -100,6 +100,24 @@ def _side(text: str, rules: ConclusionRules) -> str | None:
     return None
 
 
+_MAINTAIN_EXEMPTION = re.compile(r"\bmaintain\w* (?:the |these |those |this |each |both )?(?:exemptions?|exemption\(s\))\b")
+_DISCLOSURE_WORDS = re.compile(r"\bnon[- ]?disclos|\bwithh(?:old|eld)|\bdisclos|\breleas")
+
+
+def _against_confirming(winner: str, loser: str, rules: ConclusionRules) -> bool:
+    """"maintaining the exemption" weighed against "confirming or denying": the NCND balance in looser words.
+
+    The ICO itself writes it so; only "maintaining the exemption" against
+    disclosure (or against nothing) is the s1(1)(b) test.
+    """
+    return (
+        bool(_MAINTAIN_EXEMPTION.search(winner))
+        and not _DISCLOSURE_WORDS.search(winner)
+        and _side(loser, rules) == "confirm"
+        and not _DISCLOSURE_WORDS.search(loser)
+    )
+
+
 def _near(text: str, words: int = 16) -> str:
     """The phrase right after a verdict verb, up to a reason clause."""
     m = _CUT.search(text)
@@ -137,11 +155,14 @@ def _classify_folded(s: str, section: str | None, rules: ConclusionRules) -> str
     # "X is outweighed by Y": Y wins.
     m = _OUTWEIGHED_BY.search(s)
     if m and _WEIGHING_WORDS.search(s):
-        winner = _side(_near(s[m.end():]), rules)
+        won = _near(s[m.end():])
+        winner = _side(won, rules)
         negated = bool(m.group("neg"))
         if winner is None:
             loser = _side(s[: m.start()], rules)
             return _verdict(loser, not negated) if loser else "unclear"
+        if not negated and _against_confirming(won, s[: m.start()], rules):
+            return "ncnd"
         return _verdict(winner, negated)
     # "X outweighs Y": X wins.
     m = _OUTWEIGHS.search(s)
@@ -153,6 +174,8 @@ def _classify_folded(s: str, section: str | None, rules: ConclusionRules) -> str
         if winner is None:
             loser = _side(_near(s[m.end():]), rules)
             return _verdict(loser, not negated) if loser else "unclear"
+        if not negated and _against_confirming(clause, _near(s[m.end():]), rules):
+            return "ncnd"
         return _verdict(winner, negated)
     # "X carries the greater weight", "the case for X narrowly prevails": X wins.
     m = _PREVAILS.search(s)
