@@ -220,6 +220,23 @@ class _Builder:
     def is_content(self, text: str) -> bool:
         return is_content(text, self.rules)
 
+    def titled(self, cleaned: str) -> tuple[str, ...]:
+        """The cited exemption whose title is the whole of a heading ("Law Enforcement", "Health and Safety")."""
+        words = [w for w in _WORDS.findall(cleaned) if w not in {"section", "the", "exemption", "s"}]
+        if not words or len(words) > 10:
+            return ()
+        text = " ".join(words)
+        out = []
+        for e in self.cited:
+            section = law.section_of(e)
+            for t in law.titles(section or ""):
+                title = " ".join(_WORDS.findall(fold(t)))
+                if title and len(title) >= 6 and (text == title or text.startswith(title + " ") and len(words) - len(title.split()) <= 2):
+                    out.append(e)
+                    break
+        out = [e for e in out if law.is_ncnd_subsection(e)] or out
+        return tuple(dict.fromkeys(out))[:1] if len({law.section_of(e) for e in out}) == 1 else ()
+
     def _is_exemption_phrase(self, index: int, phrase: str, end: int | None) -> bool:
         """A phrase made of citation(s) and the exemption's title, little else."""
         cits = [c for c in self.by_block.get(index, []) if (end is None or c.start < end)]
@@ -272,9 +289,12 @@ class _Builder:
         # merely contains "balancing test".
         if name and not styled and colon <= 0 and not self._wholly_heading(cleaned):
             name = None
-        exemptions = self.exemptions_in(block.index, end)
+        exemptions = self.exemptions_in(block.index, end) or self.titled(cleaned)
         if name:
             return _Heading("section", name, exemptions, inline, phrase)
+        if exemptions and not self.exemptions_in(block.index, end) and (styled or end is not None or len(cleaned.split()) <= 8):
+            # "Law Enforcement" alone over a part of the argument: the cited exemption of that title.
+            return _Heading("exemption", None, exemptions, inline, phrase)
         if exemptions and self._is_exemption_phrase(block.index, phrase, end):
             return _Heading("exemption", None, exemptions, inline, phrase)
         if styled or end is not None:
