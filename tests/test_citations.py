@@ -384,3 +384,25 @@ def test_generated_lists_parse_back_in_order(first, rest, joiners, suffix, befor
 def test_generated_other_act_lists_are_not_foia(cites, act) -> None:
     text = "sections " + " and ".join(n for n, _ in cites) + act
     assert ids(text) == [], text
+
+
+# --------------------------------------------------------------------------- relied on (issue 15)
+
+
+@pytest.mark.parametrize(
+    "text, relied",
+    [
+        ("Section 30(3) removes the duty to confirm or deny for information that is exempt under section 30(1) or (2).", ["s30(3)"]),
+        ("Section 30(3) applies to information which is, or would be if it were held, exempt under section 30(1) or (2).", ["s30(3)"]),
+        ("Section 23(5) applies to information supplied by any of the bodies listed in section 23(3).", ["s23(5)"]),
+        ("Such information would be exempt under section 30(2) if it were held.", []),
+        ("A trade secret, as defined in section 84, is not in point.", []),
+        # A claim in the main clause stays a claim (the withholding-subsection rule needs it).
+        ("The information is exempt under section 31(1).", ["s31(1)"]),
+        ("We rely on sections 24(2) and 31(3).", ["s24(2)", "s31(3)"]),
+    ],
+)
+def test_provisions_named_to_explain_another_are_not_relied_on(text, relied):
+    from ncnd_check.analysis.citations import relied_citations
+
+    assert [c.id for c in relied_citations(find_in_text(text), [text])] == relied

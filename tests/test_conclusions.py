@@ -110,3 +110,57 @@ def test_sentences_and_docs_cover_every_block_in_order() -> None:
     assert "It is s. 23(5) that applies." in texts  # "s." does not end a sentence
     for s in analysis.sentences:
         assert analysis.document.blocks[s.block].norm[s.start : s.end].strip() == s.text
+
+
+# --------------------------------------------------------------------------- other authorities' wording (issue 15)
+
+
+@pytest.mark.parametrize(
+    "sentence, verdict",
+    [
+        ("The public interest lies in maintaining the exemption from the duty to confirm or deny.", "ncnd"),
+        ("We consider that the public interest is best served by neither confirming nor denying.", "ncnd"),
+        ("The arguments against confirming or denying carry the greater weight.", "ncnd"),
+        # Flipped balances: the verdict favours confirming, whatever position is then kept.
+        ("On balance, the public interest favours confirming whether information is held, although on this occasion we will maintain our position.", "confirm"),
+        ("We have decided that the public interest narrowly favours telling you whether we hold the information; nevertheless we will maintain our position.", "confirm"),
+        ("The arguments for saying whether the information is held carry the greater weight, but we will neither confirm nor deny.", "confirm"),
+        # Still the disclosure test.
+        ("It is our view that the public interest in maintaining the exemption outweighs that in disclosure.", "disclosure-test"),
+    ],
+)
+def test_conclusions_in_other_wordings(sentence, verdict):
+    assert classify_sentence(sentence, "balancing-test") == verdict
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nothing should be read into this reply about whether information exists.",
+        "None of the above should be taken as an indication that the information is or is not held.",
+        "It should not be assumed from this response that any information does, or does not, exist.",
+        "Please do not take this response as an indication that any complaint has or has not been made.",
+        "You should not assume from this reply that any information is held.",
+    ],
+)
+def test_no_inference_in_other_words(sentence):
+    assert is_no_inference(sentence)
+
+
+def test_a_factor_about_published_statistics_is_no_conclusion():
+    assert classify_sentence("That interest is met by the general statistics we already publish about fraud.", None) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, verdict",
+    [
+        # "maintaining the exemption" weighed against confirming or denying: the NCND balance in looser words.
+        ("The public interest in maintaining the exemption outweighs the public interest in confirming or denying whether information is held.", "ncnd"),
+        ("The public interest in confirming or denying is outweighed by the public interest in maintaining the exemption.", "ncnd"),
+        # Against disclosure, or against nothing, it is still the s1(1)(b) test.
+        ("On balance the public interest in maintaining the exemption outweighs that in disclosure.", "disclosure-test"),
+        ("The balance favours maintaining the exemption.", "disclosure-test"),
+    ],
+)
+def test_maintaining_the_exemption_against_confirming_is_the_ncnd_balance(sentence, verdict):
+    assert classify_sentence(sentence, "balancing-test") == verdict

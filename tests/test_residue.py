@@ -172,8 +172,11 @@ def test_another_force_as_the_responding_body(tmp_path, fmt):
     assert "West Midlands Police" in finding.message and "Kent Police" in finding.suggestion
     # The same draft with the other force configured: Kent Police is now the stranger.
     flipped = _result("other_force", tmp_path, fmt, authority="WMP")
-    assert {r for r, _, _ in _residue(flipped)} == {"NCND702"}
-    assert all("Kent Police" in f.message for f in flipped.findings if f.rule == "NCND702")
+    # Letterhead and sign-off name the sender (NCND702, error); the harm and factors naming
+    # Kent Police are the argument's own residue (NCND708, a warning).
+    assert {r for r, _, _ in _residue(flipped)} == {"NCND702", "NCND708"}
+    assert all("Kent Police" in f.message for f in flipped.findings if f.rule in ("NCND702", "NCND708"))
+    assert all(f.severity == "warning" for f in flipped.findings if f.rule == "NCND708")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -283,3 +286,28 @@ def test_letterhead_and_sign_off_make_the_responder():
     texts = FILLER[:5] + ["Durham Constabulary can neither confirm nor deny that it holds the information."] + FILLER
     assert infer_responder(_analysis(texts)).name == "Durham Constabulary"
     assert infer_responder(_analysis(FILLER)) is None
+
+
+# --- Issue 15: residue inside the argument, under any house style ----------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_other_force_inside_a_factor_paragraph_is_a_warning(tmp_path, fmt):
+    """Another force as the subject of a factor (not "other forces such as ...") is residue, at warning."""
+    for authority in (None, "Devon and Cornwall Police"):
+        result = _result("other_force_in_factor", tmp_path, fmt, authority=authority)
+        found = [f for f in result.findings if f.category == CATEGORY]
+        assert [(f.rule, f.location.block) for f in found] == [
+            ("NCND708", _block(result, "how Dorset Police uses"))
+        ], found
+        assert found[0].severity == "warning" and "Dorset Police" in found[0].message
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_unheaded_harm_about_another_subject(tmp_path, fmt):
+    """Numbered paragraphs, no headings: the harm argues food inspections in a letter about covert CCTV."""
+    result = _result("harm_other_subject_numbered", tmp_path, fmt)
+    found = [f for f in result.findings if f.rule == "NCND704"]
+    assert [f.location.block for f in found] == [_block(result, "Food premises inspections")]
+    assert found[0].severity == "warning"
+    assert not [f for f in result.findings if f.category == CATEGORY and f.rule != "NCND704"]

@@ -140,3 +140,26 @@ Gwent Police can neither confirm nor deny that it holds the information by virtu
 There may be occasions when stating that no information is held, or that it is held, would itself cause harm. A neither confirm nor deny response is used consistently whether or not information is held, so that no inference can be drawn.
 """
     assert analyse(read_text_str(draft)).response_type == "ncnd"
+
+
+@pytest.mark.parametrize(
+    "expected,paragraphs",
+    [
+        # Issue 15: a lone confirmation beside the NCND statement is a leak in an NCND letter, checked whole.
+        ("ncnd", ["We can confirm that the force holds this information; however, it is exempt.",
+                  "The force neither confirms nor denies that it holds the information by virtue of Section 31(3)."]),
+        # An answer of another kind, or an NCND of the rest, still makes it partial.
+        ("partial-ncnd", ["I can confirm that the force holds information about arrests. The figures are set out below.",
+                          "The force neither confirms nor denies that it holds any further information by virtue of Section 30(3)."]),
+        ("partial-ncnd", ["We can confirm that the force holds a policy on drones.",
+                          "For the remainder of your request, the force neither confirms nor denies that it holds information (Section 31(3))."]),
+        # "Each question is set out below" is no answer.
+        ("ncnd", ["Each question is set out below with the force's answer.",
+                  "The force neither confirms nor denies that it holds the information by virtue of Section 31(3)."]),
+    ],
+)
+def test_lone_confirmation_and_partial_answers(expected, paragraphs):
+    analysis = analyse(read_text_str("\n\n".join(paragraphs), "draft.txt"))
+    assert analysis.response_type == expected
+    if expected == "ncnd":
+        assert analysis.ncnd_blocks == set(range(len(analysis.document.blocks)))

@@ -111,7 +111,9 @@ def test_content_terms_fold_case_and_plurals_and_drop_generic_words():
         ("Confirmation of the use of covert listening devices would alert offenders.", ["covert listening devices"]),
         ("To confirm or deny whether the force uses this software would harm security.", []),
         ("To confirm or deny whether the requested information is held would be harmful.", []),
-        ("Confirming whether drones are used would inform public debate about the use of public funds.", []),
+        # A passive "whether X are used" names X as the thing asked about (issue 15: harm written about
+        # "whether listening devices are fitted" in a letter about ANPR cameras); "public funds" is still no topic.
+        ("Confirming whether drones are used would inform public debate about the use of public funds.", ["drones"]),
         # Perfect and passive forms: what follows 'have been' is no object the force holds or uses.
         ("Confirming or denying would reveal whether particular groups have been the subject of investigation.", []),
     ],

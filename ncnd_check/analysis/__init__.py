@@ -1,8 +1,9 @@
 """Analysis: a Document in, the draft's argument (an Analysis) out.
 
 One pass of the spaCy pipeline over every body block (tokens and sentences),
-then, in order: citations, sections and factor groups, the response type and
-its NCND part, the no-inference statement, and the balancing conclusions.
+then, in order: citations, sections and factor groups from the headings, the
+no-inference statement, the response type and its NCND part, the argument
+parts read from what unheaded paragraphs say, and the balancing conclusions.
 spaCy is imported here only when :func:`analyse` runs.
 """
 
@@ -18,7 +19,7 @@ __all__ = ["analyse"]
 
 def analyse(document: Document, settings=None) -> Analysis:
     """Read the argument of one draft."""
-    from ncnd_check.analysis.citations import exemption_ids, find_citations
+    from ncnd_check.analysis.citations import exemption_ids, find_citations, relied_citations
     from ncnd_check.analysis.conclusions import find_conclusions, no_inference_sentences
     from ncnd_check.analysis.nlp import process
     from ncnd_check.analysis.response_type import classify_response
@@ -37,12 +38,19 @@ def analyse(document: Document, settings=None) -> Analysis:
     response_type, ncnd_blocks = classify_response(
         document, structure.block_sections, citations, set(structure.exemption_headings)
     )
+    from ncnd_check.analysis.content import add_content_parts
+
+    add_content_parts(
+        document, structure.block_sections, structure.sections, structure.factors,
+        sentences, ncnd_blocks, structure.heading_blocks, citations, structure.exemption_headings,
+    )
     analysis = Analysis(
         document=document,
         block_sections=structure.block_sections,
         sections=structure.sections,
         citations=citations,
-        exemptions=exemption_ids(citations),
+        # Only the provisions relied on: not one named to explain another ("the bodies listed in section 23(3)").
+        exemptions=exemption_ids(relied_citations(citations, [b.norm for b in blocks])),
         response_type=response_type,
         ncnd_blocks=ncnd_blocks,
         factors=structure.factors,
@@ -76,7 +84,8 @@ def analyse(document: Document, settings=None) -> Analysis:
         return list(dict.fromkeys(found))
 
     section_of_block: dict[int, Section] = {}
-    for s in analysis.sections:
+    # A heading's section first; the parts read from content only where no heading speaks.
+    for s in sorted(analysis.sections, key=lambda s: not (s.heading or "").startswith("(")):
         for b in s.all_blocks:
             section_of_block[b] = s
 

@@ -53,6 +53,7 @@ class Argument:
     _invoked: list | None = None
     _heading_blocks: set[int] | None = None
     _argument_blocks: list[int] | None = None
+    _claims: dict[str, int] | None = None
 
     # -- what the draft relies on --------------------------------------------
     def relied_on(self) -> list[str]:
@@ -138,9 +139,14 @@ class Argument:
         return [s for s in self.sections_for(exemption, "harm") if self.has_content(s)]
 
     def public_interest_for(self, exemption: str) -> bool:
-        if self.sections_for(exemption, "public-interest", "balancing-test", "factors-for", "factors-against"):
+        """Some public interest consideration for the exemption: factors, or a public interest part with text.
+
+        A balancing verdict alone is not one: with every factor removed, the
+        public interest test is missing, not one side of it.
+        """
+        if any(covers(g.exemption, exemption) for g in self.part.factors):
             return True
-        return any(covers(g.exemption, exemption) for g in self.part.factors)
+        return bool(self.sections_for(exemption, "public-interest", "factors-for", "factors-against"))
 
     def groups_for(self, exemption: str, direction: str) -> list[FactorGroup]:
         return [g for g in self.part.factors if g.direction == direction and covers(g.exemption, exemption)]
@@ -186,10 +192,43 @@ class Argument:
                 continue
         return out
 
+    def topic_discussed(self, exemption: str) -> bool:
+        """The argument discusses what the exemption protects (law/topics.toml), by number or not."""
+        from ncnd_check.analysis.topics import sections_discussed
+
+        section = law.section_of(exemption)
+        if section in self.topic_claims():
+            return True
+        # Looser words of the topic ("crime", "safety") must recur: one passing mention argues nothing.
+        blocks = self.analysis.document.blocks
+        hits = [i for i in self.argument_blocks() if section in sections_discussed(blocks[i].norm.lower())]
+        return len(hits) >= 2
+
+    def topic_claims(self) -> dict[str, int]:
+        """Section -> first block where the NCND part says confirming or denying would prejudice its interest.
+
+        "would be likely to prejudice the prevention or detection of crime" argues
+        s31's own test whether or not "section 31" is written anywhere. Only the
+        argument's blocks (harm, public interest, factors, balance) are read.
+        """
+        if self._claims is None:
+            from ncnd_check.analysis.topics import prejudice_claims
+
+            # The argument only: an annex of "further considerations" or the law quoted is not a claim.
+            arguing = set(self.argument_blocks())
+            out: dict[str, int] = {}
+            for sent in self.analysis.sentences:
+                if sent.block not in arguing:
+                    continue
+                for section in prejudice_claims(sent.text.lower()):
+                    out.setdefault(section, sent.block)
+            self._claims = out
+        return self._claims
+
     def argued(self, exemption: str) -> bool:
         if any(covers(owner, exemption) for owner in self.attributed()):
             return True
-        if self.named_in_argument(exemption):
+        if self.named_in_argument(exemption) or self.topic_discussed(exemption):
             return True
         # The only exemption that needs arguing: every generic argument part argues it.
         generic = [s for s in self.part.sections if s.name in ARGUMENT_SECTIONS and s.exemption is None]

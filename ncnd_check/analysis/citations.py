@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
     from ncnd_check.document import Block, Document
 
-__all__ = ["find_citations", "find_in_text", "exemption_ids", "cited_ids"]
+__all__ = ["find_citations", "find_in_text", "exemption_ids", "cited_ids", "referred_only", "relied_citations"]
 
 # --------------------------------------------------------------------------- token shapes
 
@@ -637,3 +637,54 @@ def exemption_ids(citations: Iterable[Citation]) -> list[str]:
     ids = [i for i in cited_ids(citations) if law.is_exemption_id(i) and law.is_foia_section(i)]
     with_subsection = {i.split("(", 1)[0] for i in ids if "(" in i}
     return [i for i in ids if "(" in i or i not in with_subsection]
+
+
+# --------------------------------------------------------------------------- relied on or referred to
+
+#: Words just before a citation that make it a reference used to explain another
+#: provision, not a provision relied on: "the bodies listed in section 23(3)",
+#: "as defined in section 84", "information that is exempt under section 30(1)".
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:listed|named|specified|set\s+out|described|defined|referred\s+to|mentioned|contained|detailed|"
+    r"enumerated|identified|provided\s+for)\s+(?:in|at|by|under|within)"
+    r"|\bbod(?:y|ies)\s+(?:\w+\s+){0,2}(?:in|at|under|of)"
+    r"|\bwithin\s+the\s+meaning\s+of|\bfor\s+the\s+purposes?\s+of|\bmeaning\s+given\s+(?:in|by)|\bas\s+in"
+    # "information which is, or would be if it were held, exempt under", "... would be exempt under 30(2) if held"
+    r"|\b(?:that|which)\b[^.;:]{0,50}?\bexempt(?:ed)?(?:\s+information)?(?:\s+from\s+disclosure)?\s+(?:under|by\s+virtue\s+of)"
+    r"|\bwould\s+(?:also\s+|itself\s+)?be\s+exempt(?:ed)?(?:\s+information)?(?:\s+from\s+disclosure)?\s+(?:under|by\s+virtue\s+of)"
+    r"|\b(?:that|which)\s+(?:falls?|fell|would\s+fall|comes?|would\s+come)\s+(?:with)?in|\bby\s+reference\s+to"
+    r"|\b(?:mirrors?|reflects?|equivalent\s+(?:of|to)|counterpart\s+(?:of|to)|corresponds?\s+to))"
+    r"\s+(?:the\s+)?(?:provisions?\s+(?:of|in)\s+)?$",
+    re.I,
+)
+#: What may join the items of one list of citations ("section 30(1) or (2)").
+_LIST_JOIN = re.compile(r"^\s*(?:,|and|or|&|/|and/or)?\s*(?:,|and|or|&|/)?\s*(?:sections?\s+|s\.?\s*|ss\.?\s*|subsections?\s+)?$", re.I)
+
+
+def referred_only(citations: Sequence[Citation], texts: Sequence[str]) -> set[int]:
+    """Positions (in ``citations``) of citations that only explain another provision.
+
+    ``texts[block]`` is the block's norm text. A citation listed after one that
+    is a reference ("exempt under section 30(1) or (2)") is one too.
+    """
+    out: set[int] = set()
+    previous: Citation | None = None
+    previous_ref = False
+    for n, c in enumerate(citations):
+        text = texts[c.block] if c.block < len(texts) else ""
+        if previous is not None and previous.block == c.block and _LIST_JOIN.match(text[previous.end : c.start]):
+            ref = previous_ref
+        else:
+            before = text[max(0, c.start - 120) : c.start]
+            cut = max(before.rfind(". "), before.rfind("; "))
+            ref = bool(_REFERENCE_BEFORE.search(before[cut + 1 :] if cut >= 0 else before))
+        if ref:
+            out.add(n)
+        previous, previous_ref = c, ref
+    return out
+
+
+def relied_citations(citations: Sequence[Citation], texts: Sequence[str]) -> list[Citation]:
+    """The citations that are not mere references (see :func:`referred_only`)."""
+    skip = referred_only(citations, texts)
+    return [c for n, c in enumerate(citations) if n not in skip]

@@ -39,9 +39,16 @@ _DECISION_SECTIONS = frozenset({"balancing-test", "conclusion", "public-interest
 
 _NEG_BEFORE = re.compile(r"\b(?:does|do|did|would|will|can|could|should|is|are|was|were)\s*(?:not|n't)\s*$|\bcannot\s*$")
 _CLAUSE_START = re.compile(r".*\b(?:that|therefore|thus|accordingly|conclude[sd]?|because|so)\b[, ]*", re.S)
-_CUT = re.compile(r"\s(?:as|because|since|given|due to|in order|which|while|whilst|and that|but)\s|[;:]")
+#: Where the winning side's phrase ends: a reason or a concession ("..., although we will maintain our position").
+_CUT = re.compile(r"\s(?:as|because|since|given|due to|in order|which|while|whilst|and that|but|although|though|however|yet|nevertheless|nonetheless|even so)\s|[;:,]\s+(?:although|though|however|but|yet|nevertheless|nonetheless|even so)\b|[;:]")
 _OUTWEIGHED_BY = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?P<neg>not\s+)?outweighed\s+by\b")
 _OUTWEIGHS = re.compile(r"\boutweigh(?:s|ed|ing)?\b")
+#: A verdict that names only the winner: "... carry the greater weight", "... is the stronger", "... prevails".
+_PREVAILS = re.compile(
+    r"\b(?:carr(?:y|ies|ied)|ha(?:s|ve|d)|hold|holds|held)\s+(?:the\s+)?(?:greater|greatest|more|most|stronger|strongest|decisive)\s+weight\b"
+    r"|\b(?:is|are|was|were)\s+(?:the\s+)?(?:stronger|weightier|more\s+compelling|more\s+persuasive)\b"
+    r"|\b(?:narrowly\s+|clearly\s+|therefore\s+)?prevail(?:s|ed)?\b"
+)
 _WEIGHING_WORDS = re.compile(r"\b(?:public interest|factors?|arguments?|considerations?|case|weight|reasons?|benefits?|harm|risks?|need)\b")
 
 VERDICT_OF = {"ncnd": "ncnd", "nondisclose": "disclosure-test", "confirm": "confirm", "disclose": "confirm", "openness": "confirm"}
@@ -93,6 +100,24 @@ def _side(text: str, rules: ConclusionRules) -> str | None:
     return None
 
 
+_MAINTAIN_EXEMPTION = re.compile(r"\bmaintain\w* (?:the |these |those |this |each |both )?(?:exemptions?|exemption\(s\))\b")
+_DISCLOSURE_WORDS = re.compile(r"\bnon[- ]?disclos|\bwithh(?:old|eld)|\bdisclos|\breleas")
+
+
+def _against_confirming(winner: str, loser: str, rules: ConclusionRules) -> bool:
+    """"maintaining the exemption" weighed against "confirming or denying": the NCND balance in looser words.
+
+    The ICO itself writes it so; only "maintaining the exemption" against
+    disclosure (or against nothing) is the s1(1)(b) test.
+    """
+    return (
+        bool(_MAINTAIN_EXEMPTION.search(winner))
+        and not _DISCLOSURE_WORDS.search(winner)
+        and _side(loser, rules) == "confirm"
+        and not _DISCLOSURE_WORDS.search(loser)
+    )
+
+
 def _near(text: str, words: int = 16) -> str:
     """The phrase right after a verdict verb, up to a reason clause."""
     m = _CUT.search(text)
@@ -130,11 +155,14 @@ def _classify_folded(s: str, section: str | None, rules: ConclusionRules) -> str
     # "X is outweighed by Y": Y wins.
     m = _OUTWEIGHED_BY.search(s)
     if m and _WEIGHING_WORDS.search(s):
-        winner = _side(_near(s[m.end():]), rules)
+        won = _near(s[m.end():])
+        winner = _side(won, rules)
         negated = bool(m.group("neg"))
         if winner is None:
             loser = _side(s[: m.start()], rules)
             return _verdict(loser, not negated) if loser else "unclear"
+        if not negated and _against_confirming(won, s[: m.start()], rules):
+            return "ncnd"
         return _verdict(winner, negated)
     # "X outweighs Y": X wins.
     m = _OUTWEIGHS.search(s)
@@ -146,7 +174,17 @@ def _classify_folded(s: str, section: str | None, rules: ConclusionRules) -> str
         if winner is None:
             loser = _side(_near(s[m.end():]), rules)
             return _verdict(loser, not negated) if loser else "unclear"
+        if not negated and _against_confirming(clause, _near(s[m.end():]), rules):
+            return "ncnd"
         return _verdict(winner, negated)
+    # "X carries the greater weight", "the case for X narrowly prevails": X wins.
+    m = _PREVAILS.search(s)
+    if m and _WEIGHING_WORDS.search(s[: m.start()]):
+        before = s[: m.start()]
+        clause = _CLAUSE_START.sub("", before) or before
+        side = _side(clause, rules)
+        if side is not None:
+            return _verdict(side, bool(_NEG_BEFORE.search(before)))
     # "the balance favours X".
     m = rules.favour.search(s)
     if m:

@@ -58,6 +58,7 @@ class _Cues:
     answer: _CueList
     procedural: _CueList
     markers: _CueList
+    confirmation: _CueList
 
 
 @cache
@@ -72,7 +73,7 @@ def _cues() -> _Cues:
 
     return _Cues(
         comp("ncnd_explicit"), comp("ncnd"), comp("ncnd_remainder"),
-        comp("answer"), comp("procedural"), comp("segment_markers"),
+        comp("answer"), comp("procedural"), comp("segment_markers"), comp("confirmation"),
     )
 
 
@@ -91,7 +92,7 @@ def classify_response(
             ncnd_cited[c.block] = True
     states: list[str | None] = []
     state: str | None = None
-    saw_answer = saw_remainder = False
+    saw_answer = saw_remainder = saw_other_answer = False
     for block in document.blocks:
         i = block.index
         text = block.norm.lower()
@@ -109,9 +110,13 @@ def classify_response(
             ncnd_hit = False
         # A block that itself neither confirms nor denies talks about "held" and
         # "not held" hypothetically (the NCND explainer): not an answer.
-        answer_hit = (procedural and not explicit) or (not in_argument and not explicit and cues.answer.search(text))
+        other_answer = (procedural and not explicit) or (not in_argument and not explicit and cues.answer.search(text))
+        confirmed = not in_argument and not explicit and cues.confirmation.search(text)
+        answer_hit = other_answer or confirmed
         if answer_hit:
             saw_answer = True
+        if other_answer:
+            saw_other_answer = True
         if remainder:
             saw_remainder = True
         if ncnd_hit:
@@ -122,6 +127,10 @@ def classify_response(
     if "ncnd" not in states:
         return "other", set()
     if not saw_answer and not saw_remainder:
+        return "ncnd", set(range(len(document.blocks)))
+    if not saw_other_answer and not saw_remainder:
+        # "We can confirm that the force holds this information" beside the NCND statement, and
+        # nothing answered: an NCND response that leaks (checked whole), not a partial one.
         return "ncnd", set(range(len(document.blocks)))
     # Partial: the NCND blocks, plus argument and exemption blocks not claimed by an answer.
     ncnd_blocks = {i for i, s in enumerate(states) if s == "ncnd"}
@@ -167,7 +176,11 @@ def ncnd_part(analysis: Analysis) -> NcndPart:
     blocks = set(analysis.ncnd_blocks)
     if not blocks:
         return NcndPart(blocks=set())
-    citations = [c for c in analysis.citations if c.block in blocks]
+    from ncnd_check.analysis.citations import relied_citations
+
+    # A provision named only to explain another ("exempt under section 30(1) or (2)") is not claimed.
+    texts = [b.norm for b in analysis.document.blocks]
+    citations = relied_citations([c for c in analysis.citations if c.block in blocks], texts)
     ids = _without_covered_bare({c.id for c in citations if law.is_exemption_id(c.id)})
     return NcndPart(
         blocks=blocks,

@@ -220,6 +220,23 @@ class _Builder:
     def is_content(self, text: str) -> bool:
         return is_content(text, self.rules)
 
+    def titled(self, cleaned: str) -> tuple[str, ...]:
+        """The cited exemption whose title is the whole of a heading ("Law Enforcement", "Health and Safety")."""
+        words = [w for w in _WORDS.findall(cleaned) if w not in {"section", "the", "exemption", "s"}]
+        if not words or len(words) > 10:
+            return ()
+        text = " ".join(words)
+        out = []
+        for e in self.cited:
+            section = law.section_of(e)
+            for t in law.titles(section or ""):
+                title = " ".join(_WORDS.findall(fold(t)))
+                if title and len(title) >= 6 and (text == title or text.startswith(title + " ") and len(words) - len(title.split()) <= 2):
+                    out.append(e)
+                    break
+        out = [e for e in out if law.is_ncnd_subsection(e)] or out
+        return tuple(dict.fromkeys(out))[:1] if len({law.section_of(e) for e in out}) == 1 else ()
+
     def _is_exemption_phrase(self, index: int, phrase: str, end: int | None) -> bool:
         """A phrase made of citation(s) and the exemption's title, little else."""
         cits = [c for c in self.by_block.get(index, []) if (end is None or c.start < end)]
@@ -272,9 +289,12 @@ class _Builder:
         # merely contains "balancing test".
         if name and not styled and colon <= 0 and not self._wholly_heading(cleaned):
             name = None
-        exemptions = self.exemptions_in(block.index, end)
+        exemptions = self.exemptions_in(block.index, end) or self.titled(cleaned)
         if name:
             return _Heading("section", name, exemptions, inline, phrase)
+        if exemptions and not self.exemptions_in(block.index, end) and (styled or end is not None or len(cleaned.split()) <= 8):
+            # "Law Enforcement" alone over a part of the argument: the cited exemption of that title.
+            return _Heading("exemption", None, exemptions, inline, phrase)
         if exemptions and self._is_exemption_phrase(block.index, phrase, end):
             return _Heading("exemption", None, exemptions, inline, phrase)
         if styled or end is not None:
@@ -565,11 +585,22 @@ def resolve_bare(cit: Citation, cited: list[str]) -> str:
     return cit.id
 
 
+#: A block where the answer begins: a citation of the Act or the NCND statement.
+_ANSWER_STARTS = re.compile(
+    r"\bneither\s+confirm|\b(?:sections?|s\.?)\s?\d{1,2}[A-Z]?\s?\(|\bfreedom of information act\b.*\b(?:appl|rel[yi]|exempt)",
+    re.I,
+)
+
+
 def _add_request(structure: Structure, document: Document, rules: SectionRules) -> None:
     """A request echo with no heading: the question-like blocks before the first section."""
     if any(s.name == "request" for s in structure.sections):
         return
     first = min((s.heading_block if s.heading_block is not None else (s.blocks[0] if s.blocks else 10**9)) for s in structure.sections) if structure.sections else len(document.blocks)
+    # A letter with no headings at all: the echo ends where the answer starts
+    # (the first block that cites the Act or neither confirms nor denies), not at
+    # the last "requested" of the letter.
+    first = min(first, next((b.index for b in document.blocks if _ANSWER_STARTS.search(b.norm)), first))
     found: list[int] = []
     for block in document.blocks[:first]:
         if structure.block_sections[block.index] is not None:
@@ -579,7 +610,18 @@ def _add_request(structure: Structure, document: Document, rules: SectionRules) 
             found.append(block.index)
     if not found:
         return
-    blocks = list(range(found[0], max(found) + 1))
+    # "You asked:" then the request itself, quoted or listed on the lines after it.
+    last = max(found)
+    while document.blocks[last].norm.rstrip().endswith(":") and last + 1 < len(document.blocks):
+        nxt = document.blocks[last + 1]
+        if nxt.kind == "heading" or structure.block_sections[nxt.index] is not None or _ANSWER_STARTS.search(nxt.norm):
+            break
+        if not (nxt.norm.lstrip()[:1] in "\"'\u201c\u2018" or nxt.kind == "list-item" or "?" in nxt.norm):
+            break
+        last += 1
+        while last + 1 < len(document.blocks) and document.blocks[last + 1].kind == "list-item" and document.blocks[last].kind == "list-item":
+            last += 1
+    blocks = list(range(found[0], last + 1))
     section = Section("request", None, blocks, None, "request")
     structure.sections.insert(0, section)
     for b in blocks:

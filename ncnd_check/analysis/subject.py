@@ -83,11 +83,14 @@ STOPWORDS = frozenset(
     particular specific certain type types kind kinds sort form forms various range variety
     capability capabilities ability abilities tactic tactics technique techniques resource resources
     method methods approach access presence involvement activity activities matter matters area areas
+    exist exists existed existence interest interests involved product products service services
     """.split()
 )
 #: Openings that refer back instead of naming a topic ("this software", "such data").
 _ANAPHORIC = re.compile(
-    r"(?i)^(?:this|that|these|those|such|it|them|its|the\s+(?:requested|said|above|information|data|same|above-mentioned)|any\s+such|the\s+information\s+requested)\b"
+    r"(?i)^(?:this|that|these|those|such|it|them|its|the\s+(?:requested|said|above|information|data|same|above-mentioned)|any\s+such|the\s+information\s+requested"
+    r"|(?:any\s+|the\s+)?(?:further|other|more|additional|relevant)\s+(?:information|data|records?|details)"
+    r"|(?:the\s+)?information\s+(?:that\s+|which\s+)?you\s+(?:have\s+)?(?:asked|requested|want|seek|describe))\b"
 )
 
 
@@ -187,7 +190,10 @@ def find_subject(analysis: "Analysis") -> str | None:
     """The request's subject as the draft states it ("new office 365 account purchased"), or None."""
     blocks = analysis.document.blocks
     parts = []
-    for index in request_blocks(analysis):
+    indices = request_blocks(analysis)
+    for n, index in enumerate(indices):
+        if n + 1 < len(indices) and blocks[index].norm.rstrip().endswith(":") and "?" not in blocks[index].norm:
+            continue  # "Thank you for your request ... You asked:": the lead, not the request
         text = _strip_ask(blocks[index].norm)
         if text and content_terms(text):
             parts.append(text)
@@ -223,6 +229,17 @@ _USE_OF_OBJECT = re.compile(
     rf"(?i)\b(?:confirm(?:ing)?|den(?:y|ying)|confirmation|denial|reveal(?:ing)?)\s+(?:or\s+den(?:y|ying|ial)\s+)?(?:of\s+)?(?:the\s+)?"
     rf"(?:use|existence|deployment|purchase|procurement|possession|ownership)\s+of\s+(?P<object>[^.;]{{1,80}}?){_OBJECT_END}"
 )
+#: "Confirming that covert cameras are used in a particular department would ...": the clause confirmed.
+_THAT_OBJECT = re.compile(
+    r"(?i)\b(?:confirm(?:ing|ed|s)?|den(?:y|ying|ied|ies))\s+that\s+(?P<object>(?!(?:it|we|they|this|that|these|those|such|any|no|none|the\s+(?:force|council|trust|department|authority|requested)|(?:the\s+|any\s+|such\s+|an?\s+)?(?:information|data|records?|material|details))\b)[^.;,]{3,90}?)"
+    r"(?=\s+(?:would|could|might|will|may)\b|\s*,)"
+)
+#: "confirm whether listening devices are fitted in ...": the thing asked about, before its passive verb.
+_WHETHER_PASSIVE = re.compile(
+    r"(?i)\b(?:confirm(?:ing|ed|s)?|den(?:y|ying|ied|ies)|confirmation|denial|reveal(?:ing)?|state|stating)\b[^.;]{0,40}?\bwhether\s+(?:or\s+not\s+)?"
+    r"(?P<object>(?:(?!\b(?:would|could|may|might|will|should|it|we|they|there)\b)[^.;,]){3,60}?)"
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:being\s+)?(?:\w+ed|used|fitted|held|kept|installed|deployed|in\s+use|operated|run|sold|given|made|paid|built|sent)\b"
+)
 _GENERIC_HEAD = re.compile(
     r"(?i)^(?:any\s+|the\s+)?(?:information|data|details|records|material)\s+(?:about|on|regarding|concerning|relating\s+to|in\s+relation\s+to|pertaining\s+to)\s+"
 )
@@ -242,6 +259,8 @@ _TOPIC_PATTERNS = (
     (_WHETHER_OBJECT, ("whether",)),
     (_USE_OF_OBJECT, ("confirm", "den", "reveal")),
     (_ABOUT_OBJECT, ("information", "data", "details", "records")),
+    (_THAT_OBJECT, ("confirm", "den")),
+    (_WHETHER_PASSIVE, ("whether",)),
 )
 
 
@@ -270,7 +289,13 @@ def _topic_phrases(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         if not _may_match(text, lowered, needed):
             continue
         for m in pattern.finditer(text):
+            if pattern is _WHETHER_PASSIVE and re.fullmatch(r"(?i)(?:the|this|that|such)\s+[\w-]+", m.group("object").strip()):
+                continue  # "whether the technology was used": the request's thing, referred back to
+            before = text[max(0, m.start("object") - 6) : m.start("object")].lower()
+            if re.search(r"\b(?:has|had|have)\s+$", before) and re.match(r"\w+ed\b", m.group("object").strip()):
+                continue  # "whether or not they had helped the police": a perfect tense, not a thing held
             phrase = _GENERIC_HEAD.sub("", m.group("object").strip())
+            phrase = re.sub(r"(?i)^(?:any|some|all|none)\s+of\s+", "", phrase)
             phrase = re.sub(r"(?i)^(?:any|the)\s+", "", phrase).strip()
             if not phrase or _ANAPHORIC.match(phrase) or phrase.lower() in seen:
                 continue

@@ -46,6 +46,8 @@ def no_conclusion(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: s17(3) requires the reasons for the public interest conclusion; a balancing section that lists considerations but states no verdict leaves the NCND unexplained.
 
+    What makes it an error: a public interest test that never states its verdict (or leaves a qualified exemption without one where the letter concludes per exemption).
+
     Example: A "Balancing Test" section that restates the factors and stops.
 
     How to fix: End the balancing test with the verdict: "the balance favours neither confirming nor denying that information is held".
@@ -119,6 +121,8 @@ def conclusion_favours_confirming(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: Under s2(1)(b) the duty to confirm or deny is excluded only where the balance favours maintaining the exclusion; a conclusion the other way contradicts the NCND and defeats the refusal.
 
+    What makes it an error: the letter's own verdict defeats its NCND, whatever position it then says it keeps ("..., although on this occasion we will maintain our position").
+
     Example: "The public interest in confirming whether information is held outweighs the harm."
 
     How to fix: Check the argument. If the balance really favours confirming, answer the request; otherwise correct the conclusion to favour neither confirming nor denying.
@@ -132,6 +136,8 @@ def disclosure_test_conclusion(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: The NCND public interest test (s2(1)(b)) is about confirming or denying whether information is held, not about disclosing it (s2(2)(b)); the ICO requires it to be done separately. A disclosure conclusion also implies that information exists.
 
+    What makes it an error: the verdict answers a question the NCND letter does not ask, and implies the information exists.
+
     Example: "The balance favours non-disclosure of the information requested."
 
     How to fix: Conclude on the duty to confirm or deny: "the balance favours neither confirming nor denying that information is held".
@@ -144,6 +150,8 @@ def conclusions_differ(ctx: "RuleContext") -> Iterator["Finding"]:
     """What it does: Reports an NCND response whose balancing conclusions disagree: one favours neither confirming nor denying, another favours confirming, disclosure or non-disclosure (per exemption or in one letter).
 
     Why it matters: Each exemption must come down on the side of NCND for the response to neither confirm nor deny; a conclusion the other way for one exemption undoes the NCND for all.
+
+    What makes it an error: two verdicts of the same letter contradict each other; the NCND cannot stand on both.
 
     Example: Section 24(2): "the balance favours neither confirming nor denying"; Section 31(3): "the balance favours disclosure".
 
@@ -173,6 +181,8 @@ def conclusion_without_factors_against(ctx: "RuleContext") -> Iterator["Finding"
 
     Why it matters: The balance can only favour maintaining the exclusion of the duty to confirm or deny if something weighs on that side; a verdict with nothing to rest on will not survive an internal review or an ICO complaint.
 
+    What makes it a warning: the factors against may be argued in words the checker does not read as such; the reviewer checks the balance has something to rest on.
+
     Example: Factors favouring confirmation are listed, there are no factors against, and the balancing test still concludes for NCND.
 
     How to fix: Give the factors against confirming or denying (the harm in confirming or denying, the mosaic effect, consistency across forces) before the conclusion.
@@ -181,6 +191,8 @@ def conclusion_without_factors_against(ctx: "RuleContext") -> Iterator["Finding"
     qualified = [e for e in arg.relied_on() if not law.is_withholding_subsection(e) and _qualified(ctx, e)]
     if not qualified:
         return  # no public interest test is needed at all (NCND205 reports one given)
+    if not any(arg.public_interest_for(e) for e in qualified):
+        return  # no public interest test at all: NCND102 says so
     reported: set[str | None] = set()
     for c in arg.part.conclusions:
         if c.verdict != "ncnd" or c.exemption in reported:
@@ -214,6 +226,8 @@ def disclosure_public_interest_test(ctx: "RuleContext") -> Iterator["Finding"]:
     """What it does: Reports an NCND response whose public interest test speaks only of disclosing or releasing the information, and never of confirming or denying whether it is held.
 
     Why it matters: The NCND public interest test (s2(1)(b)) weighs confirming or denying against maintaining the exclusion of that duty; a disclosure test (s2(2)(b)) pasted from a withholding letter answers a different question and presumes the information exists.
+
+    What makes it a warning: Northumbria-style "Factors favouring disclosure" headings are tolerated where the body speaks of confirming or denying (DOMAIN.md 3.3); only a test that never does is reported.
 
     Example: "Factors favouring disclosure: disclosure would show how money is spent. Factors favouring non-disclosure: releasing the information would ..." in a response that neither confirms nor denies.
 

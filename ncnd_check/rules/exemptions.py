@@ -51,6 +51,8 @@ def cited_not_argued(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: s17(1)(c) requires the notice to say why each exemption applies; the ICO found a procedural failure where the public interest was handled generically instead of for each exemption cited (DOMAIN.md 5.1).
 
+    What makes it an error: neither a heading, the exemption's number or title, nor its topic (the interest it protects, law/topics.toml) appears anywhere in the argument, so s17(1)(c) is not met for it.
+
     Example: "Section 24(2) National Security" and "Section 30(3) Investigations" are listed, but every heading and factor is about Section 24(2).
 
     How to fix: Argue the exemption (its harm and its public interest factors, under a heading that names it), or remove it from the exemptions relied on.
@@ -81,15 +83,18 @@ def cited_not_argued(ctx: "RuleContext") -> Iterator["Finding"]:
 
 @rule("NCND202", "argued-not-cited", CATEGORY, "error")
 def argued_not_cited(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports an exemption that a harm, public interest or factor heading argues but that the draft never states it relies on (it is not in the exemptions list or NCND statement).
+    """What it does: Reports an exemption that the draft argues but never states it relies on: a harm, public interest or factor heading names it, or the argument claims the harm its statutory test is about ("would be likely to prejudice the prevention or detection of crime": section 31) while the section is cited nowhere in the letter.
 
     Why it matters: s17(1)(b) requires the notice to specify the exemption; an argument for an exemption not claimed is usually left over from another letter and confuses the requester.
+
+    What makes it an error: the letter argues an exemption it does not claim, so the notice either fails to specify an exemption it relies on (s17(1)(b)) or carries an argument left over from another letter; a reviewer sends it back either way. Topic words alone ("crime", "safety") are not enough: the claim must be that confirming or denying would prejudice (harm, undermine ...) the interest in the Act's words (law/topics.toml).
 
     Example: The draft relies on Sections 24(2) and 31(3), but a heading reads "Section 30(3) Investigations - Factors favouring confirmation or denial".
 
     How to fix: Add the exemption to the exemptions relied on (with its title), or delete the argument for it.
     """
     arg = argument_of(ctx)
+    yield from _argued_by_topic(ctx, arg)
     argument_blocks = set(arg.argument_blocks())
     declared = [
         c.id
@@ -123,11 +128,39 @@ def argued_not_cited(ctx: "RuleContext") -> Iterator["Finding"]:
         )
 
 
+def _argued_by_topic(ctx: "RuleContext", arg) -> Iterator["Finding"]:
+    """An exemption's statutory test argued ("would prejudice the prevention or detection of crime") with no citation of it."""
+    if not arg.part.blocks:
+        return
+    cited_sections = {law.section_of(c.id) for c in ctx.analysis.citations}
+    for section, block in sorted(arg.topic_claims().items(), key=lambda kv: kv[1]):
+        if section in cited_sections or not law.is_part_ii(section):
+            continue
+        label = f"Section {section} ({law.title(section)})" if law.title(section) else f"Section {section}"
+        sentence = next((s.text for s in ctx.analysis.sentences if s.block == block and section in _claims(s.text)), None)
+        yield ctx.finding(
+            f"The argument claims the harm that {label} protects against, but the response never cites section {section}",
+            block,
+            evidence=sentence,
+            exemption=f"s{section}",
+            suggestion=f"Cite the NCND limb of section {section} with the exemptions relied on (and argue its public interest), "
+            "or remove the argument for it.",
+        )
+
+
+def _claims(text: str) -> frozenset[str]:
+    from ncnd_check.analysis.topics import prejudice_claims
+
+    return prejudice_claims(text.lower())
+
+
 @rule("NCND203", "withholding-subsection", CATEGORY, "error")
 def withholding_subsection(ctx: "RuleContext") -> Iterator["Finding"]:
     """What it does: Reports a withholding subsection (s1(1)(b): 24(1), 31(1), 30(1), 40(2) ...) cited in the NCND part where its NCND subsection (24(2), 31(3), 30(3), 40(5B) ...) is not cited at all.
 
     Why it matters: The withholding limb presumes the information is held and exempts its disclosure; an NCND response must rely on the limb that excludes the duty to confirm or deny. Citing 24(1) in an NCND response is itself a confirmation that information is held (DOMAIN.md 1.3).
+
+    What makes it an error: the withholding limb alone presumes the information is held; the NCND has no basis.
 
     Example: "Section 31(1) Law Enforcement" in a response that neither confirms nor denies.
 
@@ -141,6 +174,8 @@ def withholding_subsection_mixed(ctx: "RuleContext") -> Iterator["Finding"]:
     """What it does: Reports a withholding subsection cited in the NCND part beside its NCND subsection (31(1) with 31(3), 24(1) with 24(2)).
 
     Why it matters: Where the NCND limb is claimed the duty to communicate cannot arise, so claiming the withholding limb as well is neither appropriate nor necessary (DCA guidance on s24) and hints that information is held.
+
+    What makes it a warning: the NCND limb is cited too, so the refusal stands; the extra limb is a hint, not a confirmation.
 
     Example: "Sections 31(1) and 31(3) Law Enforcement".
 
@@ -177,6 +212,8 @@ def absolute_with_pit(ctx: "RuleContext") -> Iterator["Finding"]:
     """What it does: Reports a public interest test given for an absolute exemption (23(5), 32(3), 34(2), 41(2), 44(2), 40(5A)): a public interest or factor heading tied to it, or factors when every exemption relied on is absolute.
 
     Why it matters: Absolute exemptions have no public interest test (s2(3)); giving one suggests the drafter thinks the exemption is qualified and invites a challenge on the balance. s40(5B) is left alone: Dunhill (2025) holds it qualified.
+
+    What makes it a warning: an unnecessary test does not defeat an absolute exemption.
 
     Example: "Section 23(5) - Factors favouring confirmation or denial".
 
@@ -230,6 +267,8 @@ def no_ncnd_provision(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: Every Part II exemption except s21 has an NCND limb, and s43's NCND limb (43(3)) covers only 43(2) commercial interests; NCND under s21 or 43(1) has no legal basis.
 
+    What makes it an error: the provision cannot support an NCND at all.
+
     Example: "We neither confirm nor deny ... by virtue of Section 21."
 
     How to fix: Use a provision that has an NCND limb (43(3) for commercial interests), or answer the request (s21: point to where the information is published).
@@ -255,6 +294,8 @@ def not_part_ii(ctx: "RuleContext") -> Iterator["Finding"]:
     """What it does: Reports a section listed as an exemption relied on (in the exemptions list or a per-exemption heading) that is not a FOIA Part II exemption (sections 21 to 44).
 
     Why it matters: Only Part II exemptions exclude the duty to confirm or deny; section 12 (cost), 14 (vexatious) or a mistyped number are not exemptions, so the refusal has no stated basis.
+
+    What makes it an error: the refusal relies on something that is not an exemption.
 
     Example: "Applicable Exemptions: Section 12(2) Cost of compliance".
 
@@ -295,6 +336,8 @@ def legacy_40_5(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: Since the Data Protection Act 2018 the personal-data NCND limbs are 40(5A) (the requester's own data) and 40(5B) (third parties); a bare 40(5) is imprecise and dates the template.
 
+    What makes it a warning: the intended limb is clear; the numbering is out of date.
+
     Example: "Section 40(5) Personal Information".
 
     How to fix: Cite 40(5B)(a)(i) for third-party personal data, or 40(5A) for the requester's own.
@@ -314,6 +357,8 @@ def s35_by_police(ctx: "RuleContext") -> Iterator["Finding"]:
     """What it does: Reports section 35 (formulation of government policy) cited in a police force's NCND response.
 
     Why it matters: s35 is available only to government departments and the Welsh Government; a police force cannot rely on it.
+
+    What makes it a warning: the force may have another exemption for the same ground; the reviewer removes s35.
 
     Example: "Section 35(3) Formulation of Government Policy" in a letter from a constabulary.
 

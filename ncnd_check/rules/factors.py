@@ -75,6 +75,8 @@ def missing_factors_for(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: A public interest test weighs both sides (s2(1)(b)); with one side missing the ICO treats the test as not done, and the balance cannot be shown.
 
+    What makes it an error: the exemption has a public interest part but no factor favouring confirming or denying anywhere (heading, lead-in, table, or a paragraph that argues transparency, accountability or public debate), or a factors heading is empty.
+
     Example: Under "Section 31(3) Law Enforcement" only "Factors against confirming or denying" follow.
 
     How to fix: Add "Factors favouring confirming or denying that information is held" for the exemption: accountability, public debate, the use of public funds, as they apply.
@@ -87,6 +89,8 @@ def missing_factors_against(ctx: "RuleContext") -> Iterator["Finding"]:
     """What it does: Reports a qualified exemption whose public interest test gives no factors against confirming or denying, or a "Factors against ..." heading with nothing under it.
 
     Why it matters: Without factors against confirming or denying there is nothing for the public interest in maintaining the exclusion of the duty to confirm or deny to rest on, so an NCND conclusion is unsupported.
+
+    What makes it an error: the exemption has a public interest part but nothing argues against confirming or denying (no factor, lead-in or harm weighed in the public interest), or a factors heading is empty.
 
     Example: "Factors against complying with Section 1(1)(a):" followed directly by "Balancing Test".
 

@@ -197,6 +197,8 @@ def placeholder_left(ctx: "RuleContext") -> Iterator["Finding"]:
     requester it was pasted from a template without review, and may leave out facts the
     letter must state (the date, the reference, the authority).
 
+    What makes it an error: a placeholder in a draft goes to the requester as written.
+
     Example: "Thank you for your request dated dd/mm/yyyy, reference FOI/XXXX."
 
     How to fix: Replace each placeholder with the real value, or delete it. In a template
@@ -246,6 +248,8 @@ def other_authority(ctx: "RuleContext") -> Iterator["Finding"]:
     when Kent Police sends it was copied from another force's response; it misstates who is
     answering and suggests the reasoning was not written for this request.
 
+    What makes it an error: the other authority is named where the sender is (the NCND statement, letterhead, sign-off, or as the body that holds or uses outside the argument): the letter misstates who answers. Inside the harm or factors it is NCND708, a warning.
+
     Example: With `--authority "Kent Police"`: "West Midlands Police can neither confirm nor
     deny that it holds the information you requested."
 
@@ -259,6 +263,8 @@ def other_authority(ctx: "RuleContext") -> Iterator["Finding"]:
     expected = resolve(ctx.settings.authority)
     seen = set()
     for m in responding_mentions(ctx.analysis):
+        if _in_argument(ctx, m):
+            continue  # a name inside the argument: NCND708 (partial evidence, a warning)
         if same_authority(m.mention.authority, expected) or (m.block, m.mention.authority) in seen:
             continue
         seen.add((m.block, m.mention.authority))
@@ -280,6 +286,8 @@ def two_responding_authorities(ctx: "RuleContext") -> Iterator["Finding"]:
     Why it matters: Two forces each "neither confirming nor denying" in one letter is the
     mark of a paragraph pasted from another force's response.
 
+    What makes it an error: the draft itself presents two senders. A name inside the harm or factors is NCND708, a warning.
+
     Example: "Kent Police can neither confirm nor deny ..." in the opening and "To confirm
     or deny whether Essex Police holds ..." in the harm section.
 
@@ -297,6 +305,8 @@ def two_responding_authorities(ctx: "RuleContext") -> Iterator["Finding"]:
     reported = set()
     for m in mentions:
         authority = m.mention.authority
+        if _in_argument(ctx, m):
+            continue  # NCND708
         if same_authority(authority, responder) or (m.block, authority) in reported:
             continue
         reported.add((m.block, authority))
@@ -309,9 +319,77 @@ def two_responding_authorities(ctx: "RuleContext") -> Iterator["Finding"]:
         )
 
 
+#: Where a mention makes its authority the sender whatever paragraph it is in.
+_SENDER_REASONS = frozenset({"ncnd-statement", "letterhead", "header", "footer", "sign-off"})
+
+
+#: A sentence that argues (a consequence modal): not a name line of the letterhead or sign-off.
+_ARGUES = re.compile(r"\b(?:would|could|might|may|will|should)\b", re.I)
+
+
+def _in_argument(ctx: "RuleContext", m) -> bool:
+    """A mention inside the harm or public interest argument that does not itself present the sender.
+
+    A short factor near the end of a letter ("Investigations by Hertfordshire
+    Constabulary would be less effective.") sits where a sign-off would; it is
+    still the argument when it argues.
+    """
+    if m.block is None or ctx.analysis.section_of(m.block) not in ARGUMENT_SECTIONS:
+        return False
+    if m.reason in ("letterhead", "sign-off"):
+        return bool(_ARGUES.search(ctx.document.blocks[m.block].norm))
+    return m.reason not in _SENDER_REASONS
+
+
+@rule("NCND708", "other-authority-in-argument", CATEGORY, "warning")
+def other_authority_in_argument(ctx: "RuleContext") -> Iterator["Finding"]:
+    """What it does: Reports another authority named inside the harm or public interest argument (a factor paragraph, the harm, the balance) as the body whose policing, investigations or decisions the paragraph is about, rather than in passing ("other forces such as ...", "shared with ...").
+
+    Why it matters: A paragraph that argues about "how Cleveland Police uses the technology" in a Durham letter was copied from Cleveland's response; the requester sees the argument was not written for them.
+
+    What makes it a warning, not an error: the letter's sender (NCND statement, letterhead, sign-off) is right, and an argument may properly name another body; a reviewer checks the paragraph. Another authority in the NCND statement, letterhead or sign-off is NCND702/703, an error.
+
+    Example: In a Kent Police letter: "Confirming or denying would also show how Greater Manchester Police deals with financial abuse of vulnerable adults."
+
+    How to fix: Put the sending authority's name (or "the force", "the council") in place of the other one, and check the paragraph was written for this request.
+    """
+    if ctx.settings.mode == "template":
+        return
+    from ncnd_check.analysis.authorities import _AFTER_LIST, _BEFORE_PASSING, infer_responder, resolve, role_mentions, same_authority
+
+    mentions = role_mentions(ctx.analysis)
+    responder = resolve(ctx.settings.authority) if ctx.settings.authority else infer_responder(
+        ctx.analysis, [m for m in mentions if m.role == "responding"]
+    )
+    if responder is None:
+        return
+    blocks = ctx.document.blocks
+    reported = set()
+    for m in mentions:
+        authority = m.mention.authority
+        if m.block is None or authority.kind == "body" or not _in_argument(ctx, m):
+            continue
+        if same_authority(authority, responder) or (m.block, authority) in reported:
+            continue
+        text = blocks[m.block].norm
+        before = text[max(0, m.mention.start - 40) : m.mention.start]
+        if _BEFORE_PASSING.search(before) or _AFTER_LIST.match(text[m.mention.end : m.mention.end + 10]):
+            continue  # "other forces such as Essex Police", "shared with Essex Police"
+        reported.add((m.block, authority))
+        yield ctx.finding(
+            f"{m.mention.text!r} is named inside the argument of a letter from {responder.name}",
+            m.block,
+            evidence=m.context,
+            suggestion=f"Replace {m.mention.text!r} with {responder.name!r} (or 'the force'), and check the paragraph "
+            "was written for this request.",
+        )
+
+
 @rule("NCND704", "subject-mismatch", CATEGORY, "warning")
 def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports harm or factor text about a different subject from the request.
+    """What it does: Reports harm or factor text about a different subject from the request: a
+    harm section (under any heading, or none) none of whose topic words is the request's
+    while the rest of the argument uses them, or a thing the argument names that the request does not.
     Compares what the request asks about (the request section or the echo of the request)
     with the things the harm and public-interest text says confirming or denying would
     reveal ("to confirm or deny whether the force uses <X>"), and reports an <X> that shares
@@ -324,6 +402,9 @@ def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
     Example: The request asks for "the number of new Office 365 accounts purchased"; the
     harm section argues "to confirm or deny whether the force uses a certain operating
     system would identify vulnerable computer systems".
+
+    What makes it a warning, not an error: the comparison is by words, and a harm argument may
+    properly be general ("covert tactics"); the reviewer reads the paragraph.
 
     How to fix: Rewrite the harm and factor text about the subject of this request, or use
     the approved wording for it.
@@ -350,6 +431,7 @@ def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
     else:
         argued = {b.index for b in ctx.document.blocks if b.index not in skip}
     reported: set[str] = set()
+    yield from _harm_about_another_subject(ctx, subject, wanted, skip)
     for block in ctx.document.blocks:
         if block.index not in argued or block.index in skip:
             continue
@@ -366,6 +448,50 @@ def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
             )
 
 
+#: A harm section needs this many distinct content words before its vocabulary says what it is about.
+_HARM_TERMS_MIN = 8
+
+
+def _harm_about_another_subject(ctx, subject: str, wanted: set[str], skip: set[int]) -> Iterator["Finding"]:
+    """A harm section that shares no topic word with the request, nor (but one) with the rest of the argument.
+
+    However the harm is headed ("Evidence of Harm", "Harm in complying with
+    S1(1)(a)", unheaded paragraphs), a harm text pasted from a letter on another
+    subject shares no topic word with the request, and little with the factors
+    written for this letter; a general harm argument shares its words with them.
+    """
+    from ncnd_check.analysis.content import generic_words
+    from ncnd_check.analysis.subject import content_terms, shares_topic
+
+    analysis = ctx.analysis
+    blocks = ctx.document.blocks
+    generic = generic_words()
+    harm_blocks = {b for s in analysis.sections if s.name == "harm" for b in s.blocks if b not in skip}
+    others = {
+        b for s in analysis.sections if s.name in ARGUMENT_SECTIONS and s.name != "harm" for b in s.blocks
+    } - harm_blocks - skip
+    if not harm_blocks:
+        return
+    elsewhere = {t for b in others for t in content_terms(blocks[b].norm)} - generic
+    for section in analysis.sections:
+        if section.name != "harm" or (section.heading or "").startswith("(in the"):
+            continue
+        mine = [b for b in section.blocks if b in harm_blocks]
+        text = " ".join(blocks[b].norm for b in mine)
+        terms = {t for t in content_terms(text) if t not in generic}
+        if len(terms) < _HARM_TERMS_MIN or terms & wanted or shares_topic(subject, text):
+            continue
+        if len(terms & elsewhere) >= 2:
+            continue  # the factors argue the same things: a general harm, not another letter's
+        sample = ", ".join(sorted(terms, key=lambda t: (-text.lower().count(t), t))[:5])
+        yield ctx.finding(
+            f"The harm argument is about something else ({sample} ...), not the request's subject {subject!r}",
+            section.first_block,
+            evidence=f"request: {subject!r}; harm: {sample}",
+            suggestion="Rewrite the harm about the subject of this request (it looks written for another one).",
+        )
+
+
 @rule("NCND705", "unknown-placeholder", CATEGORY, "error", applies_to=None)
 def unknown_placeholder(ctx: "RuleContext") -> Iterator["Finding"]:
     """What it does: Reports unknown or misspelt placeholders in a template. In `--mode
@@ -375,6 +501,8 @@ def unknown_placeholder(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: The library fills the placeholders it knows; a misspelt or foreign one
     goes out to the requester as written.
+
+    What makes it an error: the library will not fill it, so it would be sent as written.
 
     Example: "{authorty} can neither confirm nor deny that it holds ..."
 
@@ -454,6 +582,8 @@ def unbalanced_placeholder(ctx: "RuleContext") -> Iterator["Finding"]:
     Why it matters: An unbalanced placeholder is neither filled by the library nor caught by
     a reviewer looking for `{...}`; it is sent as a stray brace and half a word.
 
+    What makes it an error: it would be sent as a stray bracket and half a word.
+
     Example: "{authority can neither confirm nor deny ..."
 
     How to fix: Close the placeholder (`{authority}`) or remove the stray delimiter.
@@ -477,6 +607,8 @@ def real_authority_in_template(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: Every letter made from the template would name that force, whoever sends
     it.
+
+    What makes it a warning: the template may be meant for that force only; configure the authority to say so.
 
     Example: A template paragraph "To confirm or deny whether West Midlands Police holds the
     information would ..."

@@ -49,9 +49,11 @@ def _ncnd_limbs(arg) -> list[str]:
 
 @rule("NCND101", "missing-harm", CATEGORY, "error")
 def missing_harm(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports a prejudice-based exemption (s31(3), s38(2), s43(3), s24(2) ...) that the draft relies on with no harm section arguing it.
+    """What it does: Reports a prejudice-based exemption (s31(3), s38(2), s43(3), s24(2) ...) that the draft relies on with no harm argument for it: no harm section under any heading ("Evidence of Harm", "Harm in complying with S1(1)(a)" ...), no unheaded paragraph that argues harm, and no harm weighed in its factors against.
 
     Why it matters: The ICO expects a causal link between confirming or denying and the prejudice (DOMAIN.md 5.8); a refusal that does not say why the exemption applies fails s17(1)(c).
+
+    What makes it an error: no harm text at all for a prejudice-based exemption relied on (under any heading, in unheaded paragraphs, or inside the factors against), or a harm heading with nothing under it: the refusal gives no reason for the exemption, and a reviewer would stop it.
 
     Example: A draft citing Section 31(3) Law Enforcement that goes straight from the exemptions list to the public interest test.
 
@@ -87,9 +89,11 @@ def missing_harm(ctx: "RuleContext") -> Iterator["Finding"]:
 
 @rule("NCND102", "missing-public-interest", CATEGORY, "error")
 def missing_public_interest(ctx: "RuleContext") -> Iterator["Finding"]:
-    """What it does: Reports a qualified exemption relied on with no public-interest considerations for it at all (no public interest section, factors or balancing).
+    """What it does: Reports a qualified exemption relied on with no public-interest considerations for it at all: no public interest part and no factor either way, under any heading, inline ("In favour of confirming or denying, there is ...") or in unheaded paragraphs. A balancing verdict alone is not a public interest test.
 
     Why it matters: For a qualified exemption the duty to confirm or deny is excluded only where the public interest in maintaining the exclusion outweighs the public interest in confirming or denying (s2(1)(b)); s17(3) requires the reasons.
+
+    What makes it an error: no factor on either side and no public interest part for a qualified exemption; a balancing sentence alone is not a public interest test. A reviewer would stop the letter.
 
     Example: A draft relying on Section 24(2) National Security that gives a harm section and then signs off.
 
@@ -115,6 +119,8 @@ def missing_balancing_test(ctx: "RuleContext") -> Iterator["Finding"]:
     """What it does: Reports a draft relying on a qualified exemption that has no balancing test: no "Balancing Test" section and no sentence weighing the public interest to a conclusion.
 
     Why it matters: Listing factors is not a public interest test; s17(3) requires the authority's reasons for concluding that the public interest in maintaining the exclusion of the duty to confirm or deny outweighs the public interest in confirming or denying.
+
+    What makes it an error: the factors stop and the letter never weighs them to a verdict, in any section or numbered paragraph.
 
     Example: Factors favouring and factors against confirming or denying, followed directly by the complaint rights.
 
@@ -144,6 +150,8 @@ def missing_no_inference(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: NCND must be applied consistently whether or not information is held (LTT64); the closing disclaimer tells the requester that the response is no evidence either way (DOMAIN.md 3.1 item 10, 3.2).
 
+    What makes it a warning: the statement is good practice (DOMAIN.md 3.1 item 10), not a statutory requirement, and may be written in many ways; it is looked for in any wording ("nothing should be read into this reply ...").
+
     Example: A draft whose balancing test concludes for NCND and then ends.
 
     How to fix: End the NCND part with a sentence such as "This response should not be taken as conclusive evidence that the information you have requested exists or does not exist."
@@ -165,6 +173,8 @@ def prejudice_level_unstated(ctx: "RuleContext") -> Iterator["Finding"]:
 
     Why it matters: ICO line to take LTT13: where the authority does not say which level of likelihood it relies on, the ICO applies the lower threshold ("would be likely to") unless there is clear evidence for the higher one.
 
+    What makes it a warning: the ICO then applies the lower threshold; the refusal still stands.
+
     Example: "Confirming or denying may have an impact on law enforcement."
 
     How to fix: State the level: "confirming or denying would prejudice ..." (more probable than not) or "would be likely to prejudice ..." (a real and significant risk).
@@ -179,18 +189,20 @@ def prejudice_level_unstated(ctx: "RuleContext") -> Iterator["Finding"]:
             continue
         if not prejudice:
             continue
-        for section in arg.harm_for(exemption):
-            key = section.heading_block if section.heading_block is not None else section.blocks[0]
-            if key in reported:
-                continue
-            text = " ".join(blocks[b].text for b in section.all_blocks)
-            if _LEVEL.search(text):
-                continue
-            reported.add(key)
-            yield ctx.finding(
-                f"The harm argument for {_label(exemption)} does not say whether confirming or denying "
-                "'would' or 'would be likely to' cause the prejudice",
-                key,
-                exemption=exemption,
-                suggestion="Say 'would prejudice' or 'would be likely to prejudice' and why.",
-            )
+        # The level may be stated anywhere in the exemption's harm argument, not in each of its paragraphs.
+        sections = arg.harm_for(exemption)
+        if not sections:
+            continue
+        section = sections[0]
+        key = section.heading_block if section.heading_block is not None else section.blocks[0]
+        text = " ".join(blocks[b].text for s in sections for b in s.all_blocks)
+        if key in reported or _LEVEL.search(text):
+            continue
+        reported.add(key)
+        yield ctx.finding(
+            f"The harm argument for {_label(exemption)} does not say whether confirming or denying "
+            "'would' or 'would be likely to' cause the prejudice",
+            key,
+            exemption=exemption,
+            suggestion="Say 'would prejudice' or 'would be likely to prejudice' and why.",
+        )
