@@ -31,7 +31,7 @@ from ncnd_check.memo import SENTENCES, Recent
 
 from .judge import judge
 from .parser import parse
-from .vocab import vocab
+from .vocab import inflections, vocab
 
 if TYPE_CHECKING:  # pragma: no cover
     from ncnd_check.analysis.model import Analysis
@@ -73,25 +73,9 @@ def _cue_forms() -> frozenset[str]:
     """Surface forms of every cue lemma, so the pre-check needs no parse."""
     forms: set[str] = set()
     for lemma in vocab().cue_lemmas:
-        forms |= _inflections(lemma)
+        forms |= inflections(lemma)
     forms |= {"there", "attached", "enclosed", "none", "nil", "zero", "£", "$"} | vocab().not_held_answers
     return frozenset(forms)
-
-
-_IRREGULAR = {
-    "hold": {"held"}, "keep": {"kept"}, "have": {"has", "had", "'ve"}, "find": {"found"}, "buy": {"bought"},
-    "run": {"ran"}, "spend": {"spent"}, "trial": {"trialled", "trialling", "trialed", "trialing"}, "send": {"sent"}, "show": {"shown"}, "be": {"is", "are", "was", "were", "'s", "'re"},
-}
-
-
-def _inflections(lemma: str) -> set[str]:
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    out = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d", lemma + "ed"}
-    if lemma.endswith("y"):
-        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if re.search(r"[^aeiou][aeiou][bdglmnprt]$", lemma):  # trial -> trialled, sign stays
-        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    return out | _IRREGULAR.get(lemma, set())
 
 
 def may_leak(text: str) -> bool:

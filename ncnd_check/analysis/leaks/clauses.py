@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .ties import partitive_head
-from .vocab import vocab
+from .vocab import lemma_of, surface_lemmas, vocab
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -39,8 +39,11 @@ def clauses_of(doc: "Doc") -> list[Clause]:
     v = vocab()
     out: list[Clause] = []
     for tok in doc:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        lemma = lemma_of(tok)
+        verbal = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+        if not verbal and tok.dep_ == "ROOT" and tok.lower_ in surface_lemmas() and tok.lower_ != lemma:
+            verbal = True  # "... question 3 exists." tagged a plural noun at the root
+        if verbal:
             if lemma == "be" and any(c.dep_ == "expl" for c in tok.children):
                 out.append(_existential(tok))
             elif lemma == "be" and _gives_figure(tok, v):

@@ -100,6 +100,14 @@ _KIND_NAMES = {"there": "existential"}
 
 def _leak_label(c: Clause, terms: frozenset[str], text: str, strict: bool) -> str | None:
     v = vocab()
+    if c.kind == "act":
+        # An action on the requested thing says it exists; only with the request's own words.
+        voice = (c.agent is None or is_holder(c.agent)) if c.passive else is_holder(c.subject)
+        if not (voice and strict and c.object is not None and _names_terms(partitive_head(c.object), terms)):
+            return None
+        if c.object.lemma_.lower() in v.abstract:
+            return None
+        return "not-held" if c.negated else "held"
     if c.kind in ("possess", "use", "locate"):
         voice = (c.agent is None or is_holder(c.agent)) if c.passive else is_holder(c.subject)
         if c.predicate.dep_ == "acl" and c.subject is None and c.object is not None and not _determined(c.object):
@@ -181,7 +189,10 @@ def _in_holder_name(w, v) -> bool:
 
 
 def _determined(tok) -> bool:
-    return any(t.dep_ in ("det", "poss", "nummod") for t in partitive_head(tok).children) or tok.lower_ in vocab().info_pronouns
+    """A particular thing, not a class: "the records held", not "any information held" or "information held"."""
+    head = partitive_head(tok)
+    particular = ("the", "this", "these", "those", "our", "its", "such", "that", "my")
+    return any((t.dep_ == "poss") or (t.dep_ in ("det", "nummod") and (t.lower_ in particular or t.like_num)) for t in head.children)
 
 
 def _names_terms(tok, terms: frozenset[str]) -> bool:

@@ -43,8 +43,8 @@ def blocking_reason(predicate: "Token") -> str | None:
             framed = True  # what the frame asserts stands unless the frame itself is conditional
         elif reason is not None:
             return reason
-        if node.head.i == node.i:
-            return None
+        if node.head.i == node.i or _across_semicolon(node, node.head):
+            return None  # a clause after ";" stands on its own, however the parse joined them
         node = node.head
         first = False
     return None
@@ -59,7 +59,10 @@ def _local_reason(node: "Token", first: bool, v, framed: bool = False) -> str | 
         return "discussion" if any(c.lower_ == "whether" for c in children) else "hypothetical"
     if any(c.dep_ == "advmod" and c.lower_ in ("where", "when", "whenever") and c.i < node.i for c in children) and node.dep_ == "advcl":
         return "hypothetical"
-    if node.lower_ in v.both_outcomes or any(c.lower_ in v.both_outcomes and c.dep_ in ("advmod", "prep", "mark", "preconj") for c in children):
+    if not framed and (
+        node.lower_ in v.both_outcomes
+        or any(c.lower_ in v.both_outcomes and c.dep_ in ("advmod", "prep", "mark", "preconj") for c in children)
+    ):
         return "hypothetical"
     if _inverted_condition(node):
         return "hypothetical"
@@ -99,6 +102,11 @@ def _after_talk(predicate: "Token", v) -> bool:
             if tok.pos_ in ("VERB", "AUX", "NOUN") or tok.tag_.startswith("VB"):
                 return True
     return False
+
+
+def _across_semicolon(node: "Token", head: "Token") -> bool:
+    lo, hi = sorted((node.i, head.i))
+    return any(t.text == ";" for t in node.doc[lo + 1 : hi])
 
 
 def _wh_clause(node: "Token") -> bool:

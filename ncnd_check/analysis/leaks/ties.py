@@ -61,8 +61,8 @@ def is_holder(tok: "Token | None") -> bool:
         return True
     if tok.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in words):
         # "Kent Police", "Leeds City Council", "PSNI", "the Met": a named body
-        if lemmas & v.holder_nouns or any(t.lower_ in ("nhs", "hm", "ministry", "met") for t in words):
-            return True
+        if lemmas & (v.holder_nouns | v.roles) or any(t.lower_ in ("nhs", "hm", "ministry", "met") for t in words):
+            return True  # roles count in a name: "the Monitoring Officer", "the Covert Finance Manager"
         return tok.pos_ == "PROPN" and tok.text.isupper() and 2 <= len(tok.text) <= 6
     if tok.tag_ == "NNS" or tok.tag_ == "NNPS":
         return False  # "police forces", "offenders": a generic plural, not the responder

@@ -7,12 +7,13 @@ string literals.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["Vocab", "vocab"]
+__all__ = ["Vocab", "inflections", "lemma_of", "surface_lemmas", "vocab"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Vocab:
     own_markers: frozenset[str]
     not_held_answers: frozenset[str]
     partitives: frozenset[str]
+    roles: frozenset[str]
     frame_subjects: frozenset[str]
     figure_subjects: frozenset[str]
     figure_not_subjects: frozenset[str]
@@ -53,6 +55,44 @@ class Vocab:
     def cue_lemmas(self) -> frozenset[str]:
         """Every lemma that can start a leak: a sentence with none of them is not parsed."""
         return frozenset(self.predicate_kind) | self.show_verbs | self.release_verbs | self.available | {"exempt", "be"}
+
+
+_IRREGULAR = {
+    "hold": {"held"}, "keep": {"kept"}, "have": {"has", "had", "'ve"}, "find": {"found"}, "buy": {"bought"},
+    "run": {"ran"}, "spend": {"spent"}, "send": {"sent"}, "show": {"shown"}, "be": {"is", "are", "was", "were", "'s", "'re"},
+    "trial": {"trialled", "trialling", "trialed", "trialing"}, "install": {"installed", "installing", "instal"},
+}
+
+
+def inflections(lemma: str) -> set[str]:
+    """The regular and listed irregular forms of a verb lemma: hold -> holds, held, holding."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    out = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d", lemma + "ed"}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdglmnprt]$", lemma):
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out | _IRREGULAR.get(lemma, set())
+
+
+@cache
+def surface_lemmas() -> dict[str, str]:
+    """Inflected form -> the vocabulary's lemma, for tokens the tagger lemmatised oddly ("instal", "exists"/NNS)."""
+    v = vocab()
+    out: dict[str, str] = {}
+    for lemma in sorted(set(v.predicate_kind) | v.show_verbs | v.release_verbs):
+        for form in inflections(lemma):
+            out.setdefault(form, lemma)
+    return out
+
+
+def lemma_of(tok) -> str:
+    """The token's lemma in the vocabulary's terms."""
+    lemma = tok.lemma_.lower()
+    v = vocab()
+    if lemma in v.predicate_kind or lemma in v.show_verbs or lemma in v.release_verbs:
+        return lemma
+    return surface_lemmas().get(tok.lower_, lemma)
 
 
 @cache
@@ -92,6 +132,7 @@ def vocab() -> Vocab:
         own_markers=s("show_subjects", "own_markers"),
         not_held_answers=s("answers", "not_held"),
         partitives=s("information", "partitives"),
+        roles=s("holders", "roles"),
         frame_subjects=s("talk", "frame_subjects"),
         figure_subjects=s("figures", "subjects"),
         figure_not_subjects=s("figures", "not_subjects"),
