@@ -1,0 +1,148 @@
+"""Word comments: the range markers in the body and the w:comment in word/comments.xml.
+
+Word offers to repair a file whose comment lacks any of its three pieces,
+so every comment gets all of them with one id: ``w:commentRangeStart``
+before the first character it is about, ``w:commentRangeEnd`` after the
+last, and right after that a run holding ``w:commentReference``. The
+drafter's own comments are left as they are; new ids start above every id
+already used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ncnd_check.review.anchoring import Span
+from ncnd_check.review.ooxml import Names, TextMap, split_run
+
+AUTHOR = "ncnd-check"
+INITIALS = "NC"
+
+
+@dataclass(slots=True)
+class NewComment:
+    id: int
+    paragraphs: list[str]
+
+
+def comment_text(finding, fixed: bool) -> list[str]:
+    """The comment in plain words: rule and severity, the message, the suggestion; one paragraph each."""
+    head = f"{finding.rule} ({finding.category}, {finding.severity}): {finding.message}"
+    out = [head]
+    if finding.suggestion:
+        out.append(f"Suggestion: {finding.suggestion}")
+    if fixed:
+        out.append("The fix is a tracked change here: accept it to apply it, reject it to keep the draft's text.")
+    return out
+
+
+def comment_element(c: NewComment, date: str, n: Names):
+    """One w:comment: an annotationRef run in the first paragraph, as Word writes it."""
+    el = n.el("comment", {"id": str(c.id), "author": AUTHOR, "date": date, "initials": INITIALS})
+    for i, text in enumerate(c.paragraphs):
+        p = n.el("p")
+        if i == 0:
+            ref = n.el("r")
+            ref.append(n.el("annotationRef"))
+            p.append(ref)
+        r = n.el("r")
+        r.append(n.el("t", text=text))
+        p.append(r)
+        el.append(p)
+    return el
+
+
+def empty_comments_part(n: Names):
+    from lxml import etree
+
+    return etree.Element(n("comments"), nsmap={"w": n.ns})
+
+
+def mark_range(tmap: TextMap, span: Span, cid: int, n: Names) -> None:
+    """Put the three markers of comment ``cid`` around ``span`` of the paragraphs in ``tmap``."""
+    start_el = end_el = None
+    if not span.whole and tmap.pieces:
+        start_el, end_el = _span_runs(tmap, span, n)
+    first, last = tmap.paragraphs[0], tmap.paragraphs[-1]
+    crs = n.el("commentRangeStart", {"id": str(cid)})
+    cre = n.el("commentRangeEnd", {"id": str(cid)})
+    ref = n.el("r")
+    ref.append(n.el("commentReference", {"id": str(cid)}))
+    if start_el is None:
+        ppr = first.find(n("pPr"))
+        if ppr is not None:
+            ppr.addnext(crs)
+        else:
+            first.insert(0, crs)
+        last.append(cre)
+        last.append(ref)
+        return
+    _field_start(start_el, n).addprevious(crs)
+    after = _field_end(end_el, n)
+    after.addnext(cre)
+    # The reference run goes beside the paragraph's own children, never inside a hyperlink or field.
+    holder = cre
+    while holder.getparent() is not None and holder.getparent().tag != n("p"):
+        holder = holder.getparent()
+    holder.addnext(ref)
+
+
+def _span_runs(tmap: TextMap, span: Span, n: Names):
+    """(first run, last run) covering the span, splitting runs at its edges."""
+    a = tmap.locate(span.start)
+    b = tmap.locate(span.end, end=True)
+    if a is None or b is None:
+        return None, None
+    return split_span(a, b, span.start, span.end, n)
+
+
+def split_span(a, b, start: int, end: int, n: Names):
+    """Split the runs of pieces ``a`` (holding ``start``) and ``b`` (holding ``end``) so the
+    stretch is whole runs; returns (first run, last run)."""
+    # Split at the end first: splitting at the start may then move b's node into a new run.
+    split_run(b.run, b.node, end - b.start, n)
+    start_run = split_run(a.run, a.node, start - a.start, n)
+    if start_run is None:
+        start_run = a.run
+    if a.node is b.node and start_run is not a.run:
+        return start_run, start_run  # one text node, cut on both sides: its middle is the new run
+    return start_run, b.node.getparent()
+
+
+def _field_start(run, n: Names):
+    """``run``, or the begin run of the complex field whose result holds it."""
+    depth = 0
+    node = run.getprevious()
+    while node is not None:
+        kind = _fld_char(node, n)
+        if kind == "end":
+            depth += 1
+        elif kind == "begin":
+            if depth == 0:
+                return node
+            depth -= 1
+        node = node.getprevious()
+    return run
+
+
+def _field_end(run, n: Names):
+    """``run``, or the end run of the complex field whose result holds it."""
+    depth = 0
+    node = run.getnext()
+    while node is not None:
+        kind = _fld_char(node, n)
+        if kind == "begin":
+            depth += 1
+        elif kind == "end":
+            if depth == 0:
+                return node
+            depth -= 1
+        node = node.getnext()
+    return run
+
+
+def _fld_char(el, n: Names) -> str | None:
+    if el.tag != n("r"):
+        return None
+    fc = el.find(n("fldChar"))
+    return fc.get(n("fldCharType")) if fc is not None else None
