@@ -77,9 +77,8 @@ def mark_range(tmap: TextMap, span: Span, cid: int, n: Names) -> None:
         last.append(cre)
         last.append(ref)
         return
-    _field_start(start_el, n).addprevious(crs)
-    after = _field_end(end_el, n)
-    after.addnext(cre)
+    _widen(_field_start(start_el, n), n, first=True).addprevious(crs)
+    _widen(_field_end(end_el, n), n, first=False).addnext(cre)
     # The reference run goes beside the paragraph's own children, never inside a hyperlink or field.
     holder = cre
     while holder.getparent() is not None and holder.getparent().tag != n("p"):
@@ -107,6 +106,16 @@ def split_span(a, b, start: int, end: int, n: Names):
     if a.node is b.node and start_run is not a.run:
         return start_run, start_run  # one text node, cut on both sides: its middle is the new run
     return start_run, b.node.getparent()
+
+
+def _widen(run, n: Names, first: bool):
+    """The hyperlink or simple field holding ``run`` when the run is its first (or last) text:
+    a marker outside the link keeps the link's replacement, inserted beside it, in the range."""
+    parent = run.getparent()
+    if parent is None or parent.tag not in (n("hyperlink"), n("fldSimple")):
+        return run
+    runs = [c for c in parent if c.tag == n("r")]
+    return parent if runs and runs[0 if first else -1] is run else run
 
 
 def _field_start(run, n: Names):
