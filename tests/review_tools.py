@@ -22,6 +22,20 @@ from lxml import etree
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+def main_parts(data: bytes) -> tuple[str, str | None]:
+    """(main part, comments part or None), found through the relationships as the reader does."""
+    from ncnd_check.readers.ooxml_package import Package
+    from ncnd_check.settings import Settings
+
+    pkg = Package(data, "x.docx", Settings())
+    comments = pkg.related("comments")
+    return pkg.main, (comments[0] if comments else None)
+
+
+def _ns(root) -> str:
+    return root.tag.split("}", 1)[0] + "}"
+
+
 def _parts(data: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return {i.filename: z.read(i) for i in z.infolist()}
@@ -43,9 +57,11 @@ def _unwrap(el) -> None:
     parent.remove(el)
 
 
-def resolve_revisions(data: bytes, accept: bool, part: str = "word/document.xml") -> bytes:
-    """The package with every tracked change in ``part`` accepted (or rejected)."""
+def resolve_revisions(data: bytes, accept: bool) -> bytes:
+    """The package with every tracked change in the main part accepted (or rejected)."""
+    part = main_parts(data)[0]
     root = etree.fromstring(_parts(data)[part])
+    W = _ns(root)
     drop, keep = (("del", "moveFrom"), ("ins", "moveTo")) if accept else (("ins", "moveTo"), ("del", "moveFrom"))
     # Paragraph marks first: a paragraph whose mark goes, goes with its content (ours are whole paragraphs).
     for mark in list(root.iter(*(W + d for d in drop))):
@@ -86,8 +102,10 @@ def block_texts(data: bytes, name: str = "review.docx") -> list[str]:
 def comment_structure(data: bytes) -> dict[str, dict[str, int]]:
     """comment id -> how many starts, ends and references the body has; ids from word/comments.xml."""
     parts = _parts(data)
-    body = etree.fromstring(parts["word/document.xml"])
-    comments = etree.fromstring(parts["word/comments.xml"]) if "word/comments.xml" in parts else None
+    main, comments_part = main_parts(data)
+    body = etree.fromstring(parts[main])
+    W = _ns(body)
+    comments = etree.fromstring(parts[comments_part]) if comments_part in parts else None
     ids = [c.get(W + "id") for c in comments.iter(W + "comment")] if comments is not None else []
     out = {i: {"start": 0, "end": 0, "ref": 0} for i in ids}
     for tag, key in (("commentRangeStart", "start"), ("commentRangeEnd", "end"), ("commentReference", "ref")):
@@ -97,7 +115,8 @@ def comment_structure(data: bytes) -> dict[str, dict[str, int]]:
 
 
 def revision_authors(data: bytes) -> list[str]:
-    body = etree.fromstring(_parts(data)["word/document.xml"])
+    body = etree.fromstring(_parts(data)[main_parts(data)[0]])
+    W = _ns(body)
     return [el.get(W + "author") for el in body.iter(W + "ins", W + "del")]
 
 

@@ -68,6 +68,8 @@ def mark_range(tmap: TextMap, span: Span, cid: int, n: Names) -> None:
     cre = n.el("commentRangeEnd", {"id": str(cid)})
     ref = n.el("r")
     ref.append(n.el("commentReference", {"id": str(cid)}))
+    if _around_content_control(tmap.paragraphs, crs, cre, ref, n):
+        return
     if start_el is None:
         ppr = first.find(n("pPr"))
         if ppr is not None:
@@ -106,6 +108,54 @@ def split_span(a, b, start: int, end: int, n: Names):
     if a.node is b.node and start_run is not a.run:
         return start_run, start_run  # one text node, cut on both sides: its middle is the new run
     return start_run, b.node.getparent()
+
+
+def _sdt_head(p, n: Names):
+    """The outermost block content control whose first paragraph ``p`` is, or None.
+
+    LibreOffice 7.4 drops the text of such a paragraph when a comment is
+    anchored inside it (Word does not), so those comments frame the whole
+    control from outside instead.
+    """
+    head = None
+    node = p
+    while True:
+        content = node.getparent()
+        if content is None or content.tag != n("sdtContent"):
+            return head
+        first_p = next((c for c in content if c.tag in (n("p"), n("tbl"), n("sdt"))), None)
+        if first_p is not node:
+            return head
+        head = node = content.getparent()
+
+
+def _around_content_control(paragraphs, crs, cre, ref, n: Names) -> bool:
+    """Put the markers outside the content control that opens with the block, if it does."""
+    sdt = next((h for h in (_sdt_head(p, n) for p in paragraphs) if h is not None), None)
+    if sdt is None:
+        return False
+    after, before = sdt.getnext(), sdt.getprevious()
+    skip = (n("bookmarkStart"), n("bookmarkEnd"))
+    while after is not None and after.tag in skip:
+        after = after.getnext()
+    while before is not None and before.tag in skip:
+        before = before.getprevious()
+    inside = [p for p in sdt.iter(n("p")) if _sdt_head(p, n) is None]
+    if after is not None and after.tag == n("p") and _sdt_head(after, n) is None:
+        ppr = after.find(n("pPr"))
+        if ppr is not None:
+            ppr.addnext(ref)
+        else:
+            after.insert(0, ref)
+    elif before is not None and before.tag == n("p"):
+        before.append(ref)
+    elif inside:
+        inside[-1].append(ref)
+    else:
+        return False
+    sdt.addprevious(crs)
+    sdt.addnext(cre)
+    return True
 
 
 def _widen(run, n: Names, first: bool):
