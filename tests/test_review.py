@@ -354,3 +354,49 @@ def test_the_seed_draft_gets_its_comments_and_tracked_link_replacements(tmp_path
     for cid, counts in comment_structure(data).items():
         assert counts == {"start": 1, "end": 1, "ref": 1}, cid
     assert read_path(path).text == read_bytes(path.read_bytes(), "seed.docx").text  # the draft is untouched
+
+
+# ------------------------------------------------------------------ word-level edits
+
+
+def _apply(text: str, edits) -> str:
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("the balance favours disclosure if released", "the balance favours neither confirming nor denying if confirmed or denied"),
+    ("information security a national policy", "information security, national policing information security"),
+    ("Policing is key.", "policing is key"),
+    ("one two three", "zero one two three four"),
+    ("drop these words please", "drop please"),
+    ("", "all new"),
+])
+def test_word_edits_turn_the_draft_into_the_approved_text(old, new):
+    from ncnd_check.review.tracked import word_edits
+
+    assert " ".join(_apply(old, word_edits(old, new)).split()) == " ".join(new.split())
+
+
+def test_word_edits_keep_the_equal_words():
+    from ncnd_check.review.tracked import word_edits
+
+    edits = word_edits("the greater good, if released, to the community", "the greater good, if confirmed or denied, to the community")
+    assert [(s, e) for s, e, _ in edits if e > s] == [(21, 30)]  # only "released," is struck
+
+
+def test_word_edits_hypothesis():
+    from hypothesis import given, settings, strategies as st
+
+    from ncnd_check.review.tracked import word_edits
+
+    word = st.sampled_from(["the", "public", "interest", "test,", "favours", "NCND.", "Section", "24(2)", "held"])
+    text = st.lists(word, max_size=12).map(" ".join)
+
+    @settings(max_examples=200, deadline=None)
+    @given(text, text)
+    def check(old, new):
+        assert " ".join(_apply(old, word_edits(old, new)).split()) == " ".join(new.split())
+
+    check()

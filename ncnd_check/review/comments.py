@@ -32,7 +32,7 @@ def comment_text(finding, fixed: bool) -> list[str]:
     if finding.suggestion:
         out.append(f"Suggestion: {finding.suggestion}")
     if fixed:
-        out.append("The fix is a tracked change here: accept it to apply it, reject it to keep the draft's text.")
+        out.append("Fixed here as a tracked change: accept it to apply the fix, reject it to keep the draft.")
     return out
 
 

@@ -170,14 +170,12 @@ def word_edits(old: str, new: str) -> list[tuple[int, int, str]]:
     ka = [_key(old[s:e]) for s, e in a]
     kb = [_key(new[s:e]) for s, e in b]
     edits: list[tuple[int, int, str]] = []
-    for op in Indel.opcodes(ka, kb):
-        if op.tag == "equal":
-            # Same word, different spelling of it (case, punctuation): replace it exactly.
-            for i, j in zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end)):
-                if old[a[i][0]:a[i][1]] != new[b[j][0]:b[j][1]]:
-                    edits.append((a[i][0], a[i][1], new[b[j][0]:b[j][1]]))
+    for tag, d1, d2, i1, i2 in _change_blocks(Indel.opcodes(ka, kb)):
+        if tag == "equal":
+            # Same word, different spelling of it (case, punctuation): respell just that.
+            for i, j in zip(range(d1, d2), range(i1, i2)):
+                edits.extend(_respell(old[a[i][0]:a[i][1]], a[i][0], new[b[j][0]:b[j][1]]))
             continue
-        d1, d2, i1, i2 = op.src_start, op.src_end, op.dest_start, op.dest_end
         text = new[b[i1][0]:b[i2 - 1][1]] if i2 > i1 else ""
         if d2 > d1:
             s, e = a[d1][0], a[d2 - 1][1]
@@ -189,8 +187,39 @@ def word_edits(old: str, new: str) -> list[tuple[int, int, str]]:
             edits.append((s, e, text))
         else:
             at = a[d1][0] if d1 < len(a) else len(old.rstrip())
-            edits.append((at, at, text + " " if d1 < len(a) else " " + text))
+            if not a:
+                edits.append((0, len(old), text))
+            else:
+                edits.append((at, at, text + " " if d1 < len(a) else " " + text))
     return edits
+
+
+def _change_blocks(opcodes):
+    """Opcodes with each run of inserts and deletes merged into one change: edits never overlap."""
+    pending = None
+    for op in opcodes:
+        if op.tag == "equal":
+            if pending:
+                yield pending
+                pending = None
+            yield ("equal", op.src_start, op.src_end, op.dest_start, op.dest_end)
+        elif pending is None:
+            pending = ("change", op.src_start, op.src_end, op.dest_start, op.dest_end)
+        else:
+            pending = ("change", pending[1], op.src_end, pending[3], op.dest_end)
+    if pending:
+        yield pending
+
+
+def _respell(old: str, at: int, new: str) -> list[tuple[int, int, str]]:
+    """One word written differently: add or drop only trailing punctuation, else replace the word."""
+    if old == new:
+        return []
+    if new.startswith(old):
+        return [(at + len(old), at + len(old), new[len(old):])]
+    if old.startswith(new):
+        return [(at + len(new), at + len(old), "")]
+    return [(at, at + len(old), new)]
 
 
 def _key(word: str) -> str:
