@@ -314,6 +314,14 @@ def test_cli_reports_an_unreadable_draft_in_one_line(tmp_path):
     assert not (tmp_path / "bad.review.docx").exists()
 
 
+def test_cli_date_is_checked_and_written_as_word_writes_it(draft):
+    res = CliRunner().invoke(cli, ["review", str(draft), "--date", "last tuesday", "--isolated"])
+    assert res.exit_code == 2 and "--date" in res.stderr
+    res = CliRunner().invoke(cli, ["review", str(draft), "--date", "2026-03-04", "--isolated"])
+    assert res.exit_code == 1
+    assert {c.date for c in ours(draft.with_name("draft.review.docx").read_bytes())} == {"2026-03-04T00:00:00Z"}
+
+
 def test_review_is_in_the_help():
     res = CliRunner().invoke(cli, ["--help"])
     assert "review" in res.output
@@ -400,3 +408,19 @@ def test_word_edits_hypothesis():
         assert " ".join(_apply(old, word_edits(old, new)).split()) == " ".join(new.split())
 
     check()
+
+
+def test_a_fix_that_leaves_a_placeholder_is_only_made_with_fixes_all():
+    from ncnd_check.document import Block, Document
+    from ncnd_check.engine import get_library
+    from ncnd_check.findings import Finding, Location
+    from ncnd_check.review.fixes import plan_fixes
+
+    text = "To confirm or deny whether the force holds information about drones would reveal tactics."
+    document = Document(path="x.txt", format="text", blocks=[Block(index=0, kind="paragraph", text=text)])
+    finding = Finding("NCND301", "wording-deviation", "warning", "Paragraph differs from approved wording x (90% similar)",
+                      Location(block=0), suggestion="To confirm or deny whether the force holds information about {subject} would reveal tactics.")
+    library = get_library(Settings())
+    assert plan_fixes([finding], document, library, "safe") == []
+    assert [f.kind for f in plan_fixes([finding], document, library, "all")] == ["restore"]
+    assert plan_fixes([finding], document, library, "none") == []

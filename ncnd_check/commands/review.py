@@ -52,11 +52,16 @@ def review(path, output, fixes, when, **params):
         settings = build_settings(params, [path])
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
+    when = _word_date(when)
     warn_about_library(settings)
     try:
         result = review_file(path, settings, output=output, fixes=fixes, date=when)
     except InputError as exc:
         click.echo(f"ncnd-check: {path}: {exc.message}", err=True)
+        sys.exit(2)
+    except Exception as exc:  # a bug must not become a traceback
+        message = " ".join(f"internal error while reviewing: {type(exc).__name__}: {exc} (please report this)".split())
+        click.echo(f"ncnd-check: {path}: {message}", err=True)
         sys.exit(2)
     made = [f for f in result.fixes if f.applied]
     changes = "tracked change" if result.format == "docx" else "redline edit"
@@ -70,6 +75,21 @@ def review(path, output, fixes, when, **params):
                    "(the words are split across a field or revision)", err=True)
     code = exit_code([FileResult(path=path, format=result.format, findings=result.findings)], settings.fail_on)
     sys.exit(int(code))
+
+
+def _word_date(value: str | None) -> str | None:
+    """--date as Word writes it (2026-01-31T09:30:00Z); a date alone means midnight UTC."""
+    if value is None:
+        return None
+    from datetime import datetime, timezone
+
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO 8601 date such as 2026-01-31T09:30:00Z", param_hint="--date") from None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(timezone.utc)
+    return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
