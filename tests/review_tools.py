@@ -36,16 +36,23 @@ def _ns(root) -> str:
     return root.tag.split("}", 1)[0] + "}"
 
 
+def _read(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    try:
+        return z.read(info)
+    except zipfile.BadZipFile:
+        return b""  # a damaged member the reader never opens (one corpus file's theme)
+
+
 def _parts(data: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return {i.filename: z.read(i) for i in z.infolist()}
+        return {i.filename: _read(z, i) for i in z.infolist()}
 
 
 def _rezip(data: bytes, name: str, content: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
-            dst.writestr(info, content if info.filename == name else src.read(info))
+            dst.writestr(info, content if info.filename == name else _read(src, info))
     return out.getvalue()
 
 

@@ -33,6 +33,7 @@ from ncnd_check.settings import Settings
 pytestmark = pytest.mark.corpus
 DATE = "2026-01-02T03:04:05Z"
 LOCAL_PDF_SAMPLE = 20
+NEW_URL = "https://example.org/ncnd-check-replaced"
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +50,72 @@ def copies(tmp_path_factory):
         made[path] = Path(result.output)
     assert len(made) > 100
     return out, made
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory):
+    """Tracked changes on real run structures: the corpus has no NCND findings to fix, so each file
+    gets two made-up fixes: its longest paragraph reworded (a word changed, one added) and its
+    first web link pointed elsewhere."""
+    from ncnd_check.findings import Finding, Location
+    from ncnd_check.readers import read_bytes
+    from ncnd_check.review.docx_copy import review_docx
+    from ncnd_check.review.fixes import Fix
+
+    folder = shared_path("corpus", "docx-wild")
+    out = tmp_path_factory.mktemp("review-edited")
+    made = {}
+    for path in sorted(folder.glob("*.docx")):
+        data = path.read_bytes()
+        try:
+            document = read_bytes(data, str(path))
+        except InputError:
+            continue
+        fixes = []
+        paragraphs = [b for b in document.blocks if b.kind in ("paragraph", "list-item") and len(b.text.split()) >= 4]
+        if paragraphs:
+            block = max(paragraphs, key=lambda b: len(b.text))
+            old = block.text.split()
+            new = " ".join([old[0], "REPLACED", *old[2:], "ADDED."])
+            f = Finding("NCND301", "wording-deviation", "warning", "made up", Location(block=block.index), suggestion=new)
+            fixes.append(Fix("restore", f, block.index, block.text, new))
+        link = next((l for l in document.links if l.part == "body" and l.source in ("hyperlink", "field")
+                     and l.target.startswith("http") and l.block is not None), None)
+        if link is not None and not any(fix.block == link.block for fix in fixes):
+            f = Finding("NCND401", "outdated-link", "error", "made up", Location(block=link.block), evidence=link.target)
+            fixes.append(Fix("link", f, link.block, link.target, NEW_URL))
+        if not fixes:
+            continue
+        review = review_docx(data, str(path), document, [fix.finding for fix in fixes], fixes, Settings(), DATE)
+        target = out / f"{path.stem}.edited.docx"
+        target.write_bytes(review.data)
+        made[path] = (target, review)
+    assert len(made) > 80
+    return out, made
+
+
+def test_tracked_edits_on_real_files_accept_to_the_fix_and_reject_to_the_draft(edited):
+    _, made = edited
+    applied = skipped = 0
+    for source, (target, review) in made.items():
+        data = target.read_bytes()
+        original = block_texts(resolve_revisions(source.read_bytes(), accept=False))
+        assert block_texts(resolve_revisions(data, accept=False)) == original, source.name
+        accepted = block_texts(resolve_revisions(data, accept=True))
+        for fix in review.fixes:
+            applied += 1
+            if fix.kind == "restore":
+                assert fix.new in accepted, source.name
+        skipped += len(review.skipped)
+    assert applied >= 4 * skipped, (applied, skipped)
+
+
+def test_tracked_edits_on_real_files_open_in_libreoffice(edited):
+    out, made = edited
+    copies = [target for target, _ in made.values()]
+    texts = convert(copies, "txt:Text (encoded):UTF8", out / "txt")
+    missing = [c.name for c in copies if c not in texts]
+    assert not missing, missing
 
 
 def words(path: Path) -> Counter:

@@ -213,6 +213,26 @@ def _content_types(pkg, comments_name: str) -> bytes:
     return serialise(root)
 
 
+def _member(src: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> bytes:
+    """A member's bytes; one whose stored CRC is wrong (a theme or image some writers damage, which
+    the reader never opens) is taken as stored rather than refusing the whole copy."""
+    try:
+        return src.read(info)
+    except zipfile.BadZipFile:
+        import struct
+        import zlib
+
+        offset = info.header_offset
+        name_len, extra_len = struct.unpack("<HH", data[offset + 26:offset + 30])
+        start = offset + 30 + name_len + extra_len
+        raw = data[start:start + info.compress_size]
+        if info.compress_type == zipfile.ZIP_STORED:
+            return raw
+        if info.compress_type == zipfile.ZIP_DEFLATED:
+            return zlib.decompressobj(-15).decompress(raw)
+        raise
+
+
 def _rezip(data: bytes, replaced: dict[str, bytes]) -> bytes:
     """The package with ``replaced`` parts swapped in (or added); every other member byte for byte."""
     lower = {k.lower(): v for k, v in replaced.items()}
@@ -226,7 +246,7 @@ def _rezip(data: bytes, replaced: dict[str, bytes]) -> bytes:
                     dst.writestr(info, lower[key], compress_type=zipfile.ZIP_DEFLATED)
                     done.add(key)
                 else:
-                    dst.writestr(info, src.read(info))
+                    dst.writestr(info, _member(src, info, data))
             for name, content in replaced.items():
                 if name.lower() not in done:
                     dst.writestr(name, content)

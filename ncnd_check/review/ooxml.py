@@ -128,6 +128,7 @@ def _visible(p, n: Names):
         if name in ("del", "moveFrom", "pPr", "rPr", "p", "tbl", "txbxContent", "sdtPr"):
             continue
         if name == "r":
+            hidden = _hidden(child, n)
             for node in child:
                 kind = n.local(node)
                 if kind == "fldChar":
@@ -138,7 +139,7 @@ def _visible(p, n: Names):
                         fields[-1] = "result"
                     elif t == "end" and fields:
                         fields.pop()
-                elif "instr" in fields:
+                elif "instr" in fields or hidden:
                     continue
                 elif kind == "t" and node.text:
                     yield child, node, node.text
@@ -151,6 +152,18 @@ def _visible(p, n: Names):
             continue
         if len(child):
             stack.append(iter(child))
+
+
+def _hidden(run, n: Names) -> bool:
+    """A run with w:vanish or w:webHidden set: the reader leaves its text out, so does the map."""
+    rpr = run.find(n("rPr"))
+    if rpr is None:
+        return False
+    for tag in ("vanish", "webHidden"):
+        el = rpr.find(n(tag))
+        if el is not None and (el.get(n("val")) or "true").lower() not in ("0", "false", "off"):
+            return True
+    return False
 
 
 def is_marker(el, n: Names) -> bool:
