@@ -424,3 +424,10 @@ def test_a_fix_that_leaves_a_placeholder_is_only_made_with_fixes_all():
     assert plan_fixes([finding], document, library, "safe") == []
     assert [f.kind for f in plan_fixes([finding], document, library, "all")] == ["restore"]
     assert plan_fixes([finding], document, library, "none") == []
+
+
+def test_checking_a_folder_passes_over_review_copies(draft):
+    from ncnd_check.commands.paths import collect
+
+    review_file(draft, Settings(), date=DATE)
+    assert collect([str(draft.parent)]) == [str(draft)]
