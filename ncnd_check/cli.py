@@ -17,6 +17,7 @@ from ncnd_check import __version__
 COMMANDS = {
     "check": "ncnd_check.commands.check:check",
     "diff": "ncnd_check.commands.diff:diff",
+    "review": "ncnd_check.commands.review:review",
     "audit": "ncnd_check.commands.audit:audit",
     "rules": "ncnd_check.commands.rules:rules",
     "refs": "ncnd_check.commands.refs:refs",
@@ -26,6 +27,7 @@ COMMANDS = {
 HELP = {
     "check": "Lint drafts: files, folders or - for stdin.",
     "diff": "Show each paragraph beside the approved wording, as a redline.",
+    "review": "Write a review copy: findings as comments, fixes as tracked changes.",
     "audit": "Batch quality audit with a summary and an HTML report.",
     "rules": "List the rules, or explain one.",
     "refs": "Inspect and validate an approved-wording library.",
@@ -89,6 +91,7 @@ def cli() -> None:
       ncnd-check check draft.docx
       ncnd-check check drafts/ --format sarif --output results.sarif
       ncnd-check diff draft.docx
+      ncnd-check review draft.docx
       ncnd-check audit sent/ --report audit.html --csv audit.csv
       ncnd-check rules NCND401
 

@@ -36,6 +36,7 @@ def collect(paths: tuple[str, ...] | list[str]) -> list[str | PathProblem]:
                 and f.suffix.lower() in SUPPORTED_SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
                 and ".fixed." not in f.name
+                and ".review." not in f.name
             )
             if not found:
                 out.append(PathProblem(raw, "unsupported", "folder holds no .docx, .html, .htm, .txt or .md file"))
