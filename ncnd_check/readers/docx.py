@@ -36,7 +36,7 @@ from ncnd_check.readers.ooxml_package import (
 )
 from ncnd_check.readers.ooxml_styles import Numbering, StyleInfo, find_child, first_child, on_off, read_styles
 from ncnd_check.readers.ooxml_symbols import symbol_char
-from ncnd_check.readers.safety import parse_part
+from ncnd_check.readers.safety import RatioError, parse_part
 from ncnd_check.readers.urls import find_urls
 from ncnd_check.settings import Settings
 
@@ -59,7 +59,10 @@ def read_docx(data: bytes, name: str, settings: Settings | None = None) -> Docum
     """Read a .docx into a Document; bad or hostile input raises InputError."""
     settings = settings or Settings()
     pkg = Package(data, name, settings)
-    root = pkg.xml(pkg.main)
+    try:
+        root = pkg.xml(pkg.main)
+    except RatioError as exc:
+        _refuse_long_paragraph(pkg, exc)
     tag = root.tag if isinstance(root.tag, str) else ""
     ns = tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
     if ns not in (W_NS, W_STRICT) or not tag.endswith("}document"):
@@ -68,6 +71,26 @@ def read_docx(data: bytes, name: str, settings: Settings | None = None) -> Docum
         return _Reader(pkg, ns, name).read(root)
     except RecursionError:
         raise InputError("unreadable", "the document is nested too deeply to read: the file may be damaged or hostile") from None
+
+
+def _refuse_long_paragraph(pkg: Package, ratio: RatioError):
+    """The body compresses like a zip bomb: say so, unless the real reason is a paragraph too long to check.
+
+    A paragraph of one phrase repeated for megabytes compresses hundreds to one;
+    its size is still within the part limit, so it is safe to read and measure.
+    """
+    from ncnd_check.readers.limits import MAX_BLOCK_CHARS, too_long
+
+    try:
+        root = parse_part(pkg.zip.read(pkg.main, check_ratio=False), pkg.main)
+    except InputError:
+        raise ratio from None
+    w = root.tag.split("}", 1)[0] + "}" if isinstance(root.tag, str) and root.tag.startswith("{") else ""
+    for p in root.iter(w + "p"):
+        length = sum(len(t.text or "") for t in p.iter(w + "t"))
+        if length > MAX_BLOCK_CHARS:
+            raise too_long(length) from None
+    raise ratio
 
 
 def parse_hyperlink_field(instr: str) -> str | None:

@@ -27,6 +27,17 @@ _ROOT_START = re.compile(rb"<[A-Za-z_]")
 _LOCAL = threading.local()
 
 
+class RatioError(InputError):
+    """A part refused for its compression ratio alone: its size is within the limits.
+
+    The DOCX reader catches it to look for the real reason (a paragraph too
+    long to check) before giving this one.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__("unsafe", message)
+
+
 def xml_parser():
     """An lxml parser that never loads a DTD, expands an entity or touches the network.
 
@@ -110,9 +121,20 @@ class SafeZip:
                 f"zip claims {total / 1048576:.0f} MB uncompressed, over the {self.max_total / 1048576:.0f} MB limit: refused",
             )
         self.infos = {}
+        self._lower = {}
         for info in infos:
-            self.infos.setdefault(info.filename.replace("\\", "/").lstrip("/"), info)
-        self._lower = {n.lower(): n for n in self.infos}
+            name = info.filename.replace("\\", "/").lstrip("/")
+            if name.endswith("/"):
+                self.infos.setdefault(name, info)  # a folder entry: holds nothing
+                continue
+            # Part names are case-insensitive (OPC); Word and python-docx read the last
+            # of two entries with one name, so the first could hide text from the linter.
+            if name.lower() in self._lower:
+                raise InputError(
+                    "unsafe", f"zip holds two entries named {name}: a reader could see either one, so it is refused"
+                )
+            self.infos[name] = info
+            self._lower[name.lower()] = name
 
     @property
     def max_total(self) -> int:
@@ -131,8 +153,12 @@ class SafeZip:
     def has(self, name: str) -> bool:
         return self.find(name) is not None
 
-    def read(self, name: str) -> bytes:
-        """A part's bytes, refused when declared or actual size or the ratio is too big."""
+    def read(self, name: str, check_ratio: bool = True) -> bytes:
+        """A part's bytes, refused when declared or actual size or the ratio is too big.
+
+        ``check_ratio=False`` still bounds the size (the part limit); it lets a
+        caller that caught a :class:`RatioError` see what the part holds.
+        """
         real = self.find(name)
         if real is None:
             raise KeyError(name)
@@ -144,10 +170,11 @@ class SafeZip:
             raise InputError(
                 "unsafe", f"part {real} is {info.file_size / 1048576:.0f} MB uncompressed, over the {limit / 1048576:.0f} MB part limit: refused"
             )
-        self._check_ratio(real, info.file_size, info.compress_size)
+        if check_ratio:
+            self._check_ratio(real, info.file_size, info.compress_size)
         try:
             if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                out = self._read_raw(info, limit)
+                out = self._read_raw(info, limit, check_ratio)
             else:
                 out = self._read_via_zipfile(info, limit)
         except InputError:
@@ -166,12 +193,11 @@ class SafeZip:
 
     def _check_ratio(self, name: str, size: int, compressed: int) -> None:
         if size > RATIO_FLOOR and size / max(compressed, 1) > self.settings.max_compression_ratio:
-            raise InputError(
-                "unsafe",
+            raise RatioError(
                 f"part {name} compresses {size / max(compressed, 1):.0f}:1, over the {self.settings.max_compression_ratio:.0f}:1 limit (a zip bomb?): refused",
             )
 
-    def _read_raw(self, info: zipfile.ZipInfo, limit: int) -> bytes:
+    def _read_raw(self, info: zipfile.ZipInfo, limit: int, check_ratio: bool = True) -> bytes:
         """Decompress from the local entry ourselves, so the stream, not the header, decides the size."""
         buf = self.data
         off = info.header_offset
@@ -199,8 +225,8 @@ class SafeZip:
         if len(out) > limit:
             raise InputError("unsafe", f"part {info.filename} decompresses past the {limit / 1048576:.0f} MB part limit: refused")
         produced = len(out)
-        if produced > 0 and produced > RATIO_FLOOR and produced / max(len(raw), 1) > self.settings.max_compression_ratio:
-            raise InputError("unsafe", f"part {info.filename} has a compression ratio typical of a zip bomb: refused")
+        if check_ratio and produced > RATIO_FLOOR and produced / max(len(raw), 1) > self.settings.max_compression_ratio:
+            raise RatioError(f"part {info.filename} has a compression ratio typical of a zip bomb: refused")
         return bytes(out)
 
     def _read_via_zipfile(self, info: zipfile.ZipInfo, limit: int) -> bytes:
