@@ -16,8 +16,8 @@ from ncnd_check.commands.options import build_settings, jobs_option, output_opti
 @settings_options
 @output_options
 @jobs_option
-@click.option("--report", "report_file", type=click.Path(dir_okay=False), help="Write a self-contained HTML report to FILE.")
-@click.option("--csv", "csv_file", type=click.Path(dir_okay=False), help="Write every finding as a CSV row to FILE.")
+@click.option("--report", "report_file", type=click.Path(dir_okay=False), help="Write a self-contained HTML report to FILE (replaced whole if it exists).")
+@click.option("--csv", "csv_file", type=click.Path(dir_okay=False), help="Write every finding as a CSV row to FILE, and one row for each file without findings (replaced whole if it exists).")
 @click.option("--title", default="ncnd-check audit", show_default=True, help="Title of the HTML report.")
 @click.option("--worst", default=10, show_default=True, type=click.IntRange(min=1), help="How many of the worst files to list.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary table.")
@@ -30,7 +30,13 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
     summary table (files, unreadable files, findings per category and per rule,
     the worst files); --report writes one self-contained HTML page with charts
     and a sortable, filterable table of every finding; --csv writes one row
-    per finding. Exit codes are those of `check`.
+    per finding and one for each file without any (clean, or the reason it
+    could not be read). Exit codes are those of `check`.
+
+    Outputs are written whole or not at all (an interrupted run leaves any
+    previous file as it was); an existing one is replaced, but an output
+    that is one of the inputs, a symbolic link or a special file is refused
+    (exit 2) before anything is checked.
 
     \b
     Examples:

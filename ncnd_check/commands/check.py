@@ -59,7 +59,7 @@ def _check_stdin(stdin_format, settings):
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary line.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means an input could not be read).")
-@click.option("--fix", is_flag=True, help="Also write a copy of each draft with its links corrected (NAME.fixed.EXT); the draft is not changed.")
+@click.option("--fix", is_flag=True, help="Also write a copy of each draft with its links corrected (NAME.fixed.EXT, replaced if it exists, never through a link); the draft is not changed.")
 @click.option("--fix-output", type=click.Path(dir_okay=False), help="Where --fix writes the corrected copy (one draft only; implies --fix).")
 @click.option("--show-settings", is_flag=True, help="Print the settings file found and the settings in force, then exit.")
 def check(paths, stdin_format, statistics, quiet, exit_zero, show_settings, output_format, output, jobs, **params):
@@ -69,6 +69,10 @@ def check(paths, stdin_format, statistics, quiet, exit_zero, show_settings, outp
     from ncnd-check.toml, found walking up from the first PATH; flags win.
     Exit code 0: nothing at or above --fail-on; 1: something is; 2: a usage
     error or a file that could not be read (the others are still reported).
+
+    Output files (--output, --fix copies) are written whole or not at all;
+    an existing one is replaced, but never an input, a symbolic link or a
+    special file (refused, exit 2).
 
     \b
     Examples:
