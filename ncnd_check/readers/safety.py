@@ -97,6 +97,71 @@ def parse_part(data: bytes, name: str):
     return root
 
 
+def iter_children(data: bytes, name: str, parent_tag: str):
+    """Stream one OOXML part: yield its root element at once, then each child of the first
+    ``parent_tag`` element (w:body) as soon as it may be read, and free it after.
+
+    The body of a long document is most of its memory as a parsed tree; here
+    only the child being read (and those waiting for it) are in memory. A
+    child is handed on once the next ``w:p`` or ``w:tbl`` after it has been
+    parsed, so a reader looking ahead with ``getnext()`` for the next
+    paragraph sees the same siblings it would in the whole tree. Hardened
+    like :func:`parse_part`: no DOCTYPE, entities, DTDs or network.
+    """
+    from lxml import etree
+
+    if _has_doctype(data):
+        raise InputError(
+            "unsafe",
+            f"part {name} declares a DOCTYPE (entities that could expand or fetch files): refused",
+        )
+    events = etree.iterparse(
+        io.BytesIO(data), events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False,
+        dtd_validation=False, huge_tree=False, remove_comments=True, remove_pis=True,
+    )
+    depth = 0
+    parent = None
+    waiting: list = []
+    lookahead: tuple[str, ...] = ()
+    try:
+        for event, el in events:
+            if event == "start":
+                depth += 1
+                if depth == 1:
+                    ns = el.tag[: el.tag.index("}") + 1] if el.tag.startswith("{") else ""
+                    lookahead = (ns + "p", ns + "tbl")
+                    parent_full = ns + parent_tag
+                    yield el
+                elif depth == 2 and parent is None and el.tag == parent_full:
+                    parent = el
+                continue
+            depth -= 1
+            if depth == 2 and parent is not None and el.getparent() is parent:
+                if el.tag in lookahead and waiting:
+                    yield from _hand_on(parent, waiting)
+                    waiting = []
+                waiting.append(el)
+            elif el is parent:
+                yield from _hand_on(parent, waiting)
+                waiting = []
+    except etree.XMLSyntaxError as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else "syntax error"
+        raise InputError("unreadable", f"part {name} is not well-formed XML ({detail}): the file may be damaged") from None
+    root = events.root
+    if root is not None:
+        info = root.getroottree().docinfo
+        if info.doctype or info.internalDTD is not None:  # belt and braces
+            raise InputError("unsafe", f"part {name} declares a DOCTYPE: refused")
+
+
+def _hand_on(parent, elements):
+    """Yield each element, then drop it from the tree so its memory is freed."""
+    for el in elements:
+        yield el
+        el.clear()
+        parent.remove(el)
+
+
 class SafeZip:
     """A zip archive read with limits that do not trust its own size claims."""
 
