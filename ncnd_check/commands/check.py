@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from ncnd_check.commands.options import build_settings, jobs_option, output_options, settings_options, warn_about_library
