@@ -293,6 +293,39 @@ def bench_cold_check(res: Results, corpus: dict, floors: dict, repeats: int, for
             res.add("memory", f"check 100-page {fmt}: peak RSS", rss, "MB", floor=floors["long"]["maxrss_mb"], target="< 300 MB", met=rss < 300)
 
 
+#: Paragraphs in the scale row's DOCX (issue 12, item 15: memory must not grow with the document).
+SCALE_PARAGRAPHS = 100_000
+
+
+def write_scale_docx(path: Path, paragraphs: int = SCALE_PARAGRAPHS, seed: int = 7) -> Path:
+    """A DOCX of ``paragraphs`` short paragraphs (a heading every 50), written with tests/docx_factory."""
+    import random
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from docx_factory import build_docx, heading, paragraph
+
+    rng = random.Random(seed)
+    words = ("the public interest in confirming or denying whether information is held must be weighed "
+             "against the harm to law enforcement and national security").split()
+    parts = [heading("Response", 1)]
+    for i in range(paragraphs):
+        if i % 50 == 0:
+            parts.append(heading(f"Section {i // 50}", 2))
+        parts.append(paragraph(" ".join(rng.choice(words) for _ in range(rng.randint(8, 30))) + f" ({i})."))
+    path.write_bytes(build_docx("".join(parts)))
+    return path
+
+
+def bench_scale(res: Results, tmp: Path) -> None:
+    """Peak memory and time of `check` on a 100,000-paragraph DOCX in a fresh process (target < 300 MB)."""
+    path = write_scale_docx(tmp / "scale-100k.docx")
+    rec = measure(ncnd_cmd() + ["check", str(path), "--format", "json", "--isolated"])
+    require_ok(rec, "`check` on the 100,000-paragraph DOCX")
+    rss = rec["maxrss_kb"] / 1024
+    res.add("memory", f"check a {SCALE_PARAGRAPHS:,}-paragraph DOCX ({path.stat().st_size / 1048576:.1f} MB): peak RSS",
+            rss, "MB", target="< 300 MB", met=rss < 300, note=f"{rec['wall']:.1f} s wall, CPU {rec['cpu']:.1f} s")
+
+
 def _audit(folder: Path, jobs: int, tmp: Path, html: bool = True, repeats: int = 1) -> dict:
     """The fastest of ``repeats`` fresh ``audit`` runs: with an HTML report (the usual
     use), or with only the summary (no report kept: the runner's own memory)."""
@@ -635,7 +668,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=5, help="runs per cold timing; the best is reported (default 5)")
     ap.add_argument("--many", type=int, default=1000, help="distinct drafts in the judged audit throughput and memory runs (default 1000)")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--only", help="comma list of sections: floor,commands,cold,audit,stages,library,learn")
+    ap.add_argument("--only", help="comma list of sections: floor,commands,cold,audit,stages,library,learn,scale")
     ap.add_argument("--markdown", action="store_true", help="also print the table as Markdown (for the README)")
     args = ap.parse_args(argv)
 
@@ -678,6 +711,8 @@ def main(argv: list[str] | None = None) -> int:
             ("library", lambda: bench_library_scaling(res, corpus, tmp, [10] if args.quick else [10, 100])),
             ("learn", lambda: bench_learn(res, tmp, args.many if not args.quick else 3)),
         ]
+        if not args.quick:
+            steps.append(("scale", lambda: bench_scale(res, tmp)))
         for name, step in steps:
             if not want(name):
                 continue

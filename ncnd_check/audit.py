@@ -202,6 +202,7 @@ def _warm_worker(settings: Settings) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler unwinds; a worker just stops
     _warm(settings)
 
 
@@ -298,7 +299,9 @@ class progress_bar:
         task = self._progress.add_task("", total=self.total)
 
         def advance(path: str) -> None:
-            name = os.path.basename(path)
+            from ncnd_check.terminal import printable
+
+            name = printable(os.path.basename(path))
             self._progress.update(task, advance=1, description=name if len(name) <= 40 else name[:39] + "…")
 
         return advance

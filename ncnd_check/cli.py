@@ -100,8 +100,19 @@ def cli() -> None:
     """
 
 
+def _terminated(signum, frame) -> None:
+    """SIGTERM unwinds like Ctrl-C, so outputs being written are removed, not left half-written."""
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Entry point: click handles usage errors with exit code 2."""
+    import signal
+
+    try:
+        signal.signal(signal.SIGTERM, _terminated)
+    except (ValueError, OSError):  # not the main thread, or no SIGTERM here
+        pass
     try:
         cli(prog_name="ncnd-check")
     except KeyboardInterrupt:  # pragma: no cover

@@ -20,17 +20,35 @@ CONFIG_NAMES = ("ncnd-check.toml", "pyproject.toml")
 
 def find_config(start: str | os.PathLike | None = None) -> Path | None:
     """The nearest ncnd-check.toml, or pyproject.toml with a [tool.ncnd-check] table."""
-    here = Path(start or os.getcwd()).resolve()
-    if here.is_file() or not here.exists():
+    try:
+        here = Path(start or os.getcwd()).resolve()
+    except (OSError, RuntimeError):  # a symbolic-link loop: look from where the link is
+        here = Path(os.path.abspath(start or os.getcwd()))
+    if not _is_dir(here):
         here = here.parent
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            if _is_file(candidate):
                 if name == "pyproject.toml" and "ncnd-check" not in _read_toml(candidate).get("tool", {}):
                     continue
                 return candidate
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """Path.is_file, but a folder we may not look into has no settings file (not a traceback)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _read_toml(path: Path) -> dict:

@@ -37,6 +37,8 @@ class FixResult:
     output: str
     #: (old address, new address, how many times it was replaced)
     changes: list[tuple[str, str, int]] = field(default_factory=list)
+    #: An existing file at ``output`` was replaced.
+    replaced: bool = False
 
     @property
     def count(self) -> int:
@@ -94,6 +96,12 @@ def _decode(data: bytes) -> tuple[str, str, bytes]:
     for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="surrogateescape" if codec == "utf-8" else "strict"), codec, bom
+    if b"\x00" in data:
+        from ncnd_check.readers.decode import utf16_without_bom
+
+        codec = utf16_without_bom(data)
+        if codec:
+            return data.decode(codec), codec, b""
     try:
         return data.decode("utf-8"), "utf-8", b""
     except UnicodeDecodeError:
@@ -258,26 +266,37 @@ def fix_docx_bytes(data: bytes, mapping: dict[str, str]) -> tuple[bytes, dict[st
     return out.getvalue(), dict(replace.counts)
 
 
-def fix_file(path: str | os.PathLike, settings=None, library=None, output: str | os.PathLike | None = None) -> FixResult:
-    """Write a corrected copy of one draft; the draft itself is only read."""
+def fix_file(
+    path: str | os.PathLike, settings=None, library=None, output: str | os.PathLike | None = None, inputs=()
+) -> FixResult:
+    """Write a corrected copy of one draft; the draft itself is only read.
+
+    The copy is written with :func:`ncnd_check.outputs.atomic_output`: whole or
+    not at all, never through a symbolic link, never over the draft or another
+    of ``inputs``; an existing copy is replaced (``FixResult.replaced`` says so).
+    A refused or failed copy raises InputError.
+    """
     from ncnd_check.engine import get_library
-    from ncnd_check.readers import read_bytes
+    from ncnd_check.outputs import OutputError, check_output, input_ids, write_bytes
+    from ncnd_check.readers import read_bytes, read_file_bytes
     from ncnd_check.settings import Settings
 
     settings = settings or Settings()
     library = library if library is not None else get_library(settings)
     source = Path(path)
     target = Path(output) if output else fixed_path(source)
+    ids = input_ids([source, *inputs])
+    if _same_file(target, source):
+        raise InputError("unsupported", f"--fix-output {target} is the draft itself; the draft is never overwritten")
     try:
-        same = target.exists() and target.resolve() == source.resolve()
-    except OSError:
-        same = False
-    if same:
-        raise InputError("unsupported", "--fix-output names the draft itself; the draft is never overwritten")
-    try:
-        data = source.read_bytes()
+        if output:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        check_output(target, ids)
     except OSError as exc:
-        raise InputError("unreadable", f"cannot open the file: {exc.strerror or exc}") from None
+        raise InputError("unreadable", f"cannot write {target}: {exc.strerror or exc}") from None
+    except OutputError as exc:
+        raise InputError("unsupported", exc.message) from None
+    data = read_file_bytes(source, settings.max_file_size)
     document = read_bytes(data, str(source), settings=settings)
     mapping = link_fixes(document, library)
     if document.format == "docx":
@@ -285,29 +304,43 @@ def fix_file(path: str | os.PathLike, settings=None, library=None, output: str |
     else:
         new, counts = fix_text_bytes(data, mapping, is_html=document.format == "html")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(new)
-    except OSError as exc:
-        raise InputError("unreadable", f"cannot write {target}: {exc.strerror or exc}") from None
+        replaced = write_bytes(target, new, ids)
+    except OutputError as exc:
+        raise InputError("unreadable", exc.message) from None
     changes = [(old, mapping[old], n) for old, n in counts.items() if n]
-    return FixResult(source=str(source), output=str(target), changes=changes)
+    return FixResult(source=str(source), output=str(target), changes=changes, replaced=replaced)
 
 
-def run_fixes(results, settings, fix_output: str | None = None) -> list[FixResult]:
-    """``check --fix``: a corrected copy of each readable file checked; one line each on stderr."""
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def run_fixes(results, settings, fix_output: str | None = None, inputs=()) -> tuple[list[FixResult], bool]:
+    """``check --fix``: a corrected copy of each readable file checked; one line each on stderr.
+
+    Returns the copies written and whether any could not be (the caller exits 2).
+    """
     import click
+
+    from ncnd_check.terminal import printable
 
     files = [r for r in results if r.error is None and r.path != "<stdin>"]
     if fix_output and len(files) > 1:
         raise click.UsageError("--fix-output names one file, but more than one draft was checked")
     done: list[FixResult] = []
+    failed = False
     for r in files:
         try:
-            fixed = fix_file(r.path, settings, output=fix_output)
+            fixed = fix_file(r.path, settings, output=fix_output, inputs=inputs)
         except InputError as exc:
-            click.echo(f"ncnd-check: {r.path}: --fix: {exc.message}", err=True)
+            click.echo(f"ncnd-check: {printable(r.path)}: --fix: {printable(exc.message)}", err=True)
+            failed = True
             continue
         done.append(fixed)
         links = "link" if fixed.count == 1 else "links"
-        click.echo(f"ncnd-check: {r.path}: wrote {fixed.output} ({fixed.count} {links} corrected)", err=True)
-    return done
+        replaced = ", replacing the existing file" if fixed.replaced else ""
+        click.echo(f"ncnd-check: {printable(r.path)}: wrote {printable(fixed.output)} ({fixed.count} {links} corrected{replaced})", err=True)
+    return done, failed

@@ -92,7 +92,10 @@ def test_audit_writes_csv_and_html_whose_counts_equal_the_json(sent, fake_rules)
     assert len(findings) == 5
 
     rows = list(csv.DictReader(io.StringIO(Path("audit.csv").read_text(encoding="utf-8"))))
-    assert [(row["file"], row["rule"]) for row in rows] == findings
+    assert [(row["file"], row["rule"]) for row in rows if row["status"] == "finding"] == findings
+    # Files without findings have a row too, the unreadable one with its reason (issue 12).
+    assert sorted((row["file"], row["status"]) for row in rows if row["status"] != "finding") == [
+        ("sent/broken.docx", "unreadable"), ("sent/good.html", "clean")]
 
     html = Path("audit.html").read_text(encoding="utf-8")
     page = parse_html(html)

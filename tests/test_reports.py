@@ -260,6 +260,12 @@ def test_csv_one_row_per_finding_and_formula_safe(fake_rules):
     from ncnd_check.report.csv_report import COLUMNS, render as render_csv
 
     rows = list(csv.DictReader(io.StringIO(render_csv(sample_results()))))
+    # One row per finding, and one for each file without any (issue 12: every file accounted for).
+    assert len(rows) == 7
+    assert [(r["file"], r["status"]) for r in rows if r["status"] != "finding"] == [
+        ("drafts/clean.html", "clean"), ("drafts/broken.docx", "unreadable")]
+    assert rows[-1]["message"] == "not a zip file: the DOCX is damaged" and rows[-1]["rule"] == ""
+    rows = [r for r in rows if r["status"] == "finding"]
     assert len(rows) == 5
     assert tuple(rows[0]) == COLUMNS
     assert rows[0]["file"] == "drafts/a.txt" and rows[0]["block"] == "0" and rows[0]["line"] == "1"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import nullcontext
 
@@ -15,8 +16,8 @@ from ncnd_check.commands.options import build_settings, jobs_option, output_opti
 @settings_options
 @output_options
 @jobs_option
-@click.option("--report", "report_file", type=click.Path(dir_okay=False), help="Write a self-contained HTML report to FILE.")
-@click.option("--csv", "csv_file", type=click.Path(dir_okay=False), help="Write every finding as a CSV row to FILE.")
+@click.option("--report", "report_file", type=click.Path(dir_okay=False), help="Write a self-contained HTML report to FILE (replaced whole if it exists).")
+@click.option("--csv", "csv_file", type=click.Path(dir_okay=False), help="Write every finding as a CSV row to FILE, and one row for each file without findings (replaced whole if it exists).")
 @click.option("--title", default="ncnd-check audit", show_default=True, help="Title of the HTML report.")
 @click.option("--worst", default=10, show_default=True, type=click.IntRange(min=1), help="How many of the worst files to list.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary table.")
@@ -29,7 +30,13 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
     summary table (files, unreadable files, findings per category and per rule,
     the worst files); --report writes one self-contained HTML page with charts
     and a sortable, filterable table of every finding; --csv writes one row
-    per finding. Exit codes are those of `check`.
+    per finding and one for each file without any (clean, or the reason it
+    could not be read). Exit codes are those of `check`.
+
+    Outputs are written whole or not at all (an interrupted run leaves any
+    previous file as it was); an existing one is replaced, but an output
+    that is one of the inputs, a symbolic link or a special file is refused
+    (exit 2) before anything is checked.
 
     \b
     Examples:
@@ -38,7 +45,7 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
       ncnd-check audit sent/ --format json --output audit.json --quiet
     """
     from ncnd_check.audit import AuditItem, FindingSpool, SummaryBuilder, iter_files
-    from ncnd_check.commands.finish import open_output, write_report
+    from ncnd_check.commands.finish import open_output, refuse_outputs, safe, write_report
     from ncnd_check.commands.paths import STDIN, PathProblem, collect
     from ncnd_check.engine import FileResult
     from ncnd_check.errors import ConfigError, InputError
@@ -52,21 +59,26 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
 
-    for target in (report_file, csv_file, output):
-        _check_writable(target)  # before a long run, not after it
-    warn_about_library(settings)
     collected = collect(paths)
     files = [p for p in collected if not isinstance(p, PathProblem)]
+    named = [t for t in (report_file, csv_file, output) if t]
+    if len({os.path.abspath(t) for t in named}) < len(named):
+        raise click.UsageError("--report, --csv and --output must name different files")
+    refuse_outputs(named, files)  # before a long run, not after it
+    warn_about_library(settings)
 
     # One file at a time: counted into the summary, its findings spooled for the
     # HTML report and written to the CSV, then dropped. Only the machine-readable
     # formats (json, sarif, junit, github), which list every file, keep results.
     summary = SummaryBuilder(worst)
+    replaced: dict[str, bool] = {}
     keep_results = settings.format != "text"
     results = []
     threshold = SEVERITY_RANK[settings.fail_on]
     reached = False
-    csv_file_cm = open_output(csv_file, newline="") if csv_file else nullcontext()
+    # Every output is written whole or not at all (ncnd_check.outputs): Ctrl-C or
+    # SIGTERM mid-run leaves no partial CSV that looks complete.
+    csv_file_cm = open_output(csv_file, newline="", inputs=files) if csv_file else nullcontext()
     with csv_file_cm as csv_out, (FindingSpool() if report_file else nullcontext()) as spool:
         csv_rows = _csv_writer(csv_out)
         checked = iter_files(files, settings, jobs=settings.jobs, progress=progress)
@@ -88,21 +100,25 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
         if report_file:
             from ncnd_check.report.html_report import write as write_html
 
-            with open_output(report_file) as fh:
+            with open_output(report_file, inputs=files) as fh:
                 write_html(fh, spool, totals, summary.paths_with_findings, title=title)
+            replaced[report_file] = fh.replaced
+        if csv_out is not None:
+            replaced[csv_file] = csv_out.replaced
 
     if settings.format == "text":
         if not quiet:
-            _write_or_echo(output, summary_table(totals, color=_color(output)))
+            _write_or_echo(output, summary_table(totals, color=_color(output)), files)
     else:
-        write_report(results, settings, output=output, quiet=quiet)
+        write_report(results, settings, output=output, quiet=quiet, inputs=files)
         if not quiet:
             click.echo(summary_table(totals, color=_color(None, stream=sys.stderr)), err=True, nl=False)
     for path, _kind, message in totals.unreadable_files:
-        click.echo(f"ncnd-check: {path}: {message}", err=True)
+        click.echo(f"ncnd-check: {safe(path)}: {safe(message)}", err=True)
     for label, path in (("HTML report", report_file), ("CSV", csv_file)):
         if path and not quiet:
-            click.echo(f"{label} written to {path}", err=True)
+            again = " (replacing the file that was there)" if replaced.get(path) else ""
+            click.echo(f"{label} written to {safe(path)}{again}", err=True)
     code = ExitCode.ERROR if totals.unreadable else ExitCode.FINDINGS if reached else ExitCode.OK
     if exit_zero and code == ExitCode.FINDINGS:
         code = ExitCode.OK
@@ -118,18 +134,11 @@ def _csv_writer(stream):
     return writer_for(stream)
 
 
-def _check_writable(path: str | None) -> None:
-    import os
-
-    if path and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
-        raise click.UsageError(f"cannot write {path}: no such folder")
-
-
-def _write_or_echo(output, text: str) -> None:
+def _write_or_echo(output, text: str, inputs=()) -> None:
     from ncnd_check.commands.finish import open_output
 
     if output:
-        with open_output(output) as fh:
+        with open_output(output, inputs=inputs) as fh:
             fh.write(text)
     else:
         click.echo(text, nl=False)
@@ -150,6 +159,7 @@ def summary_table(summary, color: bool = False) -> str:
 
     from ncnd_check.findings import CATEGORIES
     from ncnd_check.report import rule_info
+    from ncnd_check.terminal import printable
 
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=color, no_color=not color, width=100, highlight=False, markup=False, emoji=False)
@@ -189,7 +199,7 @@ def summary_table(summary, color: bool = False) -> str:
         worst.add_column("errors", justify="right")
         worst.add_column("findings", justify="right")
         for path, n, errors in summary.worst:
-            worst.add_row(path, str(errors), str(n))
+            worst.add_row(printable(path), str(errors), str(n))
         console.print(worst)
 
     if summary.unreadable_files:
@@ -198,6 +208,6 @@ def summary_table(summary, color: bool = False) -> str:
         bad.add_column("problem")
         bad.add_column("detail", overflow="fold")
         for path, kind, message in summary.unreadable_files:
-            bad.add_row(path, kind, message)
+            bad.add_row(printable(path), kind, printable(message))
         console.print(bad)
     return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from ncnd_check.commands.options import build_settings, jobs_option, output_options, settings_options, warn_about_library
 
 
-def run_check(paths, settings, stdin_format=None):
+def run_check(paths, settings, stdin_format=None, collected=None):
     """Check every path in argument order; unreadable ones become results with an error."""
     from ncnd_check.audit import run_files
     from ncnd_check.commands.paths import STDIN, PathProblem, collect
     from ncnd_check.engine import FileResult
     from ncnd_check.errors import InputError
 
-    collected = collect(paths)
+    if collected is None:
+        collected = collect(paths)
     files = [p for p in collected if isinstance(p, str) and p != STDIN]
     checked = iter(run_files(files, settings, jobs=settings.jobs, progress=False))
     results = []
@@ -34,8 +33,12 @@ def _check_stdin(stdin_format, settings):
     """Check - (stdin); a crash inside the checker becomes an error for it, as for files."""
     from ncnd_check.engine import FileResult, check_bytes, get_library
     from ncnd_check.errors import InputError
+    from ncnd_check.readers import read_stdin
 
-    data = sys.stdin.buffer.read()
+    try:
+        data = read_stdin(settings)
+    except InputError as exc:
+        return FileResult(path="<stdin>", format=stdin_format, error=exc)
     try:
         result = check_bytes(data, "<stdin>", stdin_format, settings, get_library(settings))
     except Exception as exc:  # a bug must not become a traceback
@@ -54,7 +57,7 @@ def _check_stdin(stdin_format, settings):
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary line.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means an input could not be read).")
-@click.option("--fix", is_flag=True, help="Also write a copy of each draft with its links corrected (NAME.fixed.EXT); the draft is not changed.")
+@click.option("--fix", is_flag=True, help="Also write a copy of each draft with its links corrected (NAME.fixed.EXT, replaced if it exists, never through a link); the draft is not changed.")
 @click.option("--fix-output", type=click.Path(dir_okay=False), help="Where --fix writes the corrected copy (one draft only; implies --fix).")
 @click.option("--show-settings", is_flag=True, help="Print the settings file found and the settings in force, then exit.")
 def check(paths, stdin_format, statistics, quiet, exit_zero, show_settings, output_format, output, jobs, **params):
@@ -64,6 +67,10 @@ def check(paths, stdin_format, statistics, quiet, exit_zero, show_settings, outp
     from ncnd-check.toml, found walking up from the first PATH; flags win.
     Exit code 0: nothing at or above --fail-on; 1: something is; 2: a usage
     error or a file that could not be read (the others are still reported).
+
+    Output files (--output, --fix copies) are written whole or not at all;
+    an existing one is replaced, but never an input, a symbolic link or a
+    special file (refused, exit 2).
 
     \b
     Examples:
@@ -88,13 +95,37 @@ def check(paths, stdin_format, statistics, quiet, exit_zero, show_settings, outp
     if show_settings:
         click.echo(settings_report(settings, params, paths))
         return
+    from ncnd_check.commands.finish import refuse_outputs
+    from ncnd_check.commands.paths import collect
+
+    collected = collect(paths)
+    inputs = [p for p in collected if isinstance(p, str)]
+    refuse_outputs([output], inputs)  # before the run, not after it
+    if fix_output:
+        refuse_fix_output(fix_output, inputs)
     warn_about_library(settings)
-    results = run_check(paths, settings, stdin_format)
+    results = run_check(paths, settings, stdin_format, collected=collected)
+    failed = False
     if fix or fix_output:
         from ncnd_check.fixer import run_fixes
 
-        run_fixes(results, settings, fix_output)
-    finish(results, settings, output=output, statistics=statistics, quiet=quiet, exit_zero=exit_zero)
+        _, failed = run_fixes(results, settings, fix_output, inputs=inputs)
+    finish(results, settings, output=output, statistics=statistics, quiet=quiet, exit_zero=exit_zero, inputs=inputs, failed=failed)
+
+
+def refuse_fix_output(fix_output: str, inputs) -> None:
+    """--fix-output may not be an input, a link or a special file: a usage error before any work."""
+    import os
+
+    from ncnd_check.commands.finish import safe
+    from ncnd_check.outputs import OutputError, check_output
+
+    if not os.path.isdir(os.path.dirname(os.path.abspath(fix_output))):
+        return  # fix_file creates the folder
+    try:
+        check_output(fix_output, inputs)
+    except OutputError as exc:
+        raise click.UsageError(f"--fix-output: {safe(exc.message)}") from None
 
 
 def settings_report(settings, params, paths) -> str:

@@ -59,8 +59,11 @@ def diff_rows(document, analysis, library, settings) -> tuple[list[dict], list]:
 
 
 def _colour_redline(redline) -> str:
+    from ncnd_check.terminal import printable
+
     parts = []
     for op, text in redline:
+        text = printable(text)
         if op == "delete":
             parts.append(click.style(text, fg="red", strikethrough=True))
         elif op == "insert":
@@ -71,7 +74,10 @@ def _colour_redline(redline) -> str:
 
 
 def _preview(text: str) -> str:
-    return text if len(text) <= PREVIEW else text[: PREVIEW - 1].rstrip() + "…"
+    """The start of a paragraph, on one line, with control and escape characters shown escaped."""
+    from ncnd_check.terminal import printable
+
+    return printable(text if len(text) <= PREVIEW else text[: PREVIEW - 1].rstrip() + "…")
 
 
 def render_text(path: str, rows: list[dict], missing: list, color: bool, only_changed: bool = False) -> str:
@@ -80,7 +86,9 @@ def render_text(path: str, rows: list[dict], missing: list, color: bool, only_ch
 
     style = click.style if color else (lambda t, **_: t)
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("same", "changed", "unmatched")}
-    lines = [style(path, bold=True)]
+    from ncnd_check.terminal import printable
+
+    lines = [style(printable(path), bold=True)]
     for row in rows:
         if row["status"] == "skipped" or (only_changed and row["status"] != "changed"):
             continue
@@ -101,7 +109,7 @@ def render_text(path: str, rows: list[dict], missing: list, color: bool, only_ch
         else:
             mark = style("~", fg="yellow", bold=True)
             lines.append(f"¶{where}{section}  {mark} {a.ids} ({roles}{shape}) {similarity(a.score)}  differs")
-            lines.append("    " + (_colour_redline(a.redline) if color else redline_text(a.redline)))
+            lines.append("    " + (_colour_redline(a.redline) if color else printable(redline_text(a.redline))))
     for p, others in missing:
         mark = style("-", fg="red", bold=True)
         alternatives = f" (or {', '.join(q.id for q in others)})" if others else ""
@@ -223,20 +231,22 @@ def diff(path, output_format, output, color, only_changed, stdin_format, **param
     from ncnd_check.analysis import analyse
     from ncnd_check.engine import get_library
     from ncnd_check.errors import ConfigError, InputError
-    from ncnd_check.readers import read_bytes, read_path
+    from ncnd_check.commands.finish import open_output, refuse_outputs, safe
+    from ncnd_check.readers import read_bytes, read_path, read_stdin
     from ncnd_check.rules.wording import cited_exemptions
 
     try:
         settings = build_settings(params, [path])
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
+    refuse_outputs([output], [path])
     try:
         if path == "-":
-            document = read_bytes(sys.stdin.buffer.read(), "<stdin>", stdin_format, settings)
+            document = read_bytes(read_stdin(settings), "<stdin>", stdin_format, settings)
         else:
             document = read_path(path, settings)
     except InputError as exc:
-        click.echo(f"ncnd-check: {path}: {exc.message}", err=True)
+        click.echo(f"ncnd-check: {safe(path)}: {safe(exc.message)}", err=True)
         sys.exit(2)
     library = get_library(settings)
     if not library.paragraphs:
@@ -251,7 +261,7 @@ def diff(path, output_format, output, color, only_changed, stdin_format, **param
             color = _terminal_wants_colour()
         text = render_text(path, rows, missing, bool(color) and not output, only_changed)
     if output:
-        with open(output, "w", encoding="utf-8", newline="\n") as fh:
+        with open_output(output, inputs=[path]) as fh:
             fh.write(text)
     else:
         click.echo(text, nl=False, color=bool(color) if output_format == "text" else None)

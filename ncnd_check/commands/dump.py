@@ -50,16 +50,17 @@ def dump(path, output_format, stdin_format):
       ncnd-check dump draft.html --format json
     """
     from ncnd_check.errors import InputError
-    from ncnd_check.readers import read_bytes, read_path
+    from ncnd_check.readers import read_bytes, read_path, read_stdin
     from ncnd_check.settings import Settings
+    from ncnd_check.terminal import printable as p
 
     try:
         if path == "-":
-            doc = read_bytes(sys.stdin.buffer.read(), "<stdin>", stdin_format, Settings())
+            doc = read_bytes(read_stdin(Settings()), "<stdin>", stdin_format, Settings())
         else:
             doc = read_path(path, Settings())
     except InputError as exc:
-        click.echo(f"ncnd-check: {path}: {exc.message}", err=True)
+        click.echo(f"ncnd-check: {p(path)}: {p(exc.message)}", err=True)
         sys.exit(2)
     sections = _sections(doc)
     if output_format == "json":
@@ -73,19 +74,21 @@ def dump(path, output_format, stdin_format):
         kind = b.kind + (f"{b.level}" if b.level is not None else "")
         section = f" [{s}]" if s else ""
         number = f"{b.label} " if b.label else ""
-        click.echo(f"{b.index:>4} {where:>6} {kind:<12}{section} {number}{b.text}")
+        # Everything from the draft is shown escaped: one block a line, and no escape
+        # sequence in a hostile draft reaches the terminal.
+        click.echo(f"{b.index:>4} {where:>6} {kind:<12}{section} {p(number)}{p(b.text)}")
         for link in b.links:
-            click.echo(f"{'':>24}-> {link.target} ({link.source})")
+            click.echo(f"{'':>24}-> {p(link.target)} ({link.source})")
     for b in doc.extras:
-        click.echo(f"   - {b.part:>6} {b.kind:<12} {b.text}")
+        click.echo(f"   - {b.part:>6} {b.kind:<12} {p(b.text)}")
     for r in doc.revisions:
-        click.echo(f"   ! tracked {r.kind} by {r.author or '?'}: {r.text}")
+        click.echo(f"   ! tracked {r.kind} by {p(r.author or '?')}: {p(r.text)}")
     for c in doc.comments:
-        click.echo(f"   ! comment by {c.author or '?'}: {c.text}")
+        click.echo(f"   ! comment by {p(c.author or '?')}: {p(c.text)}")
     for m in doc.marked:
-        click.echo(f"   ! {m.kind} ({m.detail or ''}): {m.text}")
+        click.echo(f"   ! {m.kind} ({p(m.detail or '')}): {p(m.text)}")
     for k, v in doc.properties.items():
-        click.echo(f"   @ {k}: {v}")
+        click.echo(f"   @ {p(k)}: {p(v)}")
 
 
 def _sections(doc) -> list:

@@ -38,7 +38,7 @@ def settings_options(func):
 
 def output_options(func):
     @click.option("--format", "-f", "output_format", type=click.Choice(FORMATS), help="Report format (default text).")
-    @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE instead of stdout.")
+    @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE instead of stdout. An existing FILE is replaced whole; an input, a link or a special file is refused.")
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         return func(*args, **kwargs)

@@ -88,6 +88,31 @@ def _check_binary(text: str) -> None:
         )
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text with no BOM, else None.
+
+    Text in a Latin script has a NUL as the high byte of nearly every
+    character: at the odd offsets for little-endian, the even ones for
+    big-endian, and almost never at the other parity. Binary files have NULs
+    scattered at both.
+    """
+    sample = data[:8192]
+    sample = sample[: len(sample) - len(sample) % 2]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    for codec, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nuls >= 0.6 * half and other <= 0.02 * half:
+            try:
+                data[: len(data) - len(data) % 2].decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode a draft's bytes; ``declared`` is a charset the file itself names (HTML).
 
@@ -111,7 +136,14 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
                 raise InputError("unreadable", "contains NUL bytes: this looks like a binary file, not text")
             return normalise_newlines(text)
     if b"\x00" in data:
-        raise InputError("unreadable", "contains NUL bytes: this looks like a binary file, not text")
+        codec = utf16_without_bom(data)
+        if codec is None:
+            raise InputError("unreadable", "contains NUL bytes: this looks like a binary file, not text")
+        text = data[: len(data) - len(data) % 2].decode(codec, errors="replace")
+        if "\x00" in text:
+            raise InputError("unreadable", "contains NUL characters: this looks like a binary file, not text")
+        _check_binary(text)
+        return normalise_newlines(text)
     # Valid UTF-8 with any non-ASCII byte is almost never an accident, so it wins
     # over a declaration (pages declaring gb2312 or windows-1252 are often UTF-8).
     try:

@@ -36,7 +36,7 @@ from ncnd_check.readers.ooxml_package import (
 )
 from ncnd_check.readers.ooxml_styles import Numbering, StyleInfo, find_child, first_child, on_off, read_styles
 from ncnd_check.readers.ooxml_symbols import symbol_char
-from ncnd_check.readers.safety import parse_part
+from ncnd_check.readers.safety import RatioError, iter_children, parse_part
 from ncnd_check.readers.urls import find_urls
 from ncnd_check.settings import Settings
 
@@ -59,15 +59,46 @@ def read_docx(data: bytes, name: str, settings: Settings | None = None) -> Docum
     """Read a .docx into a Document; bad or hostile input raises InputError."""
     settings = settings or Settings()
     pkg = Package(data, name, settings)
-    root = pkg.xml(pkg.main)
-    tag = root.tag if isinstance(root.tag, str) else ""
-    ns = tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
-    if ns not in (W_NS, W_STRICT) or not tag.endswith("}document"):
-        raise InputError("unreadable", "the main part is not a Word document body: the file may be damaged")
     try:
-        return _Reader(pkg, ns, name).read(root)
+        body = pkg.zip.read(pkg.main)
+    except KeyError:
+        raise InputError("unreadable", f"part {pkg.main} is missing: the file may be damaged") from None
+    except RatioError as exc:
+        _refuse_long_paragraph(pkg, exc)
+    # The body is streamed (safety.iter_children): a long document is never one whole tree.
+    stream = iter_children(body, pkg.main, "body")
+    del body
+    try:
+        root = next(stream, None)
+        tag = root.tag if root is not None and isinstance(root.tag, str) else ""
+        ns = tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
+        if ns not in (W_NS, W_STRICT) or not tag.endswith("}document"):
+            for _ in stream:  # a syntax error anywhere says "damaged" first, as a whole parse would
+                pass
+            raise InputError("unreadable", "the main part is not a Word document body: the file may be damaged")
+        return _Reader(pkg, ns, name).read(stream)
     except RecursionError:
         raise InputError("unreadable", "the document is nested too deeply to read: the file may be damaged or hostile") from None
+
+
+def _refuse_long_paragraph(pkg: Package, ratio: RatioError):
+    """The body compresses like a zip bomb: say so, unless the real reason is a paragraph too long to check.
+
+    A paragraph of one phrase repeated for megabytes compresses hundreds to one;
+    its size is still within the part limit, so it is safe to read and measure.
+    """
+    from ncnd_check.readers.limits import MAX_BLOCK_CHARS, too_long
+
+    try:
+        root = parse_part(pkg.zip.read(pkg.main, check_ratio=False), pkg.main)
+    except InputError:
+        raise ratio from None
+    w = root.tag.split("}", 1)[0] + "}" if isinstance(root.tag, str) and root.tag.startswith("{") else ""
+    for p in root.iter(w + "p"):
+        length = sum(len(t.text or "") for t in p.iter(w + "t"))
+        if length > MAX_BLOCK_CHARS:
+            raise too_long(length) from None
+    raise ratio
 
 
 def parse_hyperlink_field(instr: str) -> str | None:
@@ -217,12 +248,12 @@ class _Reader:
 
     # -- entry point
 
-    def read(self, root) -> Document:
+    def read(self, body_children) -> Document:
+        """Read the body from ``body_children`` (the streamed children of w:body), then the other parts."""
         w, doc = self.w, self.doc
-        body = find_child(root, w + "body")
         main = _Part("body", doc.blocks, self.pkg.main_rels)
-        if body is not None:
-            self._container(body, main)
+        for child in body_children:
+            self._child(child, main)
         self._close_part()
         for kind, part_name in (("header", "header"), ("footer", "footer")):
             for target in self.pkg.related(kind):
@@ -295,27 +326,31 @@ class _Reader:
         return fallback if fallback is not None else alt[:0]
 
     def _container(self, el, part: _Part) -> None:
-        w = self.w
         for child in el:
-            tag = child.tag
-            if tag == w + "p":
-                self._body_paragraph(child, part)
-            elif tag == w + "tbl":
-                self._table(child, part)
-            elif tag == w + "sdt":
-                self._block_sdt(child, part)
-            elif tag == _MC_ALT:
-                self._container(self._branch(child), part)
-            elif tag == w + "commentRangeStart":
-                self.open_comments[child.get(w + "id") or ""] = [len(part.target)]
-            elif tag == w + "commentRangeEnd":
-                self._finish_comment(child.get(w + "id") or "")
-            elif tag in self.block_skip or not isinstance(tag, str):
-                continue
-            elif tag in (w + "del", w + "moveFrom"):
-                continue  # a deleted block-level wrapper
-            else:
-                self._container(child, part)  # customXml, ins and other wrappers
+            self._child(child, part)
+
+    def _child(self, child, part: _Part) -> None:
+        """One block-level element: a paragraph, a table, a content control or a wrapper."""
+        w = self.w
+        tag = child.tag
+        if tag == w + "p":
+            self._body_paragraph(child, part)
+        elif tag == w + "tbl":
+            self._table(child, part)
+        elif tag == w + "sdt":
+            self._block_sdt(child, part)
+        elif tag == _MC_ALT:
+            self._container(self._branch(child), part)
+        elif tag == w + "commentRangeStart":
+            self.open_comments[child.get(w + "id") or ""] = [len(part.target)]
+        elif tag == w + "commentRangeEnd":
+            self._finish_comment(child.get(w + "id") or "")
+        elif tag in self.block_skip or not isinstance(tag, str):
+            return
+        elif tag in (w + "del", w + "moveFrom"):
+            return  # a deleted block-level wrapper
+        else:
+            self._container(child, part)  # customXml, ins and other wrappers
 
     def _body_paragraph(self, p, part: _Part) -> None:
         index = len(part.target)

@@ -943,8 +943,15 @@ def read_html(data: bytes, name: str, settings: Settings | None = None) -> Docum
         if "empty" in str(exc).lower():
             return Document(path=name, format="html")
         raise InputError("unreadable", f"not readable as HTML: {exc}") from None
-    # libxml2 stops at 256 levels and drops the rest of the page without raising.
-    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log) or _deeper_than(root, MAX_DEPTH):
+    # libxml2 stops at a text node of 10 MB and at 256 levels, and drops the rest
+    # of the page without raising: name which limit it was.
+    limits = [e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
+    if any("depth" not in m.lower() for m in limits):
+        from ncnd_check.readers.limits import MAX_BLOCK_CHARS
+
+        raise InputError("too-large", "the HTML holds a run of text of over 10,000,000 characters with no markup "
+                         f"in it, over the limit of {MAX_BLOCK_CHARS:,} characters a paragraph: refused")
+    if limits or _deeper_than(root, MAX_DEPTH):
         raise InputError("unreadable", f"the HTML is nested more than {MAX_DEPTH} elements deep: "
                          "not a document ncnd-check can read completely")
     try:

@@ -47,11 +47,22 @@ class Package:
     def __init__(self, data: bytes, name: str, settings: Settings) -> None:
         self.name = name
         self.zip = SafeZip(data, settings)
+        self._check_content_types()
         #: part -> its relationships, read once: the package's own (_rels/.rels) are
         #: needed twice, for the main part and for the properties.
         self._rels: dict[str, dict[str, Relationship]] = {}
         self.main = self._find_main_part()
         self.main_rels = self.relationships(self.main)
+
+    def _check_content_types(self) -> None:
+        """[Content_Types].xml is parsed like every part, so a DOCTYPE in it is refused as unsafe
+        (nothing here needs its content; a damaged one does not stop the body being read)."""
+        if self.zip.has("[Content_Types].xml"):
+            try:
+                self.xml("[Content_Types].xml")
+            except InputError as exc:
+                if exc.kind != "unreadable":
+                    raise
 
     # -- parts
 

@@ -27,6 +27,17 @@ _ROOT_START = re.compile(rb"<[A-Za-z_]")
 _LOCAL = threading.local()
 
 
+class RatioError(InputError):
+    """A part refused for its compression ratio alone: its size is within the limits.
+
+    The DOCX reader catches it to look for the real reason (a paragraph too
+    long to check) before giving this one.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__("unsafe", message)
+
+
 def xml_parser():
     """An lxml parser that never loads a DTD, expands an entity or touches the network.
 
@@ -86,6 +97,71 @@ def parse_part(data: bytes, name: str):
     return root
 
 
+def iter_children(data: bytes, name: str, parent_tag: str):
+    """Stream one OOXML part: yield its root element at once, then each child of the first
+    ``parent_tag`` element (w:body) as soon as it may be read, and free it after.
+
+    The body of a long document is most of its memory as a parsed tree; here
+    only the child being read (and those waiting for it) are in memory. A
+    child is handed on once the next ``w:p`` or ``w:tbl`` after it has been
+    parsed, so a reader looking ahead with ``getnext()`` for the next
+    paragraph sees the same siblings it would in the whole tree. Hardened
+    like :func:`parse_part`: no DOCTYPE, entities, DTDs or network.
+    """
+    from lxml import etree
+
+    if _has_doctype(data):
+        raise InputError(
+            "unsafe",
+            f"part {name} declares a DOCTYPE (entities that could expand or fetch files): refused",
+        )
+    events = etree.iterparse(
+        io.BytesIO(data), events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False,
+        dtd_validation=False, huge_tree=False, remove_comments=True, remove_pis=True,
+    )
+    depth = 0
+    parent = None
+    waiting: list = []
+    lookahead: tuple[str, ...] = ()
+    try:
+        for event, el in events:
+            if event == "start":
+                depth += 1
+                if depth == 1:
+                    ns = el.tag[: el.tag.index("}") + 1] if el.tag.startswith("{") else ""
+                    lookahead = (ns + "p", ns + "tbl")
+                    parent_full = ns + parent_tag
+                    yield el
+                elif depth == 2 and parent is None and el.tag == parent_full:
+                    parent = el
+                continue
+            depth -= 1
+            if depth == 2 and parent is not None and el.getparent() is parent:
+                if el.tag in lookahead and waiting:
+                    yield from _hand_on(parent, waiting)
+                    waiting = []
+                waiting.append(el)
+            elif el is parent:
+                yield from _hand_on(parent, waiting)
+                waiting = []
+    except etree.XMLSyntaxError as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else "syntax error"
+        raise InputError("unreadable", f"part {name} is not well-formed XML ({detail}): the file may be damaged") from None
+    root = events.root
+    if root is not None:
+        info = root.getroottree().docinfo
+        if info.doctype or info.internalDTD is not None:  # belt and braces
+            raise InputError("unsafe", f"part {name} declares a DOCTYPE: refused")
+
+
+def _hand_on(parent, elements):
+    """Yield each element, then drop it from the tree so its memory is freed."""
+    for el in elements:
+        yield el
+        el.clear()
+        parent.remove(el)
+
+
 class SafeZip:
     """A zip archive read with limits that do not trust its own size claims."""
 
@@ -110,9 +186,20 @@ class SafeZip:
                 f"zip claims {total / 1048576:.0f} MB uncompressed, over the {self.max_total / 1048576:.0f} MB limit: refused",
             )
         self.infos = {}
+        self._lower = {}
         for info in infos:
-            self.infos.setdefault(info.filename.replace("\\", "/").lstrip("/"), info)
-        self._lower = {n.lower(): n for n in self.infos}
+            name = info.filename.replace("\\", "/").lstrip("/")
+            if name.endswith("/"):
+                self.infos.setdefault(name, info)  # a folder entry: holds nothing
+                continue
+            # Part names are case-insensitive (OPC); Word and python-docx read the last
+            # of two entries with one name, so the first could hide text from the linter.
+            if name.lower() in self._lower:
+                raise InputError(
+                    "unsafe", f"zip holds two entries named {name}: a reader could see either one, so it is refused"
+                )
+            self.infos[name] = info
+            self._lower[name.lower()] = name
 
     @property
     def max_total(self) -> int:
@@ -131,8 +218,12 @@ class SafeZip:
     def has(self, name: str) -> bool:
         return self.find(name) is not None
 
-    def read(self, name: str) -> bytes:
-        """A part's bytes, refused when declared or actual size or the ratio is too big."""
+    def read(self, name: str, check_ratio: bool = True) -> bytes:
+        """A part's bytes, refused when declared or actual size or the ratio is too big.
+
+        ``check_ratio=False`` still bounds the size (the part limit); it lets a
+        caller that caught a :class:`RatioError` see what the part holds.
+        """
         real = self.find(name)
         if real is None:
             raise KeyError(name)
@@ -144,10 +235,11 @@ class SafeZip:
             raise InputError(
                 "unsafe", f"part {real} is {info.file_size / 1048576:.0f} MB uncompressed, over the {limit / 1048576:.0f} MB part limit: refused"
             )
-        self._check_ratio(real, info.file_size, info.compress_size)
+        if check_ratio:
+            self._check_ratio(real, info.file_size, info.compress_size)
         try:
             if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                out = self._read_raw(info, limit)
+                out = self._read_raw(info, limit, check_ratio)
             else:
                 out = self._read_via_zipfile(info, limit)
         except InputError:
@@ -166,12 +258,11 @@ class SafeZip:
 
     def _check_ratio(self, name: str, size: int, compressed: int) -> None:
         if size > RATIO_FLOOR and size / max(compressed, 1) > self.settings.max_compression_ratio:
-            raise InputError(
-                "unsafe",
+            raise RatioError(
                 f"part {name} compresses {size / max(compressed, 1):.0f}:1, over the {self.settings.max_compression_ratio:.0f}:1 limit (a zip bomb?): refused",
             )
 
-    def _read_raw(self, info: zipfile.ZipInfo, limit: int) -> bytes:
+    def _read_raw(self, info: zipfile.ZipInfo, limit: int, check_ratio: bool = True) -> bytes:
         """Decompress from the local entry ourselves, so the stream, not the header, decides the size."""
         buf = self.data
         off = info.header_offset
@@ -199,8 +290,8 @@ class SafeZip:
         if len(out) > limit:
             raise InputError("unsafe", f"part {info.filename} decompresses past the {limit / 1048576:.0f} MB part limit: refused")
         produced = len(out)
-        if produced > 0 and produced > RATIO_FLOOR and produced / max(len(raw), 1) > self.settings.max_compression_ratio:
-            raise InputError("unsafe", f"part {info.filename} has a compression ratio typical of a zip bomb: refused")
+        if check_ratio and produced > RATIO_FLOOR and produced / max(len(raw), 1) > self.settings.max_compression_ratio:
+            raise RatioError(f"part {info.filename} has a compression ratio typical of a zip bomb: refused")
         return bytes(out)
 
     def _read_via_zipfile(self, info: zipfile.ZipInfo, limit: int) -> bytes:

@@ -49,6 +49,12 @@ def sniff_format(data: bytes, name: str) -> str:
             probe = data[:8192].decode("utf-16").encode("utf-8", "replace")
         except UnicodeDecodeError:
             probe = b""
+    elif b"\x00" in head:
+        from ncnd_check.readers.decode import utf16_without_bom
+
+        codec = utf16_without_bom(data)
+        if codec:
+            probe = data[:8192].decode(codec, errors="replace").lstrip().encode("utf-8", "replace")
     if _HTML_MARKERS.search(probe[:4096]) and (
         name.lower().endswith((".html", ".htm")) or re.match(rb"\s*<", probe)
     ):

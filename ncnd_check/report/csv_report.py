@@ -1,5 +1,10 @@
 """CSV export for auditors: one row per finding, ready for a spreadsheet.
 
+Every file is accounted for: a file with no finding still gets one row,
+with an empty rule and ``status`` saying why (``clean``, or the reason it
+could not be read: ``unreadable``, ``unsupported``, ``too-large``,
+``unsafe``, with the message). Finding rows have status ``finding``.
+
 Cells that a spreadsheet would take for a formula (starting ``=``, ``+``,
 ``-``, ``@``) are prefixed with ``'`` so opening the file runs nothing.
 """
@@ -11,11 +16,18 @@ import io
 
 from ncnd_check.report import redline_plain
 
-COLUMNS = ("file", "rule", "category", "severity", "section", "block", "line", "message", "evidence", "suggestion")
+COLUMNS = ("file", "rule", "category", "severity", "section", "block", "line", "message", "evidence", "suggestion", "status")
 
 
 def rows(results):
     for r in results:
+        if r.error or not r.findings:
+            yield {
+                **{c: "" for c in COLUMNS},
+                "file": r.path,
+                "message": r.error.message if r.error else "",
+                "status": r.error.kind if r.error else "clean",
+            }
         for f in r.findings:
             evidence = redline_plain(f.redline) if f.redline else f.evidence
             yield {
@@ -29,6 +41,7 @@ def rows(results):
                 "message": f.message,
                 "evidence": evidence or "",
                 "suggestion": f.suggestion or "",
+                "status": "finding",
             }
 
 

@@ -11,6 +11,7 @@ from collections import Counter
 import click
 
 from ncnd_check.report import join_segments, library_line, location_text, redline_plain, rule_info, summary_line
+from ncnd_check.terminal import printable
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -41,10 +42,10 @@ def _styler(color: bool):
 
 def _file_lines(result, style) -> list[str]:
     if result.error:
-        return [style(result.path, bold=True), f"  {style(result.error.kind, fg='red', bold=True)}: {result.error.message}"]
+        return [style(printable(result.path), bold=True), f"  {style(result.error.kind, fg='red', bold=True)}: {printable(result.error.message)}"]
     if not result.findings:
         return []
-    lines = [style(result.path, bold=True)]
+    lines = [style(printable(result.path), bold=True)]
     for f in result.findings:
         severity = style(f"{f.severity:<7}", fg=SEVERITY_COLOURS.get(f.severity))
         lines.append(f"  {location_text(f.location)}  {severity} {style(f.rule, bold=True)}  {_one_line(f.message)}")
@@ -59,11 +60,12 @@ def _file_lines(result, style) -> list[str]:
 
 def _redline(redline, style) -> str:
     if style is not click.style:
-        return redline_plain(redline)
+        return printable(redline_plain(redline))
     pieces = []
     for op, text in redline:
         if not text:
             continue
+        text = printable(text)
         if op == "delete":
             pieces.append(style(text.strip(), fg="red", strikethrough=True))
         elif op == "insert":
@@ -74,7 +76,8 @@ def _redline(redline, style) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """One line, with any control or escape character from the draft shown escaped."""
+    return printable(" ".join(text.split()))
 
 
 def statistics_lines(results, style=None) -> list[str]:
