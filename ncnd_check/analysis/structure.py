@@ -592,6 +592,10 @@ _ANSWER_STARTS = re.compile(
 )
 
 
+#: A heading where the authority's answer begins in a Request/Answer layout.
+_ANSWER_HEADING = re.compile(r"^(?:our |the |my )?(?:answer|response|reply)s?\b", re.I)
+
+
 def _add_request(structure: Structure, document: Document, rules: SectionRules) -> None:
     """A request echo with no heading: the question-like blocks before the first section."""
     if any(s.name == "request" for s in structure.sections):
@@ -601,6 +605,8 @@ def _add_request(structure: Structure, document: Document, rules: SectionRules) 
     # (the first block that cites the Act or neither confirms nor denies), not at
     # the last "requested" of the letter.
     first = min(first, next((b.index for b in document.blocks if _ANSWER_STARTS.search(b.norm)), first))
+    # A Request/Answer layout: the echo ends at the first answer heading ("Answer 1", "Response").
+    first = min(first, next((b.index for b in document.blocks if b.kind == "heading" and _ANSWER_HEADING.match(fold(b.text))), first))
     found: list[int] = []
     for block in document.blocks[:first]:
         if structure.block_sections[block.index] is not None:

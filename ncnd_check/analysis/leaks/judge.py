@@ -17,7 +17,7 @@ from ncnd_check.analysis.subject import singular
 
 from .clauses import Clause, clauses_of
 from .scope import blocking_reason
-from .ties import is_holder, is_requested, partitive_head, phrase_words
+from .ties import is_holder, is_requested, partitive_head, phrase_words, points_at_request
 from .vocab import vocab
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,6 +86,9 @@ def _presupposed(doc: "Doc", terms: frozenset[str]) -> str | None:
         if {w.lemma_.lower() for w in words} & {"section", "act", "exemption", "foia", "regulation"}:
             continue  # the Act and its provisions, not the request
         named = [w for w in words if (w.pos_ == "PROPN" or w.like_num) and singular(w.lower_) in terms and not _in_holder_name(w, v)]
+        own = any(c.dep_ == "poss" and c.lower_ in v.holder_possessives - {"its"} for c in tok.children)
+        if own and singular(tok.lower_) in terms:
+            named = [tok]  # "our contract with the supplier": the responder's own instance of the thing asked about
         if not named or any(w.lower_ in ("your", "you") for w in words):
             continue
         verb = tok.head
@@ -103,9 +106,11 @@ def _leak_label(c: Clause, terms: frozenset[str], text: str, strict: bool) -> st
     if c.kind == "act":
         # An action on the requested thing says it exists; only with the request's own words.
         voice = (c.agent is None or is_holder(c.agent)) if c.passive else is_holder(c.subject)
-        if not (voice and strict and c.object is not None and _names_terms(partitive_head(c.object), terms)):
+        if not (voice and strict and c.object is not None):
             return None
-        if c.object.lemma_.lower() in v.abstract:
+        if points_at_request(c.object):
+            return "not-held" if c.negated else "held"
+        if not _names_terms(partitive_head(c.object), terms) or c.object.lemma_.lower() in v.abstract:
             return None
         return "not-held" if c.negated else "held"
     if c.kind in ("possess", "use", "locate"):

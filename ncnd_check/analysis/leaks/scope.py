@@ -45,6 +45,11 @@ def blocking_reason(predicate: "Token") -> str | None:
             return reason
         if node.head.i == node.i or _across_semicolon(node, node.head):
             return None  # a clause after ";" stands on its own, however the parse joined them
+        if node.dep_ == "conj" and _own_subject(node):
+            # "... does not say whether ..., and the file was passed to the CPS": a clause of its
+            # own, however the parse coordinated it; only a condition on its partner carries over.
+            marks = {c.lower_ for c in node.head.children if c.dep_ == "mark"}
+            return "hypothetical" if marks & (v.condition_marks - {"whether"}) else None
         node = node.head
         first = False
     return None
@@ -94,7 +99,9 @@ def _after_talk(predicate: "Token", v) -> bool:
     denying that information is held" parsed with "Harm" as the subject of
     "held"); the words of the NCND duty before the predicate keep it talk.
     """
-    for tok in predicate.sent:
+    sent = predicate.sent
+    start = max([t.i + 1 for t in sent if t.i < predicate.i and t.text in (":", ";")] or [sent.start])
+    for tok in predicate.doc[start : predicate.i + 1]:
         if tok.i >= predicate.i:
             return False
         lemma = tok.lemma_.lower()
@@ -102,6 +109,10 @@ def _after_talk(predicate: "Token", v) -> bool:
             if tok.pos_ in ("VERB", "AUX", "NOUN") or tok.tag_.startswith("VB"):
                 return True
     return False
+
+
+def _own_subject(node: "Token") -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children)
 
 
 def _across_semicolon(node: "Token", head: "Token") -> bool:

@@ -23,7 +23,7 @@ from .vocab import vocab
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-__all__ = ["is_holder", "is_requested", "partitive_head", "phrase_words"]
+__all__ = ["is_holder", "is_requested", "partitive_head", "phrase_words", "points_at_request"]
 
 
 def phrase_words(tok: "Token") -> list["Token"]:
@@ -86,6 +86,8 @@ def is_requested(tok: "Token | None", subject_terms: Iterable[str], strict: bool
     lemma = tok.lemma_.lower()
     words = phrase_words(tok)
     lowers = {t.lower_ for t in words}
+    if points_at_request(tok):
+        return True  # "the matter you refer to", "the incident you describe"
     if lemma in v.abstract or any(t.lemma_.lower() in ("section", "sections", "act") for t in words):
         return False  # a power or duty, or a provision of the Act ("relies on Section 31(3)")
     if lowers & v.general and not lowers & v.request_words:
@@ -123,6 +125,19 @@ def _term(t: "Token") -> str:
 
 def _holder_word(t: "Token", v) -> bool:
     return t.lemma_.lower() in v.holder_nouns or t.lower_ in v.holder_pronouns
+
+
+def points_at_request(tok: "Token") -> bool:
+    """A definite phrase whose relative clause has the requester as subject of a request verb."""
+    v = vocab()
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in v.request_verbs and any(
+            g.dep_ == "nsubj" and g.lower_ == "you" for g in c.children
+        ):
+            return True
+    return False
 
 
 def _request_clause(tok: "Token", v) -> bool:

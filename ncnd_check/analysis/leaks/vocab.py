@@ -45,6 +45,7 @@ class Vocab:
     not_held_answers: frozenset[str]
     partitives: frozenset[str]
     roles: frozenset[str]
+    request_verbs: frozenset[str]
     frame_subjects: frozenset[str]
     figure_subjects: frozenset[str]
     figure_not_subjects: frozenset[str]
@@ -133,6 +134,7 @@ def vocab() -> Vocab:
         not_held_answers=s("answers", "not_held"),
         partitives=s("information", "partitives"),
         roles=s("holders", "roles"),
+        request_verbs=s("information", "request_verbs"),
         frame_subjects=s("talk", "frame_subjects"),
         figure_subjects=s("figures", "subjects"),
         figure_not_subjects=s("figures", "not_subjects"),
