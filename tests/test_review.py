@@ -56,6 +56,12 @@ def draft_docx() -> bytes:
     )
 
 
+def _bundled() -> Settings:
+    """The bundled library named explicitly: the fixture letters are other forces' drafts,
+    which ncnd-check would otherwise not measure against West Midlands Police's wording."""
+    return Settings(reference_dir=str(Path(__file__).resolve().parent.parent / "reference_texts"))
+
+
 @pytest.fixture
 def draft(tmp_path) -> Path:
     path = tmp_path / "draft.docx"
@@ -66,7 +72,7 @@ def draft(tmp_path) -> Path:
 @pytest.fixture
 def reviewed(draft):
     before = draft.read_bytes()
-    result = review_file(draft, Settings(), fixes="safe", date=DATE)
+    result = review_file(draft, _bundled(), fixes="safe", date=DATE)
     assert draft.read_bytes() == before  # the draft is only read
     return result, Path(result.output).read_bytes()
 
@@ -153,7 +159,7 @@ def test_a_document_wide_finding_is_anchored_on_the_first_paragraph(tmp_path):
     path = tmp_path / "props.docx"
     path.write_bytes(build_docx(heading("Response", 1) + paragraph("We can neither confirm nor deny that the information is held."),
                                 core={"creator": "Jane Smith", "lastModifiedBy": "Jane Smith"}))
-    result = review_file(path, Settings(), date=DATE)
+    result = review_file(path, _bundled(), date=DATE)
     data = Path(result.output).read_bytes()
     wide = [f for f in result.findings if f.location.block is None]
     assert wide
@@ -242,7 +248,7 @@ def test_a_draft_with_no_findings_gets_an_identical_copy(tmp_path):
 
 
 def test_fixes_none_gives_comments_only(draft):
-    result = review_file(draft, Settings(), fixes="none", date=DATE)
+    result = review_file(draft, _bundled(), fixes="none", date=DATE)
     data = Path(result.output).read_bytes()
     assert result.changes == 0 and set(revision_authors(data)) == {"A Reviewer"}
     assert block_texts(data) == block_texts(draft.read_bytes())
@@ -272,7 +278,7 @@ def test_a_missing_no_inference_statement_is_inserted_as_a_tracked_paragraph(tmp
 
     path = tmp_path / "essex.docx"
     path.write_bytes(to_docx(md))
-    result = review_file(path, Settings(), date=DATE)
+    result = review_file(path, _bundled(), date=DATE)
     inserts = [f for f in result.fixes if f.kind == "insert"]
     assert inserts, [f.rule for f in result.findings]
     data = Path(result.output).read_bytes()
@@ -333,7 +339,7 @@ def test_an_unreadable_draft_raises_input_error(tmp_path):
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"PK\x03\x04 broken")
     with pytest.raises(InputError):
-        review_file(bad, Settings())
+        review_file(bad, _bundled())
 
 
 # ------------------------------------------------------------------ the seed
@@ -347,7 +353,7 @@ def test_the_seed_draft_gets_its_comments_and_tracked_link_replacements(tmp_path
     assert seed
     path = tmp_path / "seed.docx"
     path.write_bytes(to_docx(seed[0].read_text(encoding="utf-8")))
-    result = review_file(path, Settings(), date=DATE)
+    result = review_file(path, _bundled(), date=DATE)
     data = Path(result.output).read_bytes()
     comments = ours(data)
     texts = [c.text for c in comments]
@@ -420,7 +426,7 @@ def test_a_fix_that_leaves_a_placeholder_is_only_made_with_fixes_all():
     document = Document(path="x.txt", format="text", blocks=[Block(index=0, kind="paragraph", text=text)])
     finding = Finding("NCND301", "wording-deviation", "warning", "Paragraph differs from approved wording x (90% similar)",
                       Location(block=0), suggestion="To confirm or deny whether the force holds information about {subject} would reveal tactics.")
-    library = get_library(Settings())
+    library = get_library(_bundled())
     assert plan_fixes([finding], document, library, "safe") == []
     assert [f.kind for f in plan_fixes([finding], document, library, "all")] == ["restore"]
     assert plan_fixes([finding], document, library, "none") == []
@@ -429,5 +435,5 @@ def test_a_fix_that_leaves_a_placeholder_is_only_made_with_fixes_all():
 def test_checking_a_folder_passes_over_review_copies(draft):
     from ncnd_check.commands.paths import collect
 
-    review_file(draft, Settings(), date=DATE)
+    review_file(draft, _bundled(), date=DATE)
     assert collect([str(draft.parent)]) == [str(draft)]

@@ -26,12 +26,9 @@ def analyse(document: Document, settings=None) -> Analysis:
     from ncnd_check.analysis.structure import attribute_single_exemption, find_structure, load_section_rules, resolve_bare
 
     blocks = document.blocks
-    docs = process([b.norm for b in blocks]) if blocks else []
-    citations = find_citations(document, docs)
+    citations, sentences = _tokens_read(blocks, process, find_citations)
     headings_file = getattr(settings, "headings_file", None)
     structure = find_structure(document, citations, load_section_rules(headings_file) if headings_file else None)
-
-    sentences = _sentences(blocks, docs)
 
     _add_no_inference(structure, no_inference_sentences(sentences))
 
@@ -55,7 +52,6 @@ def analyse(document: Document, settings=None) -> Analysis:
         ncnd_blocks=ncnd_blocks,
         factors=structure.factors,
         sentences=sentences,
-        docs=docs,
     )
 
     scope = ncnd_blocks or set(range(len(blocks)))
@@ -96,6 +92,23 @@ def analyse(document: Document, settings=None) -> Analysis:
     analysis.conclusions = find_conclusions(sentences, analysis.block_sections, sentence_exemptions, block_exemption)
     analysis.subject = _subject(analysis)
     return analysis
+
+
+#: Blocks tokenised at a time: a long document's spaCy Docs are read for their
+#: citations and sentences and let go, so memory does not grow with its length.
+_CHUNK = 256
+
+
+def _tokens_read(blocks, process, find_citations) -> tuple[list[Citation], list[Sentence]]:
+    """Citations and sentences of every block, tokenised a chunk at a time."""
+    citations: list[Citation] = []
+    sentences: list[Sentence] = []
+    for start in range(0, len(blocks), _CHUNK):
+        chunk = blocks[start : start + _CHUNK]
+        docs = process([b.norm for b in chunk])
+        citations.extend(find_citations(chunk, docs))
+        sentences.extend(_sentences(chunk, docs))
+    return citations, sentences
 
 
 def _sentences(blocks, docs) -> list[Sentence]:

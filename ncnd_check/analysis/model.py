@@ -7,7 +7,6 @@ Built by :func:`ncnd_check.analysis.analyse`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from ncnd_check.document import Document
 
@@ -132,8 +131,6 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     #: The request's subject as the draft states it ("new Office 365 accounts"), if found.
     subject: str | None = None
-    #: Per-block spaCy Docs over Block.norm, for rules that need tokens (leaks).
-    docs: list[Any] = field(default_factory=list, repr=False)
 
     def section_of(self, block: int | None) -> str | None:
         if block is None or not (0 <= block < len(self.block_sections)):
