@@ -194,15 +194,18 @@ class Argument:
 
     def topic_discussed(self, exemption: str) -> bool:
         """The argument discusses what the exemption protects (law/topics.toml), by number or not."""
-        from ncnd_check.analysis.topics import sections_discussed
+        from ncnd_check.analysis.topics import harmed_topics, sections_discussed
 
         section = law.section_of(exemption)
         if section in self.topic_claims():
             return True
-        # Looser words of the topic ("crime", "safety") must recur: one passing mention argues nothing.
+        # Looser words of the topic ("crime", "safety") must recur: one passing mention argues
+        # nothing, unless it is what confirming or denying would harm ("would undermine any investigation").
         blocks = self.analysis.document.blocks
-        hits = [i for i in self.argument_blocks() if section in sections_discussed(blocks[i].norm.lower())]
-        return len(hits) >= 2
+        texts = [blocks[i].norm.lower() for i in self.argument_blocks()]
+        if any(section in harmed_topics(t) for t in texts):
+            return True
+        return sum(section in sections_discussed(t) for t in texts) >= 2
 
     def topic_claims(self) -> dict[str, int]:
         """Section -> first block where the NCND part says confirming or denying would prejudice its interest.

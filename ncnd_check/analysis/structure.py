@@ -202,6 +202,7 @@ class _Builder:
         self.parent: Section | None = None  # the enclosing non-factor section
         self.group: FactorGroup | None = None
         self.context: str | None = None  # exemption of a per-exemption heading
+        self.context_level: int | None = None  # that heading's level
         self.context_from_section = False  # set by a section heading naming it, not an exemption heading
 
     # -- helpers ---------------------------------------------------------
@@ -389,6 +390,7 @@ class _Builder:
                     self.exemption_headings[i] = h.exemptions
                     self.context = h.exemptions[0]
                     self.context_from_section = False
+                    self.context_level = block.level if block.kind == "heading" else None
                     self.close_group()
                     if self.current is not None and self.current.name in ("applicable-exemptions", "request"):
                         self.current = self.parent = None
@@ -455,6 +457,18 @@ class _Builder:
             self.context = None
         elif name in ("harm", "public-interest", "balancing-test"):
             named = self.pick_exemption(h.exemptions)
+            block = self.blocks[i]
+            if (
+                named is None
+                and not self.context_from_section
+                and self.context_level is not None
+                and block.kind == "heading"
+                and block.level is not None
+                and block.level <= self.context_level
+            ):
+                # "## Section 23(5)" then "## Harm in confirming or denying": a sibling
+                # heading ends that exemption's part; the harm is the letter's, not 23(5)'s.
+                self.context = None
             if named is not None:
                 # "Public Interest Test - Section 31(3)": the factors below argue 31(3).
                 self.context, self.context_from_section = named, True

@@ -19,7 +19,7 @@ from importlib import resources
 
 from ncnd_check.memo import SENTENCES, remembered
 
-__all__ = ["Topic", "topics", "sections_discussed", "prejudice_claims"]
+__all__ = ["Topic", "topics", "sections_discussed", "harmed_topics", "prejudice_claims"]
 
 #: The prejudice formula: a consequence modal, a harm verb, then (within the clause) the interest.
 _PREJUDICE = re.compile(
@@ -74,6 +74,23 @@ def _claims(text: str) -> frozenset[str]:
         obj, verb = m.group("object"), text[m.start() : m.start("object")]
         out.update(t.section for t in topics() if t.interests.search(obj) and (t.verbs is None or t.verbs.search(verb)))
     return frozenset(out)
+
+
+@remembered(SENTENCES)
+def _harmed(text: str) -> frozenset[str]:
+    out: set[str] = set()
+    for m in _PREJUDICE.finditer(text):
+        out.update(t.section for t in topics() if t.vocabulary.search(m.group("object")))
+    return frozenset(out)
+
+
+def harmed_topics(text: str) -> frozenset[str]:
+    """Sections whose topic, in its looser words, the text says confirming or denying would harm.
+
+    "It would undermine any investigation": the s30 argument, thinly put. Enough
+    to say a cited exemption is argued, never to say an uncited one is.
+    """
+    return _harmed(text)
 
 
 def prejudice_claims(text: str) -> frozenset[str]:

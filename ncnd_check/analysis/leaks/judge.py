@@ -85,7 +85,10 @@ def _presupposed(doc: "Doc", terms: frozenset[str]) -> str | None:
             continue
         if {w.lemma_.lower() for w in words} & {"section", "act", "exemption", "foia", "regulation"}:
             continue  # the Act and its provisions, not the request
-        named = [w for w in words if (w.pos_ == "PROPN" or w.like_num) and singular(w.lower_) in terms and not _in_holder_name(w, v)]
+        named = [
+            w for w in words
+            if _is_name(w) and singular(w.lower_) in terms and not _in_holder_name(w, v)
+        ]
         own = any(c.dep_ == "poss" and c.lower_ in v.holder_possessives - {"its"} for c in tok.children)
         if own and singular(tok.lower_) in terms:
             named = [tok]  # "our contract with the supplier": the responder's own instance of the thing asked about
@@ -117,6 +120,8 @@ def _leak_label(c: Clause, terms: frozenset[str], text: str, strict: bool) -> st
         voice = (c.agent is None or is_holder(c.agent)) if c.passive else is_holder(c.subject)
         if c.predicate.dep_ == "acl" and c.subject is None and c.object is not None and not _determined(c.object):
             return None  # "information held for the purposes of ...": a class of information, defined
+        if c.passive and not c.negated and c.agent is None and c.object is not None and c.object.tag_ == "NNS" and not _determined(c.object):
+            return None  # "Electric buses are bought with public funding": a bare plural is a generic statement
         if not voice or not is_requested(c.object, terms, strict):
             return None
         if not strict and c.predicate.lemma_.lower() == "have" and not (
@@ -179,6 +184,13 @@ def _counted(tok) -> bool:
         return False
     tok = partitive_head(tok)
     return any(c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "quantmod")) for c in tok.children)
+
+
+def _is_name(w) -> bool:
+    """A proper name or a number as written: capitalised inside the sentence, or with a digit."""
+    if any(ch.isdigit() for ch in w.text):
+        return True
+    return w.pos_ == "PROPN" and w.text[:1].isupper() and w.i > w.sent.start
 
 
 def _in_holder_name(w, v) -> bool:
