@@ -97,7 +97,7 @@ def classify_sentence(text: str, subject_terms: Iterable[str] = ()) -> Verdict:
     text = text.strip()
     if not text:
         return Verdict("none")
-    words = {singular(w) for w in _WORD.findall(text.lower())}
+    words = {singular(w.removesuffix("'s")) for w in _WORD.findall(text.lower().replace("\u2019", "'"))}
     subject_terms = frozenset(subject_terms)
     # The verdict depends on the text, the request's words it holds, and whether
     # the request's subject is known at all (without it, any specific thing counts).

@@ -89,9 +89,10 @@ def _presupposed(doc: "Doc", terms: frozenset[str]) -> str | None:
             w for w in words
             if _is_name(w) and singular(w.lower_) in terms and not _in_holder_name(w, v)
         ]
-        own = any(c.dep_ == "poss" and c.lower_ in v.holder_possessives - {"its"} for c in tok.children)
-        if own and singular(tok.lower_) in terms:
-            named = [tok]  # "our contract with the supplier": the responder's own instance of the thing asked about
+        if _owned(tok, v) and any(singular(w.lower_) in terms for w in words if w.pos_ in ("NOUN", "PROPN", "ADJ")):
+            # "our contract with the supplier", "our supplier's contract for the facial recognition
+            # units": the responder's own instance of the thing asked about.
+            named = [tok]
         if not named or any(w.lower_ in ("your", "you") for w in words):
             continue
         verb = tok.head
@@ -184,6 +185,19 @@ def _counted(tok) -> bool:
         return False
     tok = partitive_head(tok)
     return any(c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "quantmod")) for c in tok.children)
+
+
+def _owned(tok, v) -> bool:
+    """The phrase is the responder's: "our X", "our supplier's X"."""
+    node = tok
+    for _ in range(3):
+        poss = next((c for c in node.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return False
+        if poss.lower_ in v.holder_possessives - {"its"}:
+            return True
+        node = poss
+    return False
 
 
 def _is_name(w) -> bool:

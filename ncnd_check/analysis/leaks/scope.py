@@ -37,19 +37,24 @@ def blocking_reason(predicate: "Token") -> str | None:
     node = predicate
     first = True
     framed = False
+    via_conj = False
     for _ in range(40):
-        reason = _local_reason(node, first, v, framed)
+        if any(c.dep_ == "mark" and c.lower_ in v.factual_marks for c in node.children) and not _quoted(node):
+            return None  # "Although the force has never bought ...": asserted, whatever follows
+        coordinated = via_conj and node.lemma_.lower() in v.talk_verbs and _holder_subject(node, v)
+        reason = None if coordinated else _local_reason(node, first, v, framed)
         if reason == "asserted":
             framed = True  # what the frame asserts stands unless the frame itself is conditional
         elif reason is not None:
             return reason
         if node.head.i == node.i or _across_semicolon(node, node.head):
             return None  # a clause after ";" stands on its own, however the parse joined them
-        if node.dep_ == "conj" and _own_subject(node):
+        if node.dep_ == "conj" and _own_subject(node) and not any(c.dep_ == "mark" for c in node.children):
             # "... does not say whether ..., and the file was passed to the CPS": a clause of its
             # own, however the parse coordinated it; only a condition on its partner carries over.
             marks = {c.lower_ for c in node.head.children if c.dep_ == "mark"}
             return "hypothetical" if marks & (v.condition_marks - {"whether"}) else None
+        via_conj = node.dep_ == "conj"  # "have considered ... and have located": coordinated, not governed
         node = node.head
         first = False
     return None
@@ -109,6 +114,14 @@ def _after_talk(predicate: "Token", v) -> bool:
             if tok.pos_ in ("VERB", "AUX", "NOUN") or tok.tag_.startswith("VB"):
                 return True
     return False
+
+
+def _holder_subject(node: "Token", v) -> bool:
+    """"I have considered ...": the responder is doing the talking, not an impersonal "it should be assumed"."""
+    from .ties import is_holder
+
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ != "it" and is_holder(subject)
 
 
 def _own_subject(node: "Token") -> bool:

@@ -46,6 +46,7 @@ class Vocab:
     partitives: frozenset[str]
     roles: frozenset[str]
     request_verbs: frozenset[str]
+    factual_marks: frozenset[str]
     frame_subjects: frozenset[str]
     figure_subjects: frozenset[str]
     figure_not_subjects: frozenset[str]
@@ -135,6 +136,7 @@ def vocab() -> Vocab:
         partitives=s("information", "partitives"),
         roles=s("holders", "roles"),
         request_verbs=s("information", "request_verbs"),
+        factual_marks=s("scope", "factual_marks"),
         frame_subjects=s("talk", "frame_subjects"),
         figure_subjects=s("figures", "subjects"),
         figure_not_subjects=s("figures", "not_subjects"),
