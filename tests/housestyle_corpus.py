@@ -17,8 +17,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 #: The corpus folder; NCND_HOUSESTYLES points the measuring script at another one
-#: laid out the same way (a held-out set that nobody tuned on).
+#: laid out the same way (tests/heldout/, written without seeing the tool).
 ROOT = Path(os.environ.get("NCND_HOUSESTYLES") or HERE / "housestyles")
+HELD_OUT = HERE / "heldout"
 LEAK_TSV = ROOT / "leak_sentences.tsv"
 FORMATS = ("text", "html", "docx")
 LEAK_KINDS = ("held", "not-held", "indirect")
@@ -72,9 +73,9 @@ def front(md: str) -> dict[str, str]:
     return {m.group(1): m.group(2) for m in _FRONT.finditer(md)}
 
 
-def fixtures() -> list[Fixture]:
+def fixtures(root: Path | None = None) -> list[Fixture]:
     out = []
-    for path in sorted(ROOT.glob("*/*.md")):
+    for path in sorted((root or ROOT).glob("*/*.md")):
         if path.stem != "correct" and not path.stem.startswith("defect-"):
             continue
         out.append(Fixture(path.parent.name, path.stem, path, front(path.read_text(encoding="utf-8"))))
@@ -125,8 +126,8 @@ class LeakRow:
         return self.label == "leak"
 
 
-def leak_rows() -> list[LeakRow]:
-    with LEAK_TSV.open(encoding="utf-8", newline="") as fh:
+def leak_rows(path: Path | None = None) -> list[LeakRow]:
+    with (path or LEAK_TSV).open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         header = next(reader)
         assert header == ["label", "kind", "style", "subject", "sentence"], header
