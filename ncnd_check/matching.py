@@ -473,17 +473,29 @@ def align_document(
     """Align each eligible block with its best approved paragraph (or pair), greedily by score."""
     index: LibraryIndex = library.index()
     allowed = index.allowed_for(exemptions, library)
+    # Words are kept only for blocks that can align: those with a candidate approved
+    # paragraph and their neighbours (a paragraph written as two). A long draft of
+    # other text then costs a list of block numbers, not its words.
     draft_words = {}
     cands = {}
     norms = {}
+    order: list[int] = []
+    held_back: tuple[int, object, str] | None = None  # the last eligible block without candidates
     for b in document.blocks:
         if b.kind != "heading" and b.part == "body":
             w, found = index.words_and_candidates(b.norm, allowed)
             if len(w) >= MIN_WORDS and not _is_label(b.text, w):
-                draft_words[b.index] = w
-                cands[b.index] = found
-                norms[b.index] = b.norm
-    order = list(draft_words)
+                i = b.index
+                order.append(i)
+                near = (i - 1) in cands and bool(cands[i - 1])
+                if found or near:
+                    if found and held_back is not None and held_back[0] == i - 1:
+                        j, jw, jn = held_back
+                        draft_words[j], cands[j], norms[j] = jw, [], jn
+                    draft_words[i], cands[i], norms[i] = w, found, b.norm
+                    held_back = None
+                else:
+                    held_back = (i, w, b.norm)
     size = {i: len(w.keys) for i, w in draft_words.items()}
 
     options: list[tuple[float, int, list[int], list[int], tuple, Comparison | None]] = []
@@ -499,8 +511,8 @@ def align_document(
             score, a, d, comp = scored
             options.append((score, len(block_ids) + len(para_ids), block_ids, para_ids, key, comp))
 
-    for pos, i in enumerate(order):
-        nxt = order[pos + 1] if pos + 1 < len(order) and order[pos + 1] == i + 1 else None
+    for i in sorted(draft_words):
+        nxt = i + 1 if (i + 1) in draft_words else None
         for p in cands[i]:
             consider([i], [p])
             if size[i] > index.sizes[p] * 1.2:  # the draft may hold this paragraph and its neighbour
