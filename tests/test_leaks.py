@@ -642,3 +642,63 @@ def test_no_non_leaking_sentence_is_flagged_inside_a_draft():
     result = check_text(to_text(md), settings=Settings(select=["NCND6"]))
     assert result.response["type"] == "ncnd"
     assert [f.evidence for f in result.findings] == []
+
+
+# --- The clause test on the shapes issue 15 names ------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence, subject",
+    [
+        ("The Border Agency is one of the bodies listed in that section.", "the Border Agency's use of drones"),
+        ("The council has no power to publish personal data of this kind.", "complaints about a named councillor"),
+        ("Public money spent on enforcement should be used effectively.", "enforcement cameras"),
+        ("That interest is met by the general statistics we already publish about fraud.", "fraud detection tools"),
+        ("Offenders are known to gather details of covert tactics from many sources.", "covert tactics"),
+        ("In reaching this decision we have relied on the provisions below.", "drone flights"),
+        ("The Trust applies this approach to all requests of this type.", "security contracts"),
+        ("Electric buses are bought with public funding.", "electric buses"),
+        ("Although we neither confirm nor deny, the duty in section 1(1)(a) is explained below.", "drones"),
+        ("Please tell me what data the model uses and how many claims it flagged.", "a fraud model"),
+    ],
+)
+def test_statements_that_say_nothing_about_holding_are_not_leaks(sentence, subject):
+    from ncnd_check.analysis.subject import content_terms
+
+    verdict = classify_sentence(sentence, content_terms(subject))
+    assert not verdict.is_leak, verdict
+
+
+@pytest.mark.parametrize(
+    "sentence, subject, label",
+    [
+        ("We can confirm that the force holds this information; however, it is exempt.", "drones", "held"),
+        ("The drone flight logs for the Fernbank Lane site are kept by our air support unit.", "drone flights over the Fernbank Lane site", "held"),
+        ("The matter you refer to was closed by the Monitoring Officer in April.", "complaints about Councillor Hawley", "held"),
+        ("Our contract with the supplier ends in 2027.", "the hospital's security contract", "indirect"),
+        ("Although the force has never bought such equipment, confirming or denying would show openness.", "covert phone monitoring equipment bought by the force", "not-held"),
+        ("I have now considered your request and have located the purchase records you describe.", "purchase records for IMSI catchers", "held"),
+        ("The force does not, as a rule, say whether a company is under investigation, and the file on the directors was passed to the Crown Prosecution Service.", "an investigation into the directors of Harbourside Care Ltd", "held"),
+        ("That guidance was not informed by advice from the security bodies, and none has been received by the Department since.", "advice from the security bodies", "not-held"),
+    ],
+)
+def test_assertions_about_the_requested_thing_are_leaks(sentence, subject, label):
+    from ncnd_check.analysis.subject import content_terms
+
+    verdict = classify_sentence(sentence, content_terms(subject))
+    assert verdict.is_leak, verdict
+    assert verdict.label == label, verdict
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_confirmation_under_an_answer_heading_is_checked(tmp_path, fmt):
+    # A Request/Answer layout: the request echo ends at "Answer 1", so the answer is checked.
+    md = (
+        "# Freedom of Information Request 2026-0001\n\n"
+        "## Request 1\n\nDo you hold any records of drone flights over the Fernbank Lane site?\n\n"
+        "## Answer 1\n\nI can confirm that the force holds records of drone flights over the site; however, they are exempt.\n\n"
+        "## Answer 2\n\nThe force can neither confirm nor deny that it holds this information, by virtue of section 31(3).\n"
+    )
+    path = write_all(md, tmp_path, "answers")[fmt]
+    result = check_file(path, Settings(select=["NCND6"]))
+    assert [f.rule for f in result.findings] == ["NCND601"]
+    assert "holds records of drone flights" in result.findings[0].evidence

@@ -87,9 +87,18 @@ def may_leak(text: str) -> bool:
 _NAMED = re.compile(r"\b(?:[A-Z][A-Za-z'-]*|[A-Za-z-]*\d[\w/-]*)")
 
 
+_OWN = re.compile(r"\b(?:our|my)\b")
+
+
 def _names_the_request(text: str, terms: frozenset[str]) -> bool:
-    """A proper name or a number of the request in the sentence: it may presuppose the thing exists."""
-    return bool(terms) and any(singular(m.lower()) in terms for m in _NAMED.findall(text[1:]))
+    """A name or number of the request, or the responder's own ("our ..."), with the request's words:
+    the sentence may presuppose the thing exists, whatever its verb."""
+    if not terms:
+        return False
+    if any(singular(m.lower()) in terms for m in _NAMED.findall(text[1:])):
+        return True
+    lowered = text.lower()
+    return bool(_OWN.search(lowered))  # "our contract with the supplier ...": the responder's own instance
 
 
 def classify_sentence(text: str, subject_terms: Iterable[str] = ()) -> Verdict:
