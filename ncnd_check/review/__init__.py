@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ncnd_check.errors import InputError
 from ncnd_check.review.fixes import FIX_LEVELS, Fix, plan_fixes
-from ncnd_check.review.output import review_path, same_file, write_atomically
+from ncnd_check.review.output import check_target, review_path, same_file, write_atomically
 
 __all__ = ["FIX_LEVELS", "ReviewResult", "review_file", "review_path"]
 
@@ -67,6 +67,7 @@ def review_file(
     target = Path(output) if output else review_path(source, document.format)
     if same_file(target, source):
         raise InputError("unsupported", "the review copy would overwrite the draft itself; choose another --output")
+    check_target(target, source)
     library = get_library(settings)
     result = check_document(document, settings, library)
     findings = result.findings
@@ -83,5 +84,5 @@ def review_file(
         comments, changes, skipped = len(findings), len(plan), []
         for fix in plan:
             fix.applied = True
-    write_atomically(target, out)
+    write_atomically(target, out, source)
     return ReviewResult(str(source), str(target), document.format, findings, comments, changes, applied, skipped)

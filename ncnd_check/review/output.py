@@ -1,19 +1,19 @@
 """Where the review copy goes, and writing it without ever touching the draft.
 
-``write_atomically`` is the one place that writes a file: a temporary file
-in the same folder, then ``os.replace``, so a reader never sees half a copy
-and an interrupted run leaves the old file (or none). A symlink at the
-output path is refused rather than followed. When the project's shared
-atomic-write helper lands, this function should call it.
+The copy is written by the project's one output writer
+(:mod:`ncnd_check.outputs`): a temporary file in the same folder, then a
+rename, so a reader never sees half a copy and an interrupted run leaves
+the old file (or none); a link at the output path, or the draft itself, is
+refused rather than written through.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from ncnd_check.errors import InputError
+from ncnd_check.outputs import OutputError, check_output, write_bytes
 
 
 def review_path(source: str | os.PathLike, fmt: str) -> Path:
@@ -32,33 +32,22 @@ def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
         return False
 
 
-def write_atomically(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file and os.replace; never through a symlink."""
-    target = Path(path)
-    if target.is_symlink():
-        raise InputError("unsafe", f"{target} is a symbolic link: refusing to write through it")
-    folder = target.parent
+def check_target(path: str | os.PathLike, source: str | os.PathLike) -> None:
+    """Refuse, before any work, an output the shared writer would refuse (a link, the draft itself)."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError("unreadable", f"cannot write {target}: {exc.strerror or exc}") from None
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it 0600; a copy to share gets the usual mode
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise InputError("unreadable", f"cannot write {target}: {exc.strerror or exc}") from None
+        check_output(path, [source])
+    except OutputError as exc:
+        raise _input_error(exc) from None
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+def write_atomically(path: str | os.PathLike, data: bytes, source: str | os.PathLike | None = None) -> None:
+    """Write ``data`` with the project's one output writer (:mod:`ncnd_check.outputs`)."""
+    try:
+        write_bytes(path, data, [source] if source is not None else ())
+    except OutputError as exc:
+        raise _input_error(exc) from None
+
+
+def _input_error(exc: OutputError) -> InputError:
+    kind = "unsafe" if "link" in exc.reason or "input" in exc.reason else "unreadable"
+    return InputError(kind, exc.message)
