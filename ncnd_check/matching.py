@@ -160,7 +160,7 @@ def compare(approved: Words, draft: Words) -> Comparison:
         lib_keys = approved.keys[a1:a2]
         if tag == "equal":
             matched += 2 * (a2 - a1)
-            _push(redline, "equal", draft.display[d1:d2])
+            push_redline(redline, "equal", draft.display[d1:d2])
             continue
         n_ph = sum(1 for k in lib_keys if is_placeholder(k))
         others = len(lib_keys) - n_ph
@@ -168,7 +168,7 @@ def compare(approved: Words, draft: Words) -> Comparison:
         if n_ph and others == 0 and n_ph <= n_draft <= PLACEHOLDER_SPAN * n_ph and _one_phrase(draft.display[d1:d2]):
             # Only placeholders changed: the draft's name or subject fills them.
             matched += len(lib_keys) + n_draft
-            _push(redline, "equal", draft.display[d1:d2])
+            push_redline(redline, "equal", draft.display[d1:d2])
             if n_ph == 1:
                 fillers.setdefault(lib_keys[0][1:-1], " ".join(draft.display[d1:d2]))
             continue
@@ -176,8 +176,8 @@ def compare(approved: Words, draft: Words) -> Comparison:
             # Credit each placeholder with a short phrase, never a whole added sentence.
             extra = min(max(0, n_draft - others), PLACEHOLDER_SPAN * n_ph, _phrase_length(draft.display[d1:d2]) * n_ph)
             matched += n_ph + extra
-        _push(redline, "delete", approved.display[a1:a2])
-        _push(redline, "insert", draft.display[d1:d2])
+        push_redline(redline, "delete", approved.display[a1:a2])
+        push_redline(redline, "insert", draft.display[d1:d2])
     return Comparison(100.0 * matched / total, redline, fillers)
 
 
@@ -212,7 +212,8 @@ def _blocks(opcodes) -> Iterable[tuple[str, int, int, int, int]]:
         yield pending
 
 
-def _push(redline: list[tuple[str, str]], op: str, items: list[str]) -> None:
+def push_redline(redline: list[tuple[str, str]], op: str, items: list[str]) -> None:
+    """Append words to a redline, merged into the last segment when it has the same operation."""
     if not items:
         return
     text = " ".join(items)

@@ -15,6 +15,7 @@ import sys
 import click
 
 from ncnd_check.commands.options import build_settings, settings_options
+from ncnd_check.report import redline_coloured
 
 #: How much of an unchanged or unmatched paragraph the text output shows.
 PREVIEW = 110
@@ -58,21 +59,6 @@ def diff_rows(document, analysis, library, settings) -> tuple[list[dict], list]:
     return rows, missing
 
 
-def _colour_redline(redline) -> str:
-    from ncnd_check.terminal import printable
-
-    parts = []
-    for op, text in redline:
-        text = printable(text)
-        if op == "delete":
-            parts.append(click.style(text, fg="red", strikethrough=True))
-        elif op == "insert":
-            parts.append(click.style(text, fg="green", underline=True))
-        else:
-            parts.append(text)
-    return " ".join(parts)
-
-
 def _preview(text: str) -> str:
     """The start of a paragraph, on one line, with control and escape characters shown escaped."""
     from ncnd_check.terminal import printable
@@ -109,7 +95,7 @@ def render_text(path: str, rows: list[dict], missing: list, color: bool, only_ch
         else:
             mark = style("~", fg="yellow", bold=True)
             lines.append(f"¶{where}{section}  {mark} {a.ids} ({roles}{shape}) {similarity(a.score)}  differs")
-            lines.append("    " + (_colour_redline(a.redline) if color else printable(redline_text(a.redline))))
+            lines.append("    " + (redline_coloured(a.redline) if color else printable(redline_text(a.redline))))
     for p, others in missing:
         mark = style("-", fg="red", bold=True)
         alternatives = f" (or {', '.join(q.id for q in others)})" if others else ""

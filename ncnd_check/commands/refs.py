@@ -341,16 +341,6 @@ def diff_text(changes, old: str, new: str, color: bool = False) -> str:
 
 
 def _redline(redline, color: bool) -> str:
-    from ncnd_check.report import redline_plain
+    from ncnd_check.report import redline_coloured, redline_plain
 
-    if not color:
-        return redline_plain(redline)
-    parts = []
-    for op, text in redline:
-        if op == "delete":
-            parts.append(click.style(text, fg="red", strikethrough=True))
-        elif op == "insert":
-            parts.append(click.style(text, fg="green", underline=True))
-        else:
-            parts.append(text)
-    return " ".join(parts)
+    return redline_coloured(redline) if color else redline_plain(redline)

@@ -57,18 +57,14 @@ def compare(a, b) -> _Literal:
     (matching.compare would let ``{authority}`` stand for any name: right for a draft, not here)."""
     from rapidfuzz.distance import Indel
 
+    from ncnd_check.matching import push_redline
+
     total = len(a.keys) + len(b.keys)
     score = 100.0 * (1 - Indel.normalized_distance(a.keys, b.keys)) if total else 100.0
     redline: list[tuple[str, str]] = []
 
     def push(op: str, items: list[str]) -> None:
-        if not items:
-            return
-        text = " ".join(items)
-        if redline and redline[-1][0] == op:
-            redline[-1] = (op, redline[-1][1] + " " + text)
-        else:
-            redline.append((op, text))
+        push_redline(redline, op, items)
 
     deleted: list[str] = []
     inserted: list[str] = []

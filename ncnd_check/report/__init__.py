@@ -90,6 +90,24 @@ def location_text(location) -> str:
     return text
 
 
+def redline_coloured(redline) -> str:
+    """A redline for a terminal: deletions struck through in red, insertions underlined in green."""
+    import click
+
+    from ncnd_check.terminal import printable
+
+    parts = []
+    for op, text in redline:
+        text = printable(text)
+        if op == "delete":
+            parts.append(click.style(text, fg="red", strikethrough=True))
+        elif op == "insert":
+            parts.append(click.style(text, fg="green", underline=True))
+        else:
+            parts.append(text)
+    return " ".join(parts)
+
+
 def redline_plain(redline) -> str:
     """A redline as ``[-deleted-]{+inserted+}`` text (wdiff's notation)."""
     return join_segments(

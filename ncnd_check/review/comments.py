@@ -170,33 +170,28 @@ def _widen(run, n: Names, first: bool):
 
 def _field_start(run, n: Names):
     """``run``, or the begin run of the complex field whose result holds it."""
-    depth = 0
-    node = run.getprevious()
-    while node is not None:
-        kind = _fld_char(node, n)
-        if kind == "end":
-            depth += 1
-        elif kind == "begin":
-            if depth == 0:
-                return node
-            depth -= 1
-        node = node.getprevious()
-    return run
+    return _field_edge(run, n, forward=False)
 
 
 def _field_end(run, n: Names):
     """``run``, or the end run of the complex field whose result holds it."""
+    return _field_edge(run, n, forward=True)
+
+
+def _field_edge(run, n: Names, forward: bool):
+    """Walk siblings to the field character that encloses ``run`` (nested fields counted)."""
+    inner, outer = ("begin", "end") if forward else ("end", "begin")
     depth = 0
-    node = run.getnext()
+    node = run.getnext() if forward else run.getprevious()
     while node is not None:
         kind = _fld_char(node, n)
-        if kind == "begin":
+        if kind == inner:
             depth += 1
-        elif kind == "end":
+        elif kind == outer:
             if depth == 0:
                 return node
             depth -= 1
-        node = node.getnext()
+        node = node.getnext() if forward else node.getprevious()
     return run
 
 
