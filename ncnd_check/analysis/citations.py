@@ -649,6 +649,8 @@ _REFERENCE_BEFORE = re.compile(
     r"enumerated|identified|provided\s+for)\s+(?:in|at|by|under|within)"
     r"|\bbod(?:y|ies)\s+(?:\w+\s+){0,2}(?:in|at|under|of)"
     r"|\bwithin\s+the\s+meaning\s+of|\bfor\s+the\s+purposes?\s+of|\bmeaning\s+given\s+(?:in|by)|\bas\s+in"
+    # "section 31(3), read with section 31(1)(g) and the purposes in section 31(2)"
+    r"|\bread\s+(?:together\s+)?with|\bin\s+conjunction\s+with|\bpurposes?\s+(?:in|at|under)"
     # "information which is, or would be if it were held, exempt under", "... would be exempt under 30(2) if held"
     r"|\b(?:that|which)\b[^.;:]{0,50}?\bexempt(?:ed)?(?:\s+information)?(?:\s+from\s+disclosure)?\s+(?:under|by\s+virtue\s+of)"
     r"|\bwould\s+(?:also\s+|itself\s+)?be\s+exempt(?:ed)?(?:\s+information)?(?:\s+from\s+disclosure)?\s+(?:under|by\s+virtue\s+of)"
