@@ -80,7 +80,7 @@ def _presupposed(doc: "Doc", terms: frozenset[str]) -> str | None:
             continue
         if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "no", "every", "each", "some") for c in tok.children):
             continue
-        words = list(tok.subtree)
+        words = [w for w in tok.subtree if w.dep_ != "mark"]
         if {w.lower_ for w in words} & v.general:
             continue
         if {w.lemma_.lower() for w in words} & {"section", "act", "exemption", "foia", "regulation"}:

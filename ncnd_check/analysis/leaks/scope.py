@@ -39,7 +39,7 @@ def blocking_reason(predicate: "Token") -> str | None:
     framed = False
     via_conj = False
     for _ in range(40):
-        if any(c.dep_ == "mark" and c.lower_ in v.factual_marks for c in node.children) and not _quoted(node):
+        if _factual_clause(node, v) and not _quoted(node):
             return None  # "Although the force has never bought ...": asserted, whatever follows
         coordinated = via_conj and node.lemma_.lower() in v.talk_verbs and _holder_subject(node, v)
         reason = None if coordinated else _local_reason(node, first, v, framed)
@@ -114,6 +114,16 @@ def _after_talk(predicate: "Token", v) -> bool:
             if tok.pos_ in ("VERB", "AUX", "NOUN") or tok.tag_.startswith("VB"):
                 return True
     return False
+
+
+def _factual_clause(node: "Token", v) -> bool:
+    """The clause opens with "although", "because", "since" ... (the parse may hang it on the subject)."""
+    if any(c.dep_ == "mark" and c.lower_ in v.factual_marks for c in node.children):
+        return True
+    if not (node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB")):
+        return False
+    first = next(iter(node.subtree))
+    return first.dep_ == "mark" and first.lower_ in v.factual_marks and first.i < node.i
 
 
 def _holder_subject(node: "Token", v) -> bool:
