@@ -34,7 +34,8 @@ def normalise_for_matching(text: str) -> str:
     rewrites every single space.
     """
     if text.isascii():
-        return " ".join(text.split())
+        out = " ".join(text.split())
+        return text if out == text else out  # one string, not two equal ones, per block of a long draft
     folded = unicodedata.normalize("NFKC", text.translate(_TRANSLATE))
     return " ".join(folded.split())
 

@@ -139,6 +139,8 @@ def _sentence_spans(text: str, doc) -> tuple[tuple[int, int, str], ...]:
         stripped = raw.strip()
         if stripped:
             lead = len(raw) - len(raw.lstrip())
+            if len(stripped) == len(text):
+                stripped = text  # the whole block: share its string
             spans.append((begin + lead, begin + lead + len(stripped), stripped))
     return _RECENT_SPANS.put(text, tuple(spans))
 
