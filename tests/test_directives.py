@@ -12,6 +12,8 @@ from ncnd_check.readers.html import read_html
 from ncnd_check.readers.text import read_text
 
 OLD_LINK = "http://library.college.police.uk/docs/APP-Community-Security-Policy-2014.pdf"
+#: Superseded links are NCND401's alone; NCND402 is seen on a current http:// link.
+INSECURE_LINK = "http://www.kent.police.uk/about-us/freedom-of-information/"
 
 
 @pytest.mark.parametrize(
@@ -125,7 +127,7 @@ def test_apply_directives_file_scope():
 
 
 def _link_draft(marker: str) -> str:
-    return f"Balancing Test\n\nA copy can be found at the below link:\n\n{marker}\n{OLD_LINK}\n"
+    return f"Balancing Test\n\nA copy can be found at the below links:\n\n{marker}\n{OLD_LINK} {INSECURE_LINK}\n"
 
 
 def test_end_to_end_text_marker_silences_only_its_code():
@@ -137,7 +139,7 @@ def test_end_to_end_text_marker_silences_only_its_code():
 
 
 def test_end_to_end_html_ignore_file():
-    html = f"<html><body><!-- ncnd-check: ignore-file NCND402 --><h2>Balancing Test</h2><p>{OLD_LINK}</p></body></html>"
+    html = f"<html><body><!-- ncnd-check: ignore-file NCND402 --><h2>Balancing Test</h2><p>{OLD_LINK} {INSECURE_LINK}</p></body></html>"
     rules = {f.rule for f in check_text(html, fmt="html").findings}
     assert "NCND402" not in rules
     assert "NCND402" in {f.rule for f in check_text(html.replace("ignore-file", "nothing"), fmt="html").findings}

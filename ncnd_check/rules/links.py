@@ -81,6 +81,10 @@ def insecure_link(ctx):
     Example: `http://library.college.police.uk/docs/...` where
     `https://library.college.police.uk/docs/...` serves.
 
+    A link the registry lists as superseded is left to NCND401, whose
+    replacement is already https: telling the drafter to make a withdrawn
+    document's address secure would only be noise.
+
     How to fix: Change `http://` to `https://` (the suggestion), or run
     `ncnd-check check --fix`.
     """
@@ -88,6 +92,8 @@ def insecure_link(ctx):
 
     reg = registry(ctx.library)
     for link, block in draft_links(ctx.document):
+        if reg.superseded(link.target):
+            continue
         secure = reg.insecure(link.target)
         if secure:
             yield ctx.finding(
