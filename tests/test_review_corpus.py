@@ -41,6 +41,7 @@ def copies(tmp_path_factory):
     folder = shared_path("corpus", "docx-wild")
     soffice()
     out = tmp_path_factory.mktemp("review-corpus")
+    (out / "copies").mkdir()  # ncnd-check writes into a folder that exists; it makes none
     made = {}
     for path in sorted(folder.glob("*.docx")):
         try:
