@@ -26,7 +26,7 @@ def analyse(document: Document, settings=None) -> Analysis:
     from ncnd_check.analysis.structure import attribute_single_exemption, find_structure, load_section_rules, resolve_bare
 
     blocks = document.blocks
-    citations, sentences = _tokens_read(blocks, process, find_citations)
+    citations, sentences = _tokens_read(blocks)
     headings_file = getattr(settings, "headings_file", None)
     structure = find_structure(document, citations, load_section_rules(headings_file) if headings_file else None)
 
@@ -99,8 +99,11 @@ def analyse(document: Document, settings=None) -> Analysis:
 _CHUNK = 256
 
 
-def _tokens_read(blocks, process, find_citations) -> tuple[list[Citation], list[Sentence]]:
+def _tokens_read(blocks) -> tuple[list[Citation], list[Sentence]]:
     """Citations and sentences of every block, tokenised a chunk at a time."""
+    from ncnd_check.analysis.citations import find_citations
+    from ncnd_check.analysis.nlp import process
+
     citations: list[Citation] = []
     sentences: list[Sentence] = []
     for start in range(0, len(blocks), _CHUNK):

@@ -48,7 +48,7 @@ def judge(doc: "Doc", terms: frozenset[str], known_subject: bool | None = None) 
     first_reason: str | None = None
     found = _presupposed(doc, terms) if terms else None
     for clause in clauses_of(doc):
-        reason = blocking_reason(clause.predicate)
+        reason = blocking_reason(clause.predicate, denied=clause.negated and clause.kind in ("locate", "possess"))
         if reason is not None:
             first_reason = first_reason or reason
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .ties import is_holder
 from .vocab import vocab
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,8 +25,12 @@ __all__ = ["blocking_reason"]
 _COMPLEMENT = ("ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj", "csubjpass", "conj", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "oprd", "advmod", "npadvmod", "acomp", "amod", "compound", "poss", "dep", "parataxis")
 
 
-def blocking_reason(predicate: "Token") -> str | None:
-    """``"hypothetical"`` or ``"discussion"`` if the clause is not asserted, else None."""
+def blocking_reason(predicate: "Token", denied: bool = False) -> str | None:
+    """``"hypothetical"`` or ``"discussion"`` if the clause is not asserted, else None.
+
+    ``denied``: the clause is a negated search or possession ("no records could be
+    found"), which reports a search even under "could".
+    """
     if _quoted(predicate):
         return "hypothetical"
     sent = predicate.sent
@@ -42,7 +47,7 @@ def blocking_reason(predicate: "Token") -> str | None:
         if _factual_clause(node, v) and not _quoted(node):
             return None  # "Although the force has never bought ...": asserted, whatever follows
         coordinated = via_conj and node.lemma_.lower() in v.talk_verbs and _holder_subject(node, v)
-        reason = None if coordinated else _local_reason(node, first, v, framed)
+        reason = None if coordinated else _local_reason(node, first, v, framed, denied)
         if reason == "asserted":
             framed = True  # what the frame asserts stands unless the frame itself is conditional
         elif reason is not None:
@@ -60,7 +65,7 @@ def blocking_reason(predicate: "Token") -> str | None:
     return None
 
 
-def _local_reason(node: "Token", first: bool, v, framed: bool = False) -> str | None:
+def _local_reason(node: "Token", first: bool, v, framed: bool = False, denied: bool = False) -> str | None:
     lemma = node.lemma_.lower()
     children = list(node.children)
     if not first and _sentence_initial_condition(node):
@@ -84,7 +89,7 @@ def _local_reason(node: "Token", first: bool, v, framed: bool = False) -> str | 
                 return None if lemma in v.frame_verbs else "discussion"
             return "asserted" if _assertion_frame(node, v) else "discussion"
         modal = _modal(node, v)
-        if modal and not (first and modal in ("could", "can") and _denied(node)):
+        if modal and not (first and modal in ("could", "can") and denied):
             return "hypothetical"  # but "no records could be found" reports a search
         if _infinitive(node) and not first and not _carried(node, v):
             return "hypothetical"
@@ -128,8 +133,6 @@ def _factual_clause(node: "Token", v) -> bool:
 
 def _holder_subject(node: "Token", v) -> bool:
     """"I have considered ...": the responder is doing the talking, not an impersonal "it should be assumed"."""
-    from .ties import is_holder
-
     subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lower_ != "it" and is_holder(subject)
 
@@ -156,12 +159,6 @@ def _modal(node: "Token", v) -> str | None:
         if c.dep_ in ("aux", "auxpass") and c.lower_ in ("'d",):
             return "would"
     return None
-
-
-def _denied(node: "Token") -> bool:
-    from .clauses import clauses_of
-
-    return any(c.predicate.i == node.i and c.negated and c.kind in ("locate", "possess") for c in clauses_of(node.doc))
 
 
 def _infinitive(node: "Token") -> bool:
@@ -207,8 +204,6 @@ def _assertion_frame(node: "Token", v) -> bool:
         return True  # "it can be confirmed that"
     if subject.lemma_.lower() in v.frame_subjects:
         return True  # "This letter confirms that ..."
-    from .ties import is_holder
-
     return subject.lower_ in v.holder_pronouns - {"it"} or is_holder(subject)
 
 
