@@ -116,7 +116,7 @@ def check_document(document: "Document", settings: Settings | None = None, libra
 
     settings = settings or Settings()
     library = library if library is not None else get_library(settings)
-    analysis = analyse(document, settings)
+    analysis = analyse(document, settings, library)
     findings = run_rules(analysis, library, settings, document.path)
     return FileResult(
         path=document.path,

@@ -266,3 +266,17 @@ def fixed_url(url: str, reg: LinkRegistry) -> str | None:
     if hit and hit.replacement:
         return hit.replacement
     return reg.insecure(url)
+
+
+def draft_links(document) -> list:
+    """(link, body block or None) for every distinct link, in reading order."""
+    out = []
+    seen: set[tuple[int | None, str]] = set()
+    for link in document.links:
+        block = link.block if link.part == "body" else None
+        key = (block, link.target.strip())
+        if not link.target.strip() or key in seen:
+            continue
+        seen.add(key)
+        out.append((link, block))
+    return out

@@ -558,3 +558,38 @@ def suggestion_text(alignment: Alignment, defaults: dict[str, str] | None = None
     values = dict(defaults or {})
     values.update({k: v for k, v in alignment.fillers.items() if v})
     return " ".join(p.filled(values) for p in alignment.paragraphs)
+
+
+def cited_exemptions(analysis) -> list[str] | None:
+    """The exemptions the draft cites, or None (align against everything) when none were found."""
+    found = list(analysis.exemptions)
+    return found or None
+
+
+def similarity(score: float) -> str:
+    """A percentage that never reads 100% for a paragraph that differs."""
+    return f"{score:.0f}%" if score < 99.5 else f"{min(score, 99.9):.1f}%"
+
+
+def missing_paragraphs(library, matched_ids: set[str], exemptions) -> list[tuple]:
+    """Required paragraphs with no aligned draft paragraph: (paragraph, its one_of alternatives).
+
+    Shared required paragraphs always count; an exemption's only when the draft cites it.
+    A one_of group is reported once, and not at all if any member matched.
+    """
+    wanted = {"shared"} | {library.canonical_exemption(e) for e in (exemptions or [])}
+    satisfied = {(p.exemption, p.one_of) for p in library.paragraphs if p.id in matched_ids and p.one_of}
+    reported: set[tuple[str, str]] = set()
+    out = []
+    for p in library.paragraphs:
+        if not p.required or p.exemption not in wanted or p.id in matched_ids:
+            continue
+        others = []
+        if p.one_of:
+            group = (p.exemption, p.one_of)
+            if group in satisfied or group in reported:
+                continue
+            reported.add(group)
+            others = [q for q in library.paragraphs if (q.exemption, q.one_of) == group and q.id != p.id]
+        out.append((p, others))
+    return out

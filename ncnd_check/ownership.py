@@ -24,9 +24,9 @@ def foreign_default_library(library, settings, analysis) -> Mismatch | None:
     """A Mismatch when the library is the default one, it is another authority's, and the draft's authority is known."""
     if getattr(settings, "reference_dir", None) or not getattr(library, "authority", None):
         return None
-    from ncnd_check.analysis.authorities import infer_responder, resolve, same_authority
+    from ncnd_check.analysis.authorities import resolve, same_authority
 
-    draft = resolve(settings.authority) if getattr(settings, "authority", None) else infer_responder(analysis)
+    draft = resolve(settings.authority) if getattr(settings, "authority", None) else analysis.responder
     if draft is None:
         return None
     owner = resolve(library.authority)

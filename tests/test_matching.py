@@ -57,8 +57,12 @@ def doc_of(*paragraphs: str) -> Document:
 def wording_findings(doc: Document, library: Library, exemptions, settings: Settings | None = None, response_type="ncnd"):
     """NCND301/302 findings for a document, with a hand-made analysis (cited exemptions given)."""
     all_rules()
-    analysis = Analysis(document=doc, block_sections=[None] * len(doc.blocks), exemptions=list(exemptions), response_type=response_type)
-    ctx = RuleContext(analysis=analysis, library=library, settings=settings or Settings(reference_dir=BUNDLED))
+    settings = settings or Settings(reference_dir=BUNDLED)
+    analysis = Analysis(
+        document=doc, block_sections=[None] * len(doc.blocks), exemptions=list(exemptions),
+        response_type=response_type, settings=settings, library=library,
+    )
+    ctx = RuleContext(analysis=analysis, library=library, settings=settings)
     out = []
     for code in ("NCND301", "NCND302"):
         ctx.rule = RULES[code]

@@ -9,6 +9,8 @@ spaCy is imported here only when :func:`analyse` runs.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ncnd_check import law
 from ncnd_check.analysis.model import Analysis, Citation, Section, Sentence
 from ncnd_check.document import Document
@@ -17,8 +19,12 @@ from ncnd_check.memo import PARAGRAPHS, Recent
 __all__ = ["analyse"]
 
 
-def analyse(document: Document, settings=None) -> Analysis:
-    """Read the argument of one draft."""
+def analyse(document: Document, settings=None, library=None) -> Analysis:
+    """Read the argument of one draft: a frozen Analysis, its costly parts built when first asked for.
+
+    ``library`` is the approved-wording library the draft's alignment is
+    measured against (the settings' one when not given and a rule asks).
+    """
     from ncnd_check.analysis.citations import exemption_ids, find_citations, relied_citations
     from ncnd_check.analysis.conclusions import find_conclusions, no_inference_sentences
     from ncnd_check.analysis.nlp import process
@@ -52,6 +58,8 @@ def analyse(document: Document, settings=None) -> Analysis:
         ncnd_blocks=ncnd_blocks,
         factors=structure.factors,
         sentences=sentences,
+        settings=settings,
+        library=library,
     )
 
     scope = ncnd_blocks or set(range(len(blocks)))
@@ -89,9 +97,10 @@ def analyse(document: Document, settings=None) -> Analysis:
         s = section_of_block.get(block)
         return s.exemption if s is not None else None
 
-    analysis.conclusions = find_conclusions(sentences, analysis.block_sections, sentence_exemptions, block_exemption)
-    analysis.subject = _subject(analysis)
-    return analysis
+    analysis = replace(
+        analysis, conclusions=find_conclusions(sentences, analysis.block_sections, sentence_exemptions, block_exemption)
+    )
+    return replace(analysis, subject=_subject(analysis))
 
 
 #: Blocks tokenised at a time: a long document's spaCy Docs are read for their

@@ -17,7 +17,7 @@ from ncnd_check.analysis.structure import is_content
 from ncnd_check.analysis.response_type import ARGUMENT_SECTIONS, NcndPart, ncnd_part
 from ncnd_check.normalise import fold
 
-__all__ = ["Argument", "argument_of", "covers", "same_section"]
+__all__ = ["Argument", "covers", "same_section"]
 
 #: A sentence that invokes exemptions ("... by virtue of Section 30", "relying on section 24").
 _LIST_LINE = re.compile(r"^\W{0,3}(?:sections?|s\.?|ss\.?)\s*\d", re.I)
@@ -239,8 +239,3 @@ class Argument:
 
     def last_block(self) -> int | None:
         return max(self.part.blocks) if self.part.blocks else None
-
-
-def argument_of(ctx) -> Argument:
-    """The Argument of the draft a rule is looking at, built once per draft."""
-    return ctx.memo("ncnd-argument", lambda: Argument(ctx.analysis, ncnd_part(ctx.analysis)))

@@ -2,13 +2,25 @@
 
 Pure dataclasses with no spaCy import, so rule modules can use them freely.
 Built by :func:`ncnd_check.analysis.analyse`.
+
+The :class:`Analysis` is frozen and complete: every fact a rule asks of a
+draft is a field or a part built on first use and then kept (the alignment
+with the library, the confirmation leaks, the responder, the NCND argument,
+online link status). Rules only read it. A part is built lazily so a run
+whose selected rules never ask for it (``--select NCND4``) does not pay for
+it; the modules that build the parts are imported there, deliberately, so
+that importing the rules (``ncnd-check rules``) never loads spaCy or
+rapidfuzz.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
 
 from ncnd_check.document import Document
+from ncnd_check.settings import Settings
 
 #: Canonical section names (CONTRACT.md's ``response.sections`` vocabulary).
 SECTION_NAMES = (
@@ -112,9 +124,9 @@ class Conclusion:
     exemption: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True)
 class Analysis:
-    """The argument of one draft, as the rules see it."""
+    """The argument of one draft, as the rules see it: frozen, its costly parts built on first use."""
 
     document: Document
     #: Canonical section per body block (None outside any recognised section).
@@ -131,6 +143,10 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     #: The request's subject as the draft states it ("new Office 365 accounts"), if found.
     subject: str | None = None
+    #: What the draft was analysed with: the parts below depend on them.
+    settings: Any = field(default=None, repr=False, compare=False)
+    #: The approved-wording library (ncnd_check.library.Library) the draft is aligned with.
+    library: Any = field(default=None, repr=False, compare=False)
 
     def section_of(self, block: int | None) -> str | None:
         if block is None or not (0 <= block < len(self.block_sections)):
@@ -158,3 +174,91 @@ class Analysis:
             "exemptions": list(self.exemptions),
             "sections": self.section_names,
         }
+
+    # ------------------------------------------------------------ parts built on first use
+
+    @cached_property
+    def alignment(self):
+        """The draft's alignment with the approved-wording library (ncnd_check.matching)."""
+        from ncnd_check.matching import align_document
+
+        return align_document(self.document, self.wording_library, self.exemptions or None, self.options.wording_threshold)
+
+    @cached_property
+    def authority_mentions(self) -> list:
+        """Every authority named in the body and headers/footers, with its role (ncnd_check.analysis.authorities)."""
+        from ncnd_check.analysis.authorities import role_mentions
+
+        return role_mentions(self)
+
+    @cached_property
+    def responding_mentions(self) -> list:
+        """The :attr:`authority_mentions` in a responding role."""
+        return [m for m in self.authority_mentions if m.role == "responding"]
+
+    @cached_property
+    def responder(self):
+        """The body the draft presents as responding, or None."""
+        from ncnd_check.analysis.authorities import infer_responder
+
+        return infer_responder(self, self.responding_mentions)
+
+    @cached_property
+    def foreign_library(self):
+        """An ownership.Mismatch when the default library is another authority's wording, else None."""
+        from ncnd_check.ownership import foreign_default_library
+
+        return foreign_default_library(self.wording_library, self.options, self)
+
+    @cached_property
+    def argument(self):
+        """The NCND part's argument (ncnd_check.analysis.argument.Argument)."""
+        from ncnd_check.analysis.argument import Argument, ncnd_part
+
+        return Argument(self, ncnd_part(self))
+
+    @cached_property
+    def leak_blocks(self) -> list[int]:
+        """Blocks whose sentences can leak: the NCND part, less the requester's own words quoted."""
+        from ncnd_check.analysis.subject import request_blocks
+
+        if self.ncnd_blocks:
+            blocks = set(self.ncnd_blocks)
+        elif self.response_type == "ncnd":
+            blocks = {b.index for b in self.document.blocks}
+        else:
+            blocks = set()  # a partial response whose NCND part was not found: nothing to scope to
+        return sorted(blocks - set(request_blocks(self)))
+
+    @cached_property
+    def leaks(self) -> list:
+        """Sentences of :attr:`leak_blocks` that say or reveal whether information is held."""
+        from ncnd_check.analysis.leaks import find_leaks
+
+        return find_leaks(self, self.leak_blocks, self.subject)
+
+    @cached_property
+    def links(self) -> list:
+        """(link, block) for every link in the draft, body blocks and document-level links."""
+        from ncnd_check.links import draft_links
+
+        return draft_links(self.document)
+
+    @cached_property
+    def online_links(self) -> dict:
+        """URL -> LinkStatus for the draft's web links (fetched, or from the cache)."""
+        from ncnd_check.linkcheck import check_urls
+
+        return check_urls([link.target for link, _ in self.links], self.options)
+
+    @cached_property
+    def options(self):
+        """The settings analysed with (the defaults when none were given)."""
+        return self.settings if self.settings is not None else Settings()
+
+    @cached_property
+    def wording_library(self):
+        """The library given to :func:`analyse`, else the one the settings name (loaded once per process)."""
+        from ncnd_check.engine import get_library
+
+        return self.library if self.library is not None else get_library(self.options)

@@ -15,6 +15,7 @@ import sys
 import click
 
 from ncnd_check.commands.options import build_settings, settings_options
+from ncnd_check.matching import align_document, cited_exemptions, missing_paragraphs, redline_text, similarity
 from ncnd_check.report import redline_coloured
 
 #: How much of an unchanged or unmatched paragraph the text output shows.
@@ -23,11 +24,10 @@ PREVIEW = 110
 
 def diff_rows(document, analysis, library, settings) -> tuple[list[dict], list]:
     """One row per body block (aligned, unmatched or skipped) and the missing required paragraphs."""
-    from ncnd_check.matching import align_document
-    from ncnd_check.rules.wording import cited_exemptions
-
     exemptions = cited_exemptions(analysis)
-    aligned = align_document(document, library, exemptions, settings.wording_threshold)
+    aligned = analysis.alignment if analysis.wording_library is library else align_document(
+        document, library, exemptions, settings.wording_threshold
+    )
     rows: list[dict] = []
     done: set[int] = set()
     for block in document.blocks:
@@ -53,8 +53,6 @@ def diff_rows(document, analysis, library, settings) -> tuple[list[dict], list]:
         else:
             status = "unmatched" if block.index in aligned.considered else "skipped"
             rows.append({"blocks": [block.index], "line": line, "section": section, "status": status, "alignment": None, "draft": block.text, "approved": ""})
-    from ncnd_check.rules.wording import missing_paragraphs
-
     missing = missing_paragraphs(library, aligned.matched_ids(), exemptions)
     return rows, missing
 
@@ -67,8 +65,6 @@ def _preview(text: str) -> str:
 
 
 def render_text(path: str, rows: list[dict], missing: list, color: bool, only_changed: bool = False) -> str:
-    from ncnd_check.matching import redline_text
-    from ncnd_check.rules.wording import similarity
 
     style = click.style if color else (lambda t, **_: t)
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("same", "changed", "unmatched")}
@@ -149,7 +145,6 @@ def render_html(path: str, rows: list[dict], missing: list, library_folder: str 
     from jinja2 import Environment
     from markupsafe import Markup, escape
 
-    from ncnd_check.rules.wording import similarity
 
     def side(redline, keep: str) -> Markup:
         out = []
@@ -219,7 +214,6 @@ def diff(path, output_format, output, color, only_changed, stdin_format, **param
     from ncnd_check.errors import ConfigError, InputError
     from ncnd_check.commands.finish import open_output, refuse_outputs, safe
     from ncnd_check.readers import read_bytes, read_path, read_stdin
-    from ncnd_check.rules.wording import cited_exemptions
 
     try:
         settings = build_settings(params, [path])
@@ -238,7 +232,7 @@ def diff(path, output_format, output, color, only_changed, stdin_format, **param
     if not library.paragraphs:
         click.echo(f"ncnd-check: the approved-wording library at {library.folder or '(none)'} has no paragraphs", err=True)
         sys.exit(2)
-    analysis = analyse(document, settings)
+    analysis = analyse(document, settings, library)
     rows, missing = diff_rows(document, analysis, library, settings)
     if output_format == "html":
         text = render_html(path, rows, missing, library.folder, cited_exemptions(analysis))

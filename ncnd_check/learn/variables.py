@@ -56,10 +56,10 @@ _NCND_SUBJECT = re.compile(
 
 def authority_names(analysis, configured: str | None) -> list[str]:
     """Names the letter uses for the authority sending it, its main name first."""
-    from ncnd_check.analysis.authorities import infer_responder, resolve
+    from ncnd_check.analysis.authorities import resolve
 
     names: list[str] = []
-    for authority in (resolve(configured) if configured else None, infer_responder(analysis)):
+    for authority in (resolve(configured) if configured else None, analysis.responder):
         if authority is not None:
             names.extend(n for n in (authority.name, *authority.aliases) if n not in names)
     if not names:

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ncnd_check import law
-from ncnd_check.analysis.argument import argument_of, covers
+from ncnd_check.analysis.argument import covers
 from ncnd_check.rules.registry import rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,7 +52,7 @@ def no_conclusion(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: End the balancing test with the verdict: "the balance favours neither confirming nor denying that information is held".
     """
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     qualified = [e for e in arg.relied_on() if not law.is_withholding_subsection(e) and _qualified(ctx, e)]
     if not qualified:
         return
@@ -92,7 +92,7 @@ def _exemptions_left_unconcluded(ctx, arg, qualified, verdicts) -> Iterator["Fin
 
 
 def _wrong_way(ctx: "RuleContext", verdict: str) -> Iterator["Finding"]:
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     conclusions = arg.part.conclusions
     if any(c.verdict == "ncnd" for c in conclusions):
         return  # mixed verdicts: NCND504
@@ -157,7 +157,7 @@ def conclusions_differ(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: Make every conclusion favour neither confirming nor denying, or drop the exemption whose balance falls the other way (and answer for it).
     """
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     conclusions = arg.part.conclusions
     ncnd = [c for c in conclusions if c.verdict == "ncnd"]
     other = [c for c in conclusions if c.verdict in ("confirm", "disclosure-test")]
@@ -187,7 +187,7 @@ def conclusion_without_factors_against(ctx: "RuleContext") -> Iterator["Finding"
 
     How to fix: Give the factors against confirming or denying (the harm in confirming or denying, the mosaic effect, consistency across forces) before the conclusion.
     """
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     qualified = [e for e in arg.relied_on() if not law.is_withholding_subsection(e) and _qualified(ctx, e)]
     if not qualified:
         return  # no public interest test is needed at all (NCND205 reports one given)
@@ -233,7 +233,7 @@ def disclosure_public_interest_test(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: Rewrite the factors and the balance in terms of confirming or denying whether the information is held.
     """
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     if not any(_qualified(ctx, e) for e in arg.relied_on() if not law.is_withholding_subsection(e)):
         return
     if any(c.verdict == "disclosure-test" for c in arg.part.conclusions):

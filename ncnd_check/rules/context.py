@@ -1,8 +1,13 @@
-"""What a rule sees: the analysis, the approved-wording library, the settings."""
+"""What a rule sees: the finished analysis, the approved-wording library, the settings.
+
+A rule reads these and yields findings; it computes no analysis of its own
+(the costly parts, such as the alignment and the leaks, are parts of the
+Analysis, built once on first use).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ncnd_check.findings import Finding, Location
@@ -37,18 +42,10 @@ class RuleContext:
     library: Any  # ncnd_check.library.Library
     settings: "Settings"
     rule: "Rule | None" = None
-    #: Results shared between rules of one draft (the alignment, say), built once.
-    cache: dict[str, Any] = field(default_factory=dict)
 
     @property
     def document(self) -> "Document":
         return self.analysis.document
-
-    def memo(self, key: str, build):
-        """Compute ``build()`` once per draft and share it between rules."""
-        if key not in self.cache:
-            self.cache[key] = build()
-        return self.cache[key]
 
     def finding(
         self,

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ncnd_check import law
-from ncnd_check.analysis.argument import argument_of, covers, same_section
+from ncnd_check.analysis.argument import covers, same_section
 from ncnd_check.rules.registry import rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,7 +57,7 @@ def cited_not_argued(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: Argue the exemption (its harm and its public interest factors, under a heading that names it), or remove it from the exemptions relied on.
     """
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     if not arg.argument_blocks():
         return  # nothing argued at all: NCND101/102 say what is missing
     for exemption in arg.relied_on():
@@ -93,7 +93,7 @@ def argued_not_cited(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: Add the exemption to the exemptions relied on (with its title), or delete the argument for it.
     """
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     yield from _argued_by_topic(ctx, arg)
     argument_blocks = set(arg.argument_blocks())
     declared = [
@@ -185,7 +185,7 @@ def withholding_subsection_mixed(ctx: "RuleContext") -> Iterator["Finding"]:
 
 
 def _withholding(ctx: "RuleContext", mixed: bool) -> Iterator["Finding"]:
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     cited = set(arg.part.exemptions)
     # 43(1), 21(1) have no NCND subsection to point to: NCND206 reports them.
     for c in _first_per_id(arg, lambda c: law.is_withholding_subsection(c.id) and law.ncnd_for_withholding(c.id)):
@@ -219,7 +219,7 @@ def absolute_with_pit(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: Remove the public interest test for the absolute exemption and say instead that it is absolute and class-based, so no public interest test is required.
     """
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     relied = arg.relied_on()
     if not relied:
         return
@@ -278,7 +278,7 @@ def no_ncnd_provision(ctx: "RuleContext") -> Iterator["Finding"]:
             not law.has_ncnd(c.id) or (law.is_withholding_subsection(c.id) and not law.ncnd_for_withholding(c.id))
         )
 
-    for c in _first_per_id(argument_of(ctx), no_limb):
+    for c in _first_per_id(ctx.analysis.argument, no_limb):
         yield ctx.finding(
             f"Section {c.id[1:]} has no neither-confirm-nor-deny provision",
             c.block,
@@ -301,7 +301,7 @@ def not_part_ii(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: Cite the Part II exemption meant (check the number against legislation.gov.uk), or deal with s12/s14 in a separate refusal.
     """
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     analysis = ctx.analysis
     heading_blocks = {s.heading_block for s in analysis.sections if s.heading_block is not None}
     listing = {
@@ -342,7 +342,7 @@ def legacy_40_5(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: Cite 40(5B)(a)(i) for third-party personal data, or 40(5A) for the requester's own.
     """
-    for c in _first_per_id(argument_of(ctx), lambda c: law.is_legacy(c.id)):
+    for c in _first_per_id(ctx.analysis.argument, lambda c: law.is_legacy(c.id)):
         yield ctx.finding(
             f"Section {c.full[1:]} is the pre-2018 numbering for personal information",
             c.block,
@@ -364,7 +364,7 @@ def s35_by_police(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: Remove s35; if policy-making advice is the concern, consider s36(3) (with a qualified person's opinion) or the exemption that fits.
     """
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     cit = _first(arg, lambda c: law.section_of(c.id) == "35")
     if cit is None or not _is_police(ctx):
         return
@@ -383,8 +383,5 @@ def _is_police(ctx: "RuleContext") -> bool:
     configured = authorities.resolve(ctx.settings.authority) if ctx.settings.authority else None
     if configured is not None:
         return configured.kind == "police" or bool(_POLICE.search(configured.name))
-    try:
-        responder = authorities.infer_responder(ctx.analysis)
-    except Exception:  # pragma: no cover - another module's heuristics
-        responder = None
+    responder = ctx.analysis.responder
     return responder is not None and (responder.kind == "police" or bool(_POLICE.search(responder.name)))

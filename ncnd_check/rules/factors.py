@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ncnd_check import law
-from ncnd_check.analysis.argument import argument_of
 from ncnd_check.rules.registry import rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,7 +41,7 @@ def _qualified(ctx: "RuleContext", exemption: str) -> bool:
 
 
 def _missing(ctx: "RuleContext", direction: str) -> Iterator["Finding"]:
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     what, heading = _SIDE[direction]
     for exemption in arg.relied_on():
         if law.is_withholding_subsection(exemption) or not _qualified(ctx, exemption):

@@ -1,10 +1,9 @@
 """Confirmation leaks (NCND6xx): sentences that say whether the information is held.
 
 The classification lives in :mod:`ncnd_check.analysis.leaks` (a clause test
-over a trained parse); these rules choose which blocks count (the NCND part
-of a partial response; every part of a whole NCND response except the
-requester's own words quoted as the request) and turn leaking sentences into
-findings.
+over a trained parse) and the Analysis says which blocks count
+(``Analysis.leak_blocks``: the NCND part, less the requester's own words
+quoted as the request); these rules turn its leaking sentences into findings.
 """
 
 from __future__ import annotations
@@ -24,29 +23,8 @@ _SUGGESTION = (
 )
 
 
-def _leaks(ctx: "RuleContext"):
-    """Leaking sentences of the NCND blocks, computed once per draft for the three rules."""
-
-    def build():
-        from ncnd_check.analysis.leaks import find_leaks
-        from ncnd_check.analysis.subject import find_subject, request_blocks
-
-        analysis = ctx.analysis
-        if analysis.ncnd_blocks:
-            blocks = set(analysis.ncnd_blocks)
-        elif analysis.response_type == "ncnd":
-            blocks = {b.index for b in analysis.document.blocks}
-        else:
-            blocks = set()  # a partial response whose NCND part was not found: nothing to scope to
-        blocks -= set(request_blocks(analysis))
-        subject = analysis.subject or find_subject(analysis)
-        return find_leaks(analysis, sorted(blocks), subject)
-
-    return ctx.memo("confirmation-leaks", build)
-
-
 def _report(ctx: "RuleContext", label: str, message: str) -> Iterator["Finding"]:
-    for leak in _leaks(ctx):
+    for leak in ctx.analysis.leaks:
         if leak.verdict.label != label:
             continue
         yield ctx.finding(

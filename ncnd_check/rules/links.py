@@ -10,18 +10,6 @@ from __future__ import annotations
 from ncnd_check.rules.registry import rule
 
 
-def draft_links(document):
-    """(link, body block or None) for every distinct link, in reading order."""
-    seen: set[tuple[int | None, str]] = set()
-    for link in document.links:
-        block = link.block if link.part == "body" else None
-        key = (block, link.target.strip())
-        if not link.target.strip() or key in seen:
-            continue
-        seen.add(key)
-        yield link, block
-
-
 def _where(link) -> str:
     return "" if link.part == "body" else f" (in the {link.part})"
 
@@ -53,7 +41,7 @@ def outdated_link(ctx):
     from ncnd_check.links import registry, suggestion_for
 
     reg = registry(ctx.library)
-    for link, block in draft_links(ctx.document):
+    for link, block in ctx.analysis.links:
         hit = reg.superseded(link.target)
         if hit is None:
             continue
@@ -91,7 +79,7 @@ def insecure_link(ctx):
     from ncnd_check.links import registry
 
     reg = registry(ctx.library)
-    for link, block in draft_links(ctx.document):
+    for link, block in ctx.analysis.links:
         if reg.superseded(link.target):
             continue
         secure = reg.insecure(link.target)
@@ -124,7 +112,7 @@ def malformed_link(ctx):
     """
     from ncnd_check.links import malformed_reason
 
-    for link, block in draft_links(ctx.document):
+    for link, block in ctx.analysis.links:
         reason = malformed_reason(link.target)
         if reason:
             yield ctx.finding(
@@ -132,16 +120,6 @@ def malformed_link(ctx):
                 block,
                 evidence=link.target,
             )
-
-
-def _online_results(ctx):
-    from ncnd_check.linkcheck import check_urls
-
-    def build():
-        urls = [link.target for link, _ in draft_links(ctx.document)]
-        return check_urls(urls, ctx.settings)
-
-    return ctx.memo("links.online", build)
 
 
 @rule("NCND404", "dead-link", "outdated-link", severity="error", applies_to=None)
@@ -164,8 +142,8 @@ def dead_link(ctx):
     """
     if not ctx.settings.check_links_online:
         return
-    results = _online_results(ctx)
-    for link, block in draft_links(ctx.document):
+    results = ctx.analysis.online_links
+    for link, block in ctx.analysis.links:
         r = results.get(link.target)
         if r is not None and r.status in (404, 410):
             yield ctx.finding(
@@ -196,8 +174,8 @@ def redirected_link(ctx):
     """
     if not ctx.settings.check_links_online:
         return
-    results = _online_results(ctx)
-    for link, block in draft_links(ctx.document):
+    results = ctx.analysis.online_links
+    for link, block in ctx.analysis.links:
         r = results.get(link.target)
         if r is not None and r.moved and r.status not in (404, 410):
             yield ctx.finding(

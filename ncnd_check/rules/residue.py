@@ -296,10 +296,10 @@ def two_responding_authorities(ctx: "RuleContext") -> Iterator["Finding"]:
     """
     if ctx.settings.mode == "template" or ctx.settings.authority:
         return
-    from ncnd_check.analysis.authorities import infer_responder, responding_mentions, same_authority
+    from ncnd_check.analysis.authorities import same_authority
 
-    mentions = responding_mentions(ctx.analysis)
-    responder = infer_responder(ctx.analysis, mentions)  # the same mentions: not classified twice
+    mentions = ctx.analysis.responding_mentions
+    responder = ctx.analysis.responder
     if responder is None:
         return
     reported = set()
@@ -355,12 +355,10 @@ def other_authority_in_argument(ctx: "RuleContext") -> Iterator["Finding"]:
     """
     if ctx.settings.mode == "template":
         return
-    from ncnd_check.analysis.authorities import _AFTER_LIST, _BEFORE_PASSING, infer_responder, resolve, role_mentions, same_authority
+    from ncnd_check.analysis.authorities import _AFTER_LIST, _BEFORE_PASSING, resolve, same_authority
 
-    mentions = role_mentions(ctx.analysis)
-    responder = resolve(ctx.settings.authority) if ctx.settings.authority else infer_responder(
-        ctx.analysis, [m for m in mentions if m.role == "responding"]
-    )
+    mentions = ctx.analysis.authority_mentions
+    responder = resolve(ctx.settings.authority) if ctx.settings.authority else ctx.analysis.responder
     if responder is None:
         return
     blocks = ctx.document.blocks

@@ -11,7 +11,6 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ncnd_check import law
-from ncnd_check.analysis.argument import argument_of
 from ncnd_check.rules.registry import rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -59,7 +58,7 @@ def missing_harm(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: Add a "Harm in confirming or denying that information is held" section for the exemption: what confirming or denying would reveal, and how that would prejudice the interests it protects.
     """
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     all_harm = arg.part.sections_named("harm")
     for exemption in _ncnd_limbs(arg):
         if not _harm_expected(exemption) or arg.harm_for(exemption):
@@ -99,7 +98,7 @@ def missing_public_interest(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: Add a "Public Interest Considerations" section for the exemption with factors favouring confirming or denying, factors against, and a balancing test.
     """
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     for exemption in _ncnd_limbs(arg):
         if not _qualified(ctx, exemption) or arg.public_interest_for(exemption):
             continue
@@ -126,7 +125,7 @@ def missing_balancing_test(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: Add a "Balancing Test" section that weighs the factors and concludes that the balance favours neither confirming nor denying.
     """
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     qualified = [e for e in _ncnd_limbs(arg) if _qualified(ctx, e)]
     if not qualified:
         return
@@ -156,7 +155,7 @@ def missing_no_inference(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: End the NCND part with a sentence such as "This response should not be taken as conclusive evidence that the information you have requested exists or does not exist."
     """
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     if not arg.part.blocks or arg.part.sections_named("no-inference"):
         return
     yield ctx.finding(
@@ -179,7 +178,7 @@ def prejudice_level_unstated(ctx: "RuleContext") -> Iterator["Finding"]:
 
     How to fix: State the level: "confirming or denying would prejudice ..." (more probable than not) or "would be likely to prejudice ..." (a real and significant risk).
     """
-    arg = argument_of(ctx)
+    arg = ctx.analysis.argument
     blocks = ctx.document.blocks
     reported: set[int] = set()
     for exemption in _ncnd_limbs(arg):

@@ -1,45 +1,13 @@
 """NCND3xx: the draft against the approved-wording library.
 
-The alignment (ncnd_check.matching) is computed once per draft and shared
-by these rules and the ``diff`` command; rapidfuzz is imported only then.
+The alignment (ncnd_check.matching) is a part of the draft's Analysis, built
+once when one of these rules first asks for it; rapidfuzz is imported only then.
 """
 
 from __future__ import annotations
 
+from ncnd_check.matching import cited_exemptions, missing_paragraphs, redline_text, similarity, suggestion_text
 from ncnd_check.rules.registry import rule
-
-ALIGNMENT_KEY = "wording.alignment"
-
-
-def cited_exemptions(analysis) -> list[str] | None:
-    """The exemptions the draft cites, or None (align against everything) when none were found."""
-    found = list(analysis.exemptions)
-    return found or None
-
-
-def alignment_for(ctx):
-    """The draft's alignment with the library, built once per draft."""
-    from ncnd_check.matching import align_document
-
-    return ctx.memo(
-        ALIGNMENT_KEY,
-        lambda: align_document(
-            ctx.document, ctx.library, cited_exemptions(ctx.analysis), ctx.settings.wording_threshold
-        ),
-    )
-
-
-def foreign_library(ctx):
-    """The default library is another authority's wording (ncnd_check.ownership), or None; asked once per draft."""
-    from ncnd_check.ownership import foreign_default_library
-
-    return ctx.memo("wording.foreign", lambda: foreign_default_library(ctx.library, ctx.settings, ctx.analysis))
-
-
-def similarity(score: float) -> str:
-    """A percentage that never reads 100% for a paragraph that differs."""
-    return f"{score:.0f}%" if score < 99.5 else f"{min(score, 99.9):.1f}%"
-
 
 def default_fillers(ctx, alignment) -> dict[str, str]:
     """Values for placeholders in suggestions: what the draft uses, else the settings."""
@@ -52,36 +20,10 @@ def default_fillers(ctx, alignment) -> dict[str, str]:
     values.update(alignment.fillers)
     if "authority" not in values:
         # No setting and no placeholder matched: the body the draft presents as responding.
-        from ncnd_check.analysis.authorities import infer_responder
-
-        responder = infer_responder(ctx.analysis)
+        responder = ctx.analysis.responder
         if responder is not None:
             values["authority"] = responder.name
     return values
-
-
-def missing_paragraphs(library, matched_ids: set[str], exemptions) -> list[tuple]:
-    """Required paragraphs with no aligned draft paragraph: (paragraph, its one_of alternatives).
-
-    Shared required paragraphs always count; an exemption's only when the draft cites it.
-    A one_of group is reported once, and not at all if any member matched.
-    """
-    wanted = {"shared"} | {library.canonical_exemption(e) for e in (exemptions or [])}
-    satisfied = {(p.exemption, p.one_of) for p in library.paragraphs if p.id in matched_ids and p.one_of}
-    reported: set[tuple[str, str]] = set()
-    out = []
-    for p in library.paragraphs:
-        if not p.required or p.exemption not in wanted or p.id in matched_ids:
-            continue
-        others = []
-        if p.one_of:
-            group = (p.exemption, p.one_of)
-            if group in satisfied or group in reported:
-                continue
-            reported.add(group)
-            others = [q for q in library.paragraphs if (q.exemption, q.one_of) == group and q.id != p.id]
-        out.append((p, others))
-    return out
 
 
 #: Roles whose *presence* the structure rules judge (NCND104 the no-inference
@@ -153,11 +95,9 @@ def wording_deviation(ctx):
     and the subject filled in), or have the FOI team approve the new wording
     and add it to the library (`ncnd-check refs validate` checks the library).
     """
-    from ncnd_check.matching import redline_text, suggestion_text
-
-    if foreign_library(ctx):
+    if ctx.analysis.foreign_library:
         return  # NCND303 says why, once
-    alignment = alignment_for(ctx)
+    alignment = ctx.analysis.alignment
     accept = ctx.settings.wording_accept
     defaults = None
     for a in alignment.alignments:
@@ -205,9 +145,9 @@ def missing_approved_text(ctx):
     How to fix: Add the approved paragraph (the suggestion), adapted with the
     force's name and the subject, in the section where it belongs.
     """
-    if foreign_library(ctx):
+    if ctx.analysis.foreign_library:
         return  # NCND303 says why, once
-    alignment = alignment_for(ctx)
+    alignment = ctx.analysis.alignment
     if not follows_library(alignment):
         return
     defaults = default_fillers(ctx, alignment)
@@ -250,7 +190,7 @@ def no_own_library(ctx):
     """
     from ncnd_check.ownership import learn_hint
 
-    mismatch = foreign_library(ctx)
+    mismatch = ctx.analysis.foreign_library
     if mismatch is None:
         return
     yield ctx.finding(
