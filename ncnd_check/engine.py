@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ncnd_check.errors import InputError
 from ncnd_check.findings import Finding
+from ncnd_check.library import library_for
+from ncnd_check.rules.context import RuleContext
+from ncnd_check.rules.registry import RULES, matches_selector, selected_rules
 from ncnd_check.settings import Settings
 
 if TYPE_CHECKING:
     from ncnd_check.analysis.model import Analysis
     from ncnd_check.document import Document
-    from ncnd_check.rules.registry import Rule
 
 
 @dataclass
@@ -39,44 +40,13 @@ class FileResult:
         }
 
 
-_LIBRARIES: dict[str | None, Any] = {}
-
-
 def get_library(settings: Settings):
-    """The approved-wording library, loaded once per process per folder."""
-    key = settings.reference_dir
-    if key not in _LIBRARIES:
-        from ncnd_check.library import load_library
-
-        _LIBRARIES[key] = load_library(key)
-    return _LIBRARIES[key]
-
-
-def selected_rules(settings: Settings, path: str | None = None) -> list["Rule"]:
-    """The rules --select / --ignore / per-file ignores leave switched on."""
-    from ncnd_check.rules.registry import all_rules, matches_selector
-
-    ignore = list(settings.ignore)
-    if path:
-        norm = path.replace(os.sep, "/")
-        for pattern, codes in settings.per_file_ignores.items():
-            absolute = os.path.abspath(path).replace(os.sep, "/")
-            if any(fnmatch.fnmatch(p, pattern) for p in (norm, os.path.basename(norm), absolute)):
-                ignore.extend(codes)
-    out = []
-    for rule in all_rules().values():
-        if not any(matches_selector(rule, s) for s in settings.select):
-            continue
-        if any(matches_selector(rule, s) for s in ignore):
-            continue
-        out.append(rule)
-    return out
+    """The approved-wording library, loaded once per process per folder (ncnd_check.library.library_for)."""
+    return library_for(settings)
 
 
 def run_rules(analysis: "Analysis", library, settings: Settings, path: str | None = None) -> list[Finding]:
     """Every selected rule over one analysed draft, inline suppressions applied."""
-    from ncnd_check.rules.context import RuleContext
-
     ctx = RuleContext(analysis=analysis, library=library, settings=settings)
     findings: list[Finding] = []
     for rule in selected_rules(settings, path):
@@ -93,8 +63,6 @@ def _apply_directives(findings: list[Finding], document: "Document") -> list[Fin
     """Drop findings that an ``ncnd-check: ignore CODE`` marker in the draft silences."""
     if not document.directives:
         return findings
-    from ncnd_check.rules.registry import RULES, matches_selector
-
     def silenced(f: Finding) -> bool:
         rule = RULES.get(f.rule)
         for d in document.directives:

@@ -164,10 +164,21 @@ def resolve_reference_dir(reference_dir: str | None) -> Path | None:
 # --------------------------------------------------------------------------- loading
 
 
+_LOADED: dict[str | None, "Library"] = {}
+
+
+def library_for(settings) -> Library:
+    """The library the settings name (``reference_dir``, else the bundled one), loaded once per process per folder."""
+    key = getattr(settings, "reference_dir", None)
+    if key not in _LOADED:
+        _LOADED[key] = load_library(key)
+    return _LOADED[key]
+
+
 def load_library(reference_dir: str | None = None) -> Library:
     """Load a library folder, leniently: a bad entry is skipped and noted in ``problems``.
 
-    Engine callers cache the result per process (engine.get_library).
+    Callers that check drafts use :func:`library_for`, which loads each folder once per process.
     """
     folder = resolve_reference_dir(reference_dir)
     library = Library(folder=str(folder) if folder else None)

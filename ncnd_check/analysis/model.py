@@ -259,6 +259,6 @@ class Analysis:
     @cached_property
     def wording_library(self):
         """The library given to :func:`analyse`, else the one the settings name (loaded once per process)."""
-        from ncnd_check.engine import get_library
+        from ncnd_check.library import library_for
 
-        return self.library if self.library is not None else get_library(self.options)
+        return self.library if self.library is not None else library_for(self.options)

@@ -22,14 +22,13 @@ def library_info(settings) -> dict | None:
     """Which approved-wording library the findings were measured against: path, name, authority.
 
     None when the caller gave no settings (the library is the one the settings name,
-    loaded once per process by engine.get_library).
+    loaded once per process by library.library_for).
     """
     if settings is None:
         return None
-    from ncnd_check.engine import get_library
-    from ncnd_check.library import library_label
+    from ncnd_check.library import library_for, library_label
 
-    library = get_library(settings)
+    library = library_for(settings)
     return {"path": library.folder, "name": library_label(library), "authority": library.authority}
 
 

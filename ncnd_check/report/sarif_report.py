@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from ncnd_check import __version__
 from ncnd_check.report import paragraph_number, rule_info
+from ncnd_check.rules.registry import all_rules, selected_rules
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -76,15 +77,7 @@ def build(results, settings=None) -> dict:
 
 def _rule_codes(results, settings) -> list[str]:
     """Every rule the run could report (selected ones), plus any code a result names."""
-    from ncnd_check.rules.registry import all_rules
-
-    codes = []
-    if settings is not None:
-        from ncnd_check.engine import selected_rules
-
-        codes = [rule.code for rule in selected_rules(settings)]
-    else:
-        codes = list(all_rules())
+    codes = [rule.code for rule in selected_rules(settings)] if settings is not None else list(all_rules())
     for r in results:
         for f in r.findings:
             if f.rule not in codes:

@@ -11,7 +11,9 @@ Rule modules must stay cheap to import (no spaCy, no lxml at import time):
 
 from __future__ import annotations
 
+import fnmatch
 import inspect
+import os
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -97,6 +99,23 @@ def all_rules() -> dict[str, Rule]:
     import ncnd_check.rules  # noqa: F401  (the import registers the families)
 
     return dict(sorted(RULES.items()))
+
+
+def selected_rules(settings, path: str | None = None) -> list[Rule]:
+    """The rules --select / --ignore / per-file ignores leave switched on."""
+    ignore = list(settings.ignore)
+    if path:
+        norm = path.replace(os.sep, "/")
+        absolute = os.path.abspath(path).replace(os.sep, "/")
+        for pattern, codes in settings.per_file_ignores.items():
+            if any(fnmatch.fnmatch(p, pattern) for p in (norm, os.path.basename(norm), absolute)):
+                ignore.extend(codes)
+    return [
+        rule_
+        for rule_ in all_rules().values()
+        if any(matches_selector(rule_, s) for s in settings.select)
+        and not any(matches_selector(rule_, s) for s in ignore)
+    ]
 
 
 def matches_selector(rule_: Rule, selector: str) -> bool:
