@@ -15,7 +15,7 @@ from collections import OrderedDict
 from functools import lru_cache
 from typing import Callable, Generic, Hashable, TypeVar
 
-__all__ = ["Recent", "remembered", "forget_all", "PARAGRAPHS", "SENTENCES", "PAIRS", "WORDS"]
+__all__ = ["Recent", "remembered", "forget_all", "entries", "PARAGRAPHS", "SENTENCES", "PAIRS", "WORDS"]
 
 # How much each kind of memo keeps. A force's templates hold a few hundred
 # paragraphs and a few thousand sentences, so these keep its wording with room
@@ -56,6 +56,16 @@ def forget_all() -> None:
         recent.clear()
     for func in _FUNCTIONS:
         func.cache_clear()
+
+
+def entries() -> int:
+    """How many results every memo holds together: what ``forget_all`` empties, and what the bounds cap."""
+    return sum(len(recent) for recent in list(_RECENTS)) + sum(func.cache_info().currsize for func in _FUNCTIONS)
+
+
+def capacity() -> int:
+    """The most results every memo together may hold (their bounds summed)."""
+    return sum(recent.size for recent in list(_RECENTS)) + sum(func.cache_info().maxsize or 0 for func in _FUNCTIONS)
 
 
 class Recent(Generic[V]):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from ncnd_check.analysis import analyse, leaks, nlp
+from ncnd_check import memo
 from ncnd_check.memo import Recent, forget_all
 from ncnd_check.readers.text import read_text_str
 
@@ -44,12 +45,12 @@ def test_process_gives_a_repeated_text_the_same_doc_and_keeps_the_order():
     assert again[0] is docs[0]
 
 
-def test_process_memo_is_bounded(monkeypatch):
-    monkeypatch.setattr(nlp, "_RECENT", Recent(3))
-    texts = [f"Sentence number {i} of the draft." for i in range(10)]
+def test_memos_stay_within_their_bounds_however_many_texts_are_seen():
+    forget_all()
+    texts = [f"Sentence number {i} of draft {i % 7}." for i in range(memo.PARAGRAPHS + 50)]
     docs = nlp.process(texts)
-    assert len(nlp._RECENT) == 3
     assert [d.text for d in docs] == texts
+    assert 0 < memo.entries() <= memo.capacity()
     # An evicted text is processed again, to the same tokens.
     assert [t.text for t in nlp.process(texts[:1])[0]] == [t.text for t in docs[0]]
 
@@ -87,14 +88,10 @@ def test_remembered_verdicts_equal_fresh_ones(monkeypatch):
 
 
 def test_forget_all_empties_every_memo():
-    from ncnd_check.analysis.subject import singular
-    from ncnd_check.memo import forget_all
-
-    nlp.process(["A sentence to remember."])
-    singular("policies")
-    assert len(nlp._RECENT) > 0 and singular.cache_info().currsize > 0
+    analyse(read_text_str("The force holds records of the policies.\n\nSection 24(2) applies.\n"))
+    assert memo.entries() > 0
     forget_all()
-    assert len(nlp._RECENT) == 0 and singular.cache_info().currsize == 0
+    assert memo.entries() == 0
 
 
 def test_a_draft_checks_the_same_with_and_without_its_memos():
