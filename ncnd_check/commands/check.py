@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ncnd_check.commands.options import build_settings, jobs_option, output_options, settings_options, warn_about_library
+from ncnd_check.readers.registry import FORMAT_NAMES
 
 
 def run_check(paths, settings, stdin_format=None, collected=None):
@@ -53,7 +54,7 @@ def _check_stdin(stdin_format, settings):
 @settings_options
 @output_options
 @jobs_option
-@click.option("--stdin-format", type=click.Choice(["docx", "html", "text"]), help="Format of - (stdin) when it cannot be sniffed.")
+@click.option("--stdin-format", type=click.Choice(FORMAT_NAMES), help="Format of - (stdin) when it cannot be sniffed.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary line.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means an input could not be read).")

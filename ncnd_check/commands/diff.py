@@ -16,6 +16,7 @@ import click
 
 from ncnd_check.commands.options import build_settings, settings_options
 from ncnd_check.matching import align_document, cited_exemptions, missing_paragraphs, redline_text, similarity
+from ncnd_check.readers.registry import FORMAT_NAMES
 from ncnd_check.report import redline_coloured
 
 #: How much of an unchanged or unmatched paragraph the text output shows.
@@ -197,7 +198,7 @@ def _terminal_wants_colour() -> bool:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
 @click.option("--color/--no-color", default=None, help="Colour the redline (default: when stdout is a terminal and NO_COLOR is unset).")
 @click.option("--only-changed", is_flag=True, help="Text output: show only the paragraphs that differ (and what is missing).")
-@click.option("--stdin-format", type=click.Choice(["docx", "html", "text"]), help="Format of - (stdin) when it cannot be sniffed.")
+@click.option("--stdin-format", type=click.Choice(FORMAT_NAMES), help="Format of - (stdin) when it cannot be sniffed.")
 def diff(path, output_format, output, color, only_changed, stdin_format, **params):
     """Show each paragraph of PATH beside the approved wording it matched, as a word-level redline.
 

@@ -7,6 +7,8 @@ import sys
 
 import click
 
+from ncnd_check.readers.registry import FORMAT_NAMES
+
 
 def document_dict(doc) -> dict:
     def block_dict(b, section=None):
@@ -40,7 +42,7 @@ def vars_of(obj) -> dict:
 @click.command()
 @click.argument("path")
 @click.option("--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text", help="text: one block per line; json: blocks with kind, level, section, links, location.")
-@click.option("--stdin-format", type=click.Choice(["docx", "html", "text"]), help="Format of - (stdin) when it cannot be sniffed.")
+@click.option("--stdin-format", type=click.Choice(FORMAT_NAMES), help="Format of - (stdin) when it cannot be sniffed.")
 def dump(path, output_format, stdin_format):
     """Print what was read from PATH: one block per line.
 

@@ -23,6 +23,7 @@ STDIN = "-"
 #: Found under a folder and read (sniffing gives the advice): Word's legacy binary format.
 LEGACY_SUFFIXES = (".doc",)
 _CANDIDATES = SUPPORTED_SUFFIXES + LEGACY_SUFFIXES
+_NO_CANDIDATE = f"folder holds no {', '.join(SUPPORTED_SUFFIXES[:-1])} or {SUPPORTED_SUFFIXES[-1]} file"
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def collect(paths: tuple[str, ...] | list[str]) -> list[str | PathProblem]:
         if stat.S_ISDIR(st.st_mode):
             found = list(_walk(raw, {(st.st_dev, st.st_ino)}))
             if not found:
-                out.append(PathProblem(raw, "unsupported", "folder holds no .docx, .html, .htm, .txt or .md file"))
+                out.append(PathProblem(raw, "unsupported", _NO_CANDIDATE))
             out.extend(found)
         elif stat.S_ISREG(st.st_mode):
             out.append(raw)

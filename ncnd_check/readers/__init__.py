@@ -1,8 +1,10 @@
 """Readers: a path or bytes in, a :class:`~ncnd_check.document.Document` out.
 
 The reader is chosen by content (a zip holding word/document.xml, HTML
-markers), not by extension alone. Any input that cannot be read raises
-:class:`~ncnd_check.errors.InputError` with a one-line reason.
+markers), not by extension alone. The formats, with their suffixes,
+content tests and readers, are one table:
+:data:`~ncnd_check.readers.registry.FORMATS`. Any input that cannot be read
+raises :class:`~ncnd_check.errors.InputError` with a one-line reason.
 """
 
 from __future__ import annotations
@@ -10,14 +12,22 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ncnd_check.document import Document
 from ncnd_check.errors import InputError
-from ncnd_check.settings import Settings
+from ncnd_check.readers.registry import (  # noqa: F401  (the table and what is derived from it, for callers)
+    FORMAT_NAMES,
+    FORMATS,
+    SUPPORTED_SUFFIXES,
+    Format,
+    format_for_suffix,
+    format_named,
+    sniff_format,
+)
 
-#: Extensions a folder is recursed for.
-SUPPORTED_SUFFIXES = (".docx", ".html", ".htm", ".txt", ".md")
+if TYPE_CHECKING:
+    from ncnd_check.document import Document
+    from ncnd_check.settings import Settings
 
 
 def read_path(path: str | os.PathLike, settings: Settings | None = None) -> Document:
@@ -27,6 +37,8 @@ def read_path(path: str | os.PathLike, settings: Settings | None = None) -> Docu
     never more than ``max_file_size`` plus one byte, whatever the size the
     file claims.
     """
+    from ncnd_check.settings import Settings
+
     settings = settings or Settings()
     data = read_file_bytes(path, settings.max_file_size)
     return read_bytes(data, str(path), settings=settings)
@@ -113,6 +125,8 @@ def read_stdin(settings: Settings | None = None) -> bytes:
     """The bytes on standard input (at most the size limit plus one byte); InputError if closed or too large."""
     import sys
 
+    from ncnd_check.settings import Settings
+
     settings = settings or Settings()
     stream = getattr(sys.stdin, "buffer", None) if sys.stdin is not None else None
     if stream is None or getattr(stream, "closed", False):
@@ -130,8 +144,8 @@ def read_stdin(settings: Settings | None = None) -> bytes:
 def read_bytes(
     data: bytes, name: str, fmt: str | None = None, settings: Settings | None = None
 ) -> Document:
-    """Read a draft from bytes; ``fmt`` (docx, html, text) skips sniffing."""
-    from ncnd_check.readers.sniff import sniff_format
+    """Read a draft from bytes; ``fmt`` (a name in FORMAT_NAMES: docx, html, text) skips sniffing."""
+    from ncnd_check.settings import Settings
 
     settings = settings or Settings()
     if len(data) > settings.max_file_size:
@@ -147,22 +161,12 @@ def read_bytes(
 
 
 def _read_format(data: bytes, name: str, fmt: str, settings: Settings) -> Document:
-    if fmt == "docx":
-        from ncnd_check.readers.docx import read_docx
-
-        return read_docx(data, name, settings)
-    if fmt == "html":
-        from ncnd_check.readers.html import read_html
-
-        return read_html(data, name, settings)
-    if fmt == "text":
-        from ncnd_check.readers.text import read_text
-
-        return read_text(data, name, settings)
-    raise InputError("unsupported", f"unknown format {fmt!r}")
+    return format_named(fmt).read(data, name, settings)
 
 
 def guess_format(name: str) -> str | None:
     """The format a file's extension suggests, for reports about unreadable files."""
-    suffix = Path(name).suffix.lower()
-    return {".docx": "docx", ".html": "html", ".htm": "html", ".txt": "text", ".md": "text"}.get(suffix)
+    from pathlib import Path
+
+    found = format_for_suffix(Path(name).suffix)
+    return found.name if found else None

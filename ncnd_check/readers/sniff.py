@@ -1,4 +1,8 @@
-"""Telling formats apart by their bytes, and refusing the ones we cannot read."""
+"""Telling formats apart by their bytes, and refusing the ones we cannot read.
+
+The tests here are the ``sniff`` entries of :data:`ncnd_check.readers.registry.FORMATS`,
+which puts them in order (see :func:`~ncnd_check.readers.registry.sniff_format`).
+"""
 
 from __future__ import annotations
 
@@ -25,11 +29,14 @@ _HTML_MARKERS = re.compile(
 )
 
 
-def sniff_format(data: bytes, name: str) -> str:
-    """Return "docx", "html" or "text", or raise InputError for what we refuse."""
+def looks_like_zip(data: bytes) -> bool:
+    """A zip archive (a .docx is one), by its first bytes."""
+    return data.startswith(ZIP_MAGIC) or data.startswith(b"PK\x05\x06")
+
+
+def refuse(data: bytes) -> None:
+    """Raise InputError for bytes in a format we refuse (legacy Word, RTF, images, PDF ...)."""
     head = data[:4096]
-    if head.startswith(ZIP_MAGIC) or head.startswith(b"PK\x05\x06"):
-        return "docx"
     if head.startswith(OLE_MAGIC):
         from ncnd_check.readers.safety import describe_ole
 
@@ -41,8 +48,11 @@ def sniff_format(data: bytes, name: str) -> str:
             raise InputError("unsupported", f"{what}, not a draft: ncnd-check reads .docx, .html and .txt files")
     if head.startswith(b"%PDF"):
         raise InputError("unsupported", "a PDF: ncnd-check reads the draft itself (.docx, .html or .txt)")
-    if name.lower().endswith(".docx"):
-        raise InputError("unreadable", "not a valid .docx (it is not a zip archive): the file may be damaged")
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Markup that starts with a tag and holds an HTML element, in any of the encodings the readers decode."""
+    head = data[:4096]
     probe = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if probe.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -55,10 +65,4 @@ def sniff_format(data: bytes, name: str) -> str:
         codec = utf16_without_bom(data)
         if codec:
             probe = data[:8192].decode(codec, errors="replace").lstrip().encode("utf-8", "replace")
-    if _HTML_MARKERS.search(probe[:4096]) and (
-        name.lower().endswith((".html", ".htm")) or re.match(rb"\s*<", probe)
-    ):
-        return "html"
-    if name.lower().endswith((".html", ".htm")):
-        return "html"
-    return "text"
+    return bool(_HTML_MARKERS.search(probe[:4096]) and re.match(rb"\s*<", probe))
