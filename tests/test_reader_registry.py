@@ -94,3 +94,10 @@ def test_a_folder_with_no_supported_file_names_every_suffix(tmp_path):
     [problem] = collect([str(tmp_path)])
     assert isinstance(problem, PathProblem)
     assert problem.message == "folder holds no .docx, .html, .htm, .txt or .md file"
+
+
+def test_a_windows_program_named_as_a_draft_is_refused_as_one():
+    program = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + bytes(64)
+    with pytest.raises(InputError) as caught:
+        read_bytes(program, "letter.txt")
+    assert "Windows program" in caught.value.message

@@ -22,7 +22,7 @@ _OTHER_MAGIC = (
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"Rar!\x1a\x07", "a RAR archive"),
     (b"\x7fELF", "a program (ELF binary)"),
-    (b"MZ\\x90\\x00", "a Windows program"),
+    (b"MZ\x90\x00", "a Windows program"),
 )
 _HTML_MARKERS = re.compile(
     rb"<\s*(!doctype\s+html|html|head|body|p|div|h[1-6]|table|ul|ol|br|span|a\s)[\s>/]", re.I
