@@ -16,6 +16,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ncnd_check.data_files import read_toml_file
+
 #: Roles a paragraph can play in a response.
 ROLES = ("harm", "factor-for", "factor-against", "balancing", "conclusion", "closing", "explanation")
 
@@ -205,8 +207,7 @@ def _parse_folder(folder: Path) -> tuple[list[str], list[tuple[Path, dict]]]:
     parsed: list[tuple[Path, dict]] = []
     for path in sorted(folder.glob("*.toml")):
         try:
-            with open(path, "rb") as fh:
-                parsed.append((path, tomllib.load(fh)))
+            parsed.append((path, read_toml_file(path)))
         except tomllib.TOMLDecodeError as exc:
             problems.append(f"{path.name}: not valid TOML: {exc}")
         except OSError as exc:

@@ -13,12 +13,11 @@ section is.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from ncnd_check.data_files import load_toml
 from ncnd_check.memo import WORDS, remembered
 
 __all__ = [
@@ -204,8 +203,7 @@ class Provision:
 
 @cache
 def _table() -> dict[str, Any]:
-    data = resources.files(__package__).joinpath("statute.toml").read_bytes()
-    return tomllib.loads(data.decode("utf-8"))
+    return load_toml("law/statute.toml")
 
 
 def _limb(key: str, raw: dict[str, Any]) -> Limb:
