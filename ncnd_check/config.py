@@ -12,6 +12,7 @@ import os
 import tomllib
 from pathlib import Path
 
+from ncnd_check.data_files import read_toml_file
 from ncnd_check.errors import ConfigError
 from ncnd_check.settings import Settings
 
@@ -53,8 +54,7 @@ def _is_dir(path: Path) -> bool:
 
 def _read_toml(path: Path) -> dict:
     try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
+        return read_toml_file(path)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read settings: {exc}") from None
 

@@ -16,6 +16,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ncnd_check.analysis.placeholders import LIBRARY_PLACEHOLDER
+from ncnd_check.data_files import read_toml_file
+
 #: Roles a paragraph can play in a response.
 ROLES = ("harm", "factor-for", "factor-against", "balancing", "conclusion", "closing", "explanation")
 
@@ -40,7 +43,6 @@ LINKS_FILE = "links.toml"
 MANIFEST_FILE = "library.toml"
 MANIFEST_FIELDS = ("name", "authority", "description", "learned_from")
 
-_PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _SPACES = re.compile(r"\s+")
 
 
@@ -66,7 +68,7 @@ class Paragraph:
 
     @property
     def placeholders(self) -> list[str]:
-        return _PLACEHOLDER_RE.findall(self.text)
+        return LIBRARY_PLACEHOLDER.findall(self.text)
 
     @property
     def is_shared(self) -> bool:
@@ -75,7 +77,7 @@ class Paragraph:
     def filled(self, values: dict[str, str] | None = None) -> str:
         """The text with the placeholders we know filled in, the others left as {name}."""
         values = values or {}
-        return _PLACEHOLDER_RE.sub(lambda m: values.get(m.group(1)) or m.group(0), self.text)
+        return LIBRARY_PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or m.group(0), self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +218,7 @@ def _parse_folder(folder: Path) -> tuple[list[str], list[tuple[Path, dict]]]:
     parsed: list[tuple[Path, dict]] = []
     for path in sorted(folder.glob("*.toml")):
         try:
-            with open(path, "rb") as fh:
-                parsed.append((path, tomllib.load(fh)))
+            parsed.append((path, read_toml_file(path)))
         except tomllib.TOMLDecodeError as exc:
             problems.append(f"{path.name}: not valid TOML: {exc}")
         except OSError as exc:
@@ -441,7 +442,7 @@ def placeholder_problems(text: str) -> list[str]:
     else:
         if depth > 0:
             out.append("a '{' that is never closed: braces are not balanced")
-    for name in _PLACEHOLDER_RE.findall(text):
+    for name in LIBRARY_PLACEHOLDER.findall(text):
         if name not in PLACEHOLDERS:
             out.append(f"unknown placeholder {{{name}}}; known: " + ", ".join("{" + p + "}" for p in PLACEHOLDERS))
     for bad in re.findall(r"\{([^{}]*)\}", text):

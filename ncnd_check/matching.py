@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from typing import TYPE_CHECKING, Iterable
 
+from ncnd_check.analysis.placeholders import LIBRARY_PLACEHOLDER
 from ncnd_check.normalise import normalise_for_matching
 from ncnd_check.memo import PAIRS, PARAGRAPHS, Recent
 
@@ -53,7 +54,6 @@ RELATIVE_HITS = 0.25
 _LABEL = re.compile(
     r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\([ivxlc]{1,5}\)|[ivxlc]{1,5}[.)]|[•·▪◦‣*\-–—])\s+(?=\S)"
 )
-_PLACEHOLDER = re.compile(r"(\{[A-Za-z_][A-Za-z0-9_]*\})")
 #: "24 (2)" written for "24(2)": the space must not make two words.
 _CITATION_SPACE = re.compile(r"(\d)\s+\((?=\w{1,3}\))")
 #: What a word's key drops (after lower-casing); the space between words is kept
@@ -102,11 +102,11 @@ def words(text: str, strip_label: bool = True, *, normalised: bool = False) -> W
         text = _CITATION_SPACE.sub(r"\1(", text)
     has_braces = "{" in text
     if has_braces:
-        text = _PLACEHOLDER.sub(r" \1 ", text)
+        text = LIBRARY_PLACEHOLDER.sub(r" \g<0> ", text)
     display = text.split(" ")
     keys = _key_text(text.lower()).split(" ")
     if has_braces:  # a placeholder is its own key, case kept
-        keys = [w if _PLACEHOLDER.fullmatch(w) else k for w, k in zip(display, keys)]
+        keys = [w if LIBRARY_PLACEHOLDER.fullmatch(w) else k for w, k in zip(display, keys)]
     return Words(list(compress(display, keys)), list(filter(None, keys)))
 
 

@@ -15,11 +15,11 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ncnd_check.analysis.placeholders import LIBRARY_PLACEHOLDER
 from ncnd_check.library import load_library
 from ncnd_check.matching import (
     _CITATION_SPACE,
     _LABEL,
-    _PLACEHOLDER,
     MAX_POSTINGS,
     QUERY_FEATURES,
     RELATIVE_HITS,
@@ -46,10 +46,10 @@ def plain_words(text: str, strip_label: bool = True) -> Words:
     if strip_label:
         text = _LABEL.sub("", text, count=1)
     text = _CITATION_SPACE.sub(r"\1(", text)
-    text = _PLACEHOLDER.sub(r" \1 ", text)
+    text = LIBRARY_PLACEHOLDER.sub(r" \g<0> ", text)
     display, keys = [], []
     for word in text.split():
-        key = word if _PLACEHOLDER.fullmatch(word) else _KEY_DROP.sub("", word.lower())
+        key = word if LIBRARY_PLACEHOLDER.fullmatch(word) else _KEY_DROP.sub("", word.lower())
         if key:
             display.append(word)
             keys.append(key)

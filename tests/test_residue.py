@@ -10,8 +10,8 @@ from conftest import FIXTURES, shared_path
 from convert import to_text, write_all
 from docx_factory import build_docx, heading, paragraph, run, sdt
 from ncnd_check.analysis.authorities import authorities, find_mentions, resolve
+from ncnd_check.analysis.placeholders import find_placeholders, looks_like_placeholder
 from ncnd_check.engine import check_bytes, check_file, check_text
-from ncnd_check.rules.residue import find_placeholders, looks_like_placeholder
 from ncnd_check.settings import Settings
 
 FORMATS = ("text", "html", "docx")

@@ -171,3 +171,23 @@ def test_sources_are_the_domain_urls() -> None:
             if "legislation.gov.uk/ukpga/2000/36/section/" in url and url.startswith("https://www"):
                 continue  # the canonical statute URL, which DOMAIN.md gives as a pattern
             assert url in domain, f"s{section}: {url}"
+
+
+def test_is_qualified_follows_the_pit_and_the_40_5b_setting():
+    assert law.is_qualified("s31(3)", Settings()) and law.is_qualified("s24(2)")
+    assert not law.is_qualified("s23(5)", Settings())
+    assert not law.is_qualified("s40(5B)", Settings())
+    assert law.is_qualified("s40(5B)", Settings(pit_for_40_5b=True))
+    assert not law.is_qualified("s17(1)") and not law.is_qualified("s99(1)")
+
+
+def test_is_prejudice_based():
+    assert law.is_prejudice_based("s31(3)") and law.is_prejudice_based("s38(2)")
+    assert not law.is_prejudice_based("s23(5)") and not law.is_prejudice_based("s17(1)")
+
+
+def test_section_name_and_label():
+    assert law.section_name("s24(2)") == "Section 24(2)"
+    assert law.section_name("s40(5B)(a)(i)") == "Section 40(5B)(a)(i)"
+    assert law.label("s24(2)") == "Section 24(2) (National Security)"
+    assert law.label("s99(1)") == "Section 99(1)"

@@ -71,7 +71,7 @@ def analyse(document: Document, settings=None, library=None) -> Analysis:
     )
     # The NCND limbs argue; a withholding limb beside its NCND one (31(1) with 31(3)) does not count twice.
     ncnd_limbs = [e for e in cited_here if not law.is_withholding_subsection(e)] or cited_here
-    qualified = [e for e in ncnd_limbs if _qualified(e, settings)]
+    qualified = [e for e in ncnd_limbs if law.is_qualified(e, settings)]
     attribute_single_exemption(analysis.factors, analysis.sections, qualified)
 
     by_block: dict[int, list[Citation]] = {}
@@ -155,15 +155,6 @@ def _sentence_spans(text: str, doc) -> tuple[tuple[int, int, str], ...]:
                 stripped = text  # the whole block: share its string
             spans.append((begin + lead, begin + lead + len(stripped), stripped))
     return _RECENT_SPANS.put(text, tuple(spans))
-
-
-def _qualified(exemption_id: str, settings) -> bool:
-    try:
-        return law.needs_pit(exemption_id, settings) and not law.is_absolute(
-            exemption_id, bool(getattr(settings, "pit_for_40_5b", False))
-        )
-    except KeyError:
-        return False
 
 
 def _add_no_inference(structure, found: list[Sentence]) -> None:

@@ -11,13 +11,12 @@ mention in passing. The table of names is data: ``data/authorities.toml``.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Iterable
 
+from ncnd_check.data_files import load_toml
 from ncnd_check.memo import SENTENCES, remembered
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -79,8 +78,7 @@ def _fold(text: str) -> str:
 @cache
 def authorities() -> tuple[Authority, ...]:
     """Every authority in data/authorities.toml."""
-    raw = resources.files("ncnd_check.data").joinpath("authorities.toml").read_bytes()
-    table = tomllib.loads(raw.decode("utf-8"))
+    table = load_toml("data/authorities.toml")
     return tuple(
         Authority(row["name"], row.get("kind", "police"), tuple(row.get("aliases", ())))
         for row in table.get("authority", [])

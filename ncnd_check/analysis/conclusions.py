@@ -13,13 +13,12 @@ confirming").
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Iterable
 
 from ncnd_check.analysis.model import Conclusion, Sentence
+from ncnd_check.data_files import load_toml
 from ncnd_check.memo import SENTENCES, remembered
 from ncnd_check.normalise import fold
 
@@ -75,7 +74,7 @@ def _compile(patterns: Iterable[str]) -> tuple[re.Pattern, ...]:
 @cache
 def load_conclusion_rules() -> ConclusionRules:
     """conclusions.toml, compiled once per process."""
-    data = tomllib.loads(resources.files(__package__).joinpath("conclusions.toml").read_bytes().decode("utf-8"))
+    data = load_toml("analysis/conclusions.toml")
     favour = re.compile(
         r"\b" + data["favour_subjects"] + r"\b(?:\s+[\w'()-]+){0,6}?\s+(?P<neg>(?:does|do|did|would|will|is|was|are)\s+not\s+)?"
         + data["favour_verbs"] + r"\b"

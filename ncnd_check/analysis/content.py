@@ -15,15 +15,14 @@ so). Harm argued inside the factors counts as harm too. Pure Python: no spaCy.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from ncnd_check import law
 from ncnd_check.analysis.conclusions import classify_sentence, is_no_inference
 from ncnd_check.analysis.model import Citation, FactorGroup, Section, Sentence
 from ncnd_check.analysis.structure import is_content, resolve_bare
+from ncnd_check.data_files import load_toml
 from ncnd_check.document import Document
 from ncnd_check.memo import SENTENCES, remembered
 from ncnd_check.normalise import fold
@@ -60,7 +59,7 @@ def _alternation(patterns) -> re.Pattern:
 
 @cache
 def load_content_cues() -> ContentCues:
-    data = tomllib.loads(resources.files(__package__).joinpath("content_cues.toml").read_bytes().decode("utf-8"))
+    data = load_toml("analysis/content_cues.toml")
     return ContentCues(
         modal=re.compile(data["harm"]["modal"]),
         harm=_alternation(data["harm"]["terms"]),
@@ -77,7 +76,7 @@ def generic_words() -> frozenset[str]:
     """Words of any NCND argument (content_cues.toml [generic]), singular: no clue to its subject."""
     from ncnd_check.analysis.subject import singular
 
-    data = tomllib.loads(resources.files(__package__).joinpath("content_cues.toml").read_bytes().decode("utf-8"))
+    data = load_toml("analysis/content_cues.toml")
     return frozenset(singular(w) for w in data.get("generic", {}).get("words", "").split())
 
 

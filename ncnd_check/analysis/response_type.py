@@ -13,13 +13,12 @@ answer 2's NCND a partial one. NCND rules look only at the NCND part.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from ncnd_check import law
 from ncnd_check.analysis.model import Analysis, Citation, Conclusion, FactorGroup, Section
+from ncnd_check.data_files import load_toml
 from ncnd_check.document import Document
 from ncnd_check.memo import PAIRS, remembered
 
@@ -63,7 +62,7 @@ class _Cues:
 
 @cache
 def _cues() -> _Cues:
-    data = tomllib.loads(resources.files(__package__).joinpath("response_cues.toml").read_bytes().decode("utf-8"))
+    data = load_toml("analysis/response_cues.toml")
     keywords = data.get("keywords", {})
 
     def comp(key: str) -> _CueList:

@@ -17,14 +17,12 @@ row (or first column) names the direction.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
 from ncnd_check import law
 from ncnd_check.analysis.model import Citation, FactorGroup, Section
+from ncnd_check.data_files import load_toml, read_toml_file
 from ncnd_check.document import Block, Document
 from ncnd_check.memo import PARAGRAPHS, remembered
 from ncnd_check.normalise import fold
@@ -94,11 +92,7 @@ def _rules_from(data: dict) -> SectionRules:
 @cache
 def load_section_rules(path: str | None = None) -> SectionRules:
     """sections.toml from the package, or a team's own copy at ``path``; compiled once."""
-    if path is None:
-        raw = resources.files(__package__).joinpath("sections.toml").read_bytes()
-    else:
-        raw = Path(path).read_bytes()
-    return _rules_from(tomllib.loads(raw.decode("utf-8")))
+    return _rules_from(load_toml("analysis/sections.toml") if path is None else read_toml_file(path))
 
 
 _THREE_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_].*?[^\W\d_]", re.S)

@@ -12,11 +12,10 @@ discussed. Pure Python: no spaCy.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from ncnd_check.data_files import load_toml
 from ncnd_check.memo import SENTENCES, remembered
 
 __all__ = ["Topic", "topics", "sections_discussed", "harmed_topics", "prejudice_claims"]
@@ -44,8 +43,7 @@ def _alternation(patterns) -> re.Pattern:
 
 @cache
 def topics() -> tuple[Topic, ...]:
-    raw = resources.files("ncnd_check.law").joinpath("topics.toml").read_bytes()
-    data = tomllib.loads(raw.decode("utf-8"))["topics"]
+    data = load_toml("law/topics.toml")["topics"]
     return tuple(
         Topic(
             section,

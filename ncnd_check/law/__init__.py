@@ -13,12 +13,11 @@ section is.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from ncnd_check.data_files import load_toml
 from ncnd_check.memo import WORDS, remembered
 
 __all__ = [
@@ -44,7 +43,11 @@ __all__ = [
     "is_absolute",
     "needs_harm",
     "needs_pit",
+    "is_qualified",
+    "is_prejudice_based",
     "basis",
+    "section_name",
+    "label",
     "title",
     "titles",
     "citation_vocabulary",
@@ -200,8 +203,7 @@ class Provision:
 
 @cache
 def _table() -> dict[str, Any]:
-    data = resources.files(__package__).joinpath("statute.toml").read_bytes()
-    return tomllib.loads(data.decode("utf-8"))
+    return load_toml("law/statute.toml")
 
 
 def _limb(key: str, raw: dict[str, Any]) -> Limb:
@@ -437,6 +439,42 @@ def needs_pit(id: str, settings: Any = None) -> bool:
     if limb and limb.status == "absolute":
         return False
     return ex.pit_required
+
+
+def is_qualified(id: str, settings: Any = None) -> bool:
+    """Whether a public-interest test applies: the provision needs one and is not absolute.
+
+    ``settings.pit_for_40_5b`` decides s40(5B) both ways (missing settings: the
+    ICO's view). False for an id that is not a Part II exemption.
+    """
+    try:
+        return needs_pit(id, settings) and not is_absolute(id, bool(getattr(settings, "pit_for_40_5b", False)))
+    except KeyError:
+        return False
+
+
+#: The bases whose notice argues a level of prejudice ("would" / "would be likely to").
+PREJUDICE_BASES = ("prejudice", "endangerment", "mixed")
+
+
+def is_prejudice_based(id: str) -> bool:
+    """Whether the exemption's test is prejudice (or endangerment, or mixed); False if not an exemption."""
+    try:
+        return basis(id) in PREJUDICE_BASES
+    except KeyError:
+        return False
+
+
+def section_name(id: str) -> str:
+    """How a letter names a provision: ``s24(2)`` -> ``"Section 24(2)"``, ``s40(5B)(a)(i)`` likewise."""
+    return "Section " + id[1:]
+
+
+def label(id: str) -> str:
+    """A provision's name with its title: ``s24(2)`` -> ``"Section 24(2) (National Security)"``."""
+    name = section_name(id)
+    heading = title(id)
+    return f"{name} ({heading})" if heading else name
 
 
 def title(section: str) -> str | None:

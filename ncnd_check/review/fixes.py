@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ncnd_check.analysis.placeholders import LIBRARY_PLACEHOLDER
+
 FIX_LEVELS = ("none", "safe", "all")
 
 _REPLACE = re.compile(r"^Replace (['\"])(?P<old>.+?)\1 with (['\"])(?P<new>.+?)\3\.?$")
 _ADD = re.compile(r"^Add: (['\"])(?P<text>.+)\1\.?$", re.S)
-_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
 @dataclass
@@ -76,7 +77,7 @@ def plan_fixes(findings, document, library, level: str = "safe", settings=None) 
             fix = Fix("insert", f, section_end(document, block), new=f.suggestion.strip())
         if fix is None or fix.block is None:
             continue
-        fix.safe = not _PLACEHOLDER.search(fix.new)
+        fix.safe = not LIBRARY_PLACEHOLDER.search(fix.new)
         if fix.safe or level == "all":
             fixes.append(fix)
     return _one_rewrite_per_block(fixes)

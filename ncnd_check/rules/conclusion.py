@@ -24,15 +24,8 @@ CATEGORY = "inconsistent-conclusion"
 _NCND_WORDING = "the balance favours neither confirming nor denying that information is held"
 
 
-def _qualified(ctx: "RuleContext", exemption: str) -> bool:
-    try:
-        return law.needs_pit(exemption, ctx.settings) and not law.is_absolute(exemption, ctx.settings.pit_for_40_5b)
-    except KeyError:
-        return False
-
-
 def _where(c: "Conclusion") -> str:
-    return f" for Section {c.exemption[1:]}" if c.exemption else ""
+    return " for " + law.section_name(c.exemption) if c.exemption else ""
 
 
 def _quote(text: str, limit: int = 200) -> str:
@@ -53,7 +46,7 @@ def no_conclusion(ctx: "RuleContext") -> Iterator["Finding"]:
     How to fix: End the balancing test with the verdict: "the balance favours neither confirming nor denying that information is held".
     """
     arg = ctx.analysis.argument
-    qualified = [e for e in arg.relied_on() if not law.is_withholding_subsection(e) and _qualified(ctx, e)]
+    qualified = [e for e in arg.relied_on() if not law.is_withholding_subsection(e) and law.is_qualified(e, ctx.settings)]
     if not qualified:
         return
     balancing = arg.part.sections_named("balancing-test", "conclusion")
@@ -84,10 +77,10 @@ def _exemptions_left_unconcluded(ctx, arg, qualified, verdicts) -> Iterator["Fin
         parts = parts or arg.sections_for(exemption, "factors-against", "factors-for", "public-interest")
         block = next((s.heading_block for s in parts if s.heading_block is not None), arg.first_citation_block(exemption))
         yield ctx.finding(
-            f"The draft concludes the balance for each exemption, but not for Section {exemption[1:]}",
+            f"The draft concludes the balance for each exemption, but not for {law.section_name(exemption)}",
             block,
             exemption=exemption,
-            suggestion=f"Conclude for Section {exemption[1:]} too: '{_NCND_WORDING}'.",
+            suggestion=f"Conclude for {law.section_name(exemption)} too: '{_NCND_WORDING}'.",
         )
 
 
@@ -188,7 +181,7 @@ def conclusion_without_factors_against(ctx: "RuleContext") -> Iterator["Finding"
     How to fix: Give the factors against confirming or denying (the harm in confirming or denying, the mosaic effect, consistency across forces) before the conclusion.
     """
     arg = ctx.analysis.argument
-    qualified = [e for e in arg.relied_on() if not law.is_withholding_subsection(e) and _qualified(ctx, e)]
+    qualified = [e for e in arg.relied_on() if not law.is_withholding_subsection(e) and law.is_qualified(e, ctx.settings)]
     if not qualified:
         return  # no public interest test is needed at all (NCND205 reports one given)
     if not any(arg.public_interest_for(e) for e in qualified):
@@ -234,7 +227,7 @@ def disclosure_public_interest_test(ctx: "RuleContext") -> Iterator["Finding"]:
     How to fix: Rewrite the factors and the balance in terms of confirming or denying whether the information is held.
     """
     arg = ctx.analysis.argument
-    if not any(_qualified(ctx, e) for e in arg.relied_on() if not law.is_withholding_subsection(e)):
+    if not any(law.is_qualified(e, ctx.settings) for e in arg.relied_on() if not law.is_withholding_subsection(e)):
         return
     if any(c.verdict == "disclosure-test" for c in arg.part.conclusions):
         return  # NCND503 already reports the disclosure-test conclusion

@@ -27,11 +27,6 @@ _PROCEDURAL = frozenset({"1", "2", "17"})
 _POLICE = re.compile(r"\b(?:police|constabulary|police service)\b", re.I)
 
 
-def _label(exemption: str) -> str:
-    title = law.title(exemption)
-    return f"Section {exemption[1:]} ({title})" if title else f"Section {exemption[1:]}"
-
-
 def _first(arg, predicate):
     return next(_first_per_id(arg, predicate), None)
 
@@ -70,7 +65,7 @@ def cited_not_argued(ctx: "RuleContext") -> Iterator["Finding"]:
             continue
         if arg.argued(exemption):
             continue
-        label = _label(exemption)
+        label = law.label(exemption)
         yield ctx.finding(
             f"{label} is cited but never argued: no harm, public interest or factor text names it",
             arg.first_citation_block(exemption),
@@ -118,7 +113,7 @@ def argued_not_cited(ctx: "RuleContext") -> Iterator["Finding"]:
         if block is None:
             cit = _first(arg, lambda c: c.id == owner)
             block = cit.block if cit else None
-        label = _label(owner)
+        label = law.label(owner)
         yield ctx.finding(
             f"{label} is argued but not among the exemptions the response relies on",
             block,
@@ -136,7 +131,7 @@ def _argued_by_topic(ctx: "RuleContext", arg) -> Iterator["Finding"]:
     for section, block in sorted(arg.topic_claims().items(), key=lambda kv: kv[1]):
         if section in cited_sections or not law.is_part_ii(section):
             continue
-        label = f"Section {section} ({law.title(section)})" if law.title(section) else f"Section {section}"
+        label = law.label("s" + section)
         sentence = next((s.text for s in ctx.analysis.sentences if s.block == block and section in _claims(s.text)), None)
         yield ctx.finding(
             f"The argument claims the harm that {label} protects against, but the response never cites section {section}",
@@ -197,13 +192,13 @@ def _withholding(ctx: "RuleContext", mixed: bool) -> Iterator["Finding"]:
             continue
         target = " or ".join(n[1:] for n in ncnd)
         if mixed:
-            message = f"Section {c.id[1:]} (withholding) is cited beside Section {target} in the NCND part"
-            suggestion = f"Rely on Section {target} alone; remove Section {c.id[1:]}."
+            message = f"{law.section_name(c.id)} (withholding) is cited beside Section {target} in the NCND part"
+            suggestion = f"Rely on Section {target} alone; remove {law.section_name(c.id)}."
         else:
             message = (
-                f"Section {c.id[1:]} is the withholding subsection; an NCND response relies on Section {target}"
+                f"{law.section_name(c.id)} is the withholding subsection; an NCND response relies on Section {target}"
             )
-            suggestion = f"Cite Section {target} instead of Section {c.id[1:]}."
+            suggestion = f"Cite Section {target} instead of {law.section_name(c.id)}."
         yield ctx.finding(message, c.block, evidence=c.text, exemption=c.id, suggestion=suggestion)
 
 
@@ -243,7 +238,7 @@ def absolute_with_pit(ctx: "RuleContext") -> Iterator["Finding"]:
             continue
         part = (tied or generic)[0]
         block = part.first_block
-        label = _label(e)
+        label = law.label(e)
         yield ctx.finding(
             f"{label} is an absolute exemption but is given a public interest test",
             block,
@@ -280,7 +275,7 @@ def no_ncnd_provision(ctx: "RuleContext") -> Iterator["Finding"]:
 
     for c in _first_per_id(ctx.analysis.argument, no_limb):
         yield ctx.finding(
-            f"Section {c.id[1:]} has no neither-confirm-nor-deny provision",
+            f"{law.section_name(c.id)} has no neither-confirm-nor-deny provision",
             c.block,
             evidence=c.text,
             exemption=c.id,
@@ -322,7 +317,7 @@ def not_part_ii(ctx: "RuleContext") -> Iterator["Finding"]:
 
     for c in _first_per_id(arg, listed_as_exemption):
         yield ctx.finding(
-            f"Section {c.id[1:]} is listed as an exemption but is not a FOIA Part II exemption (sections 21-44)",
+            f"{law.section_name(c.id)} is listed as an exemption but is not a FOIA Part II exemption (sections 21-44)",
             c.block,
             evidence=c.text,
             exemption=c.id,
@@ -344,7 +339,7 @@ def legacy_40_5(ctx: "RuleContext") -> Iterator["Finding"]:
     """
     for c in _first_per_id(ctx.analysis.argument, lambda c: law.is_legacy(c.id)):
         yield ctx.finding(
-            f"Section {c.full[1:]} is the pre-2018 numbering for personal information",
+            f"{law.section_name(c.full)} is the pre-2018 numbering for personal information",
             c.block,
             evidence=c.text,
             exemption=c.id,
@@ -369,7 +364,7 @@ def s35_by_police(ctx: "RuleContext") -> Iterator["Finding"]:
     if cit is None or not _is_police(ctx):
         return
     yield ctx.finding(
-        f"Section {cit.id[1:]} (Formulation of Government Policy) is cited by a police force",
+        f"{law.section_name(cit.id)} (Formulation of Government Policy) is cited by a police force",
         cit.block,
         evidence=cit.text,
         exemption=cit.id,

@@ -28,30 +28,18 @@ _SIDE = {
 }
 
 
-def _label(exemption: str) -> str:
-    title = law.title(exemption)
-    return f"Section {exemption[1:]} ({title})" if title else f"Section {exemption[1:]}"
-
-
-def _qualified(ctx: "RuleContext", exemption: str) -> bool:
-    try:
-        return law.needs_pit(exemption, ctx.settings) and not law.is_absolute(exemption, ctx.settings.pit_for_40_5b)
-    except KeyError:
-        return False
-
-
 def _missing(ctx: "RuleContext", direction: str) -> Iterator["Finding"]:
     arg = ctx.analysis.argument
     what, heading = _SIDE[direction]
     for exemption in arg.relied_on():
-        if law.is_withholding_subsection(exemption) or not _qualified(ctx, exemption):
+        if law.is_withholding_subsection(exemption) or not law.is_qualified(exemption, ctx.settings):
             continue
         if not arg.public_interest_for(exemption):
             continue  # NCND102 reports the whole public interest test missing
         groups = arg.groups_for(exemption, direction)
         if any(not g.is_empty for g in groups):
             continue
-        label = _label(exemption)
+        label = law.label(exemption)
         if groups:
             block = groups[0].heading_block
             message = f"The {what} for {label} are empty: a heading with nothing under it"

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Iterator
 
+from ncnd_check.analysis.placeholders import looks_like_placeholder
 from ncnd_check.rules.registry import rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -139,8 +140,6 @@ def highlight_left_on(ctx: "RuleContext") -> Iterator["Finding"]:
     How to fix: Check the highlighted wording, then remove the highlight (Home > Text
     Highlight Color > No Color).
     """
-    from ncnd_check.rules.residue import looks_like_placeholder
-
     yield from _marked(
         ctx,
         "highlight",

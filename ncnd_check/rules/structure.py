@@ -21,19 +21,6 @@ CATEGORY = "missing-section"
 _LEVEL = re.compile(r"\bwould\b|\blikely\b", re.I)
 
 
-def _label(exemption: str) -> str:
-    title = law.title(exemption)
-    pretty = "Section " + exemption[1:]
-    return f"{pretty} ({title})" if title else pretty
-
-
-def _qualified(ctx: "RuleContext", exemption: str) -> bool:
-    try:
-        return law.needs_pit(exemption, ctx.settings) and not law.is_absolute(exemption, ctx.settings.pit_for_40_5b)
-    except KeyError:
-        return False
-
-
 def _harm_expected(exemption: str) -> bool:
     try:
         return law.needs_harm(exemption) and not law.is_absolute(exemption)
@@ -63,7 +50,7 @@ def missing_harm(ctx: "RuleContext") -> Iterator["Finding"]:
     for exemption in _ncnd_limbs(arg):
         if not _harm_expected(exemption) or arg.harm_for(exemption):
             continue
-        label = _label(exemption)
+        label = law.label(exemption)
         covering = arg.sections_for(exemption, "harm")
         if covering:
             section = covering[0]
@@ -100,9 +87,9 @@ def missing_public_interest(ctx: "RuleContext") -> Iterator["Finding"]:
     """
     arg = ctx.analysis.argument
     for exemption in _ncnd_limbs(arg):
-        if not _qualified(ctx, exemption) or arg.public_interest_for(exemption):
+        if not law.is_qualified(exemption, ctx.settings) or arg.public_interest_for(exemption):
             continue
-        label = _label(exemption)
+        label = law.label(exemption)
         yield ctx.finding(
             f"No public interest considerations for {label}, a qualified exemption",
             arg.first_citation_block(exemption),
@@ -126,12 +113,12 @@ def missing_balancing_test(ctx: "RuleContext") -> Iterator["Finding"]:
     How to fix: Add a "Balancing Test" section that weighs the factors and concludes that the balance favours neither confirming nor denying.
     """
     arg = ctx.analysis.argument
-    qualified = [e for e in _ncnd_limbs(arg) if _qualified(ctx, e)]
+    qualified = [e for e in _ncnd_limbs(arg) if law.is_qualified(e, ctx.settings)]
     if not qualified:
         return
     if arg.part.sections_named("balancing-test", "conclusion") or arg.part.conclusions:
         return
-    names = ", ".join(_label(e) for e in qualified)
+    names = ", ".join(law.label(e) for e in qualified)
     pit = arg.part.sections_named("public-interest", "factors-for", "factors-against")
     block = pit[-1].heading_block if pit and pit[-1].heading_block is not None else arg.last_block()
     yield ctx.finding(
@@ -182,11 +169,7 @@ def prejudice_level_unstated(ctx: "RuleContext") -> Iterator["Finding"]:
     blocks = ctx.document.blocks
     reported: set[int] = set()
     for exemption in _ncnd_limbs(arg):
-        try:
-            prejudice = law.basis(exemption) in ("prejudice", "endangerment", "mixed")
-        except KeyError:
-            continue
-        if not prejudice:
+        if not law.is_prejudice_based(exemption):
             continue
         # The level may be stated anywhere in the exemption's harm argument, not in each of its paragraphs.
         sections = arg.harm_for(exemption)
@@ -199,7 +182,7 @@ def prejudice_level_unstated(ctx: "RuleContext") -> Iterator["Finding"]:
             continue
         reported.add(key)
         yield ctx.finding(
-            f"The harm argument for {_label(exemption)} does not say whether confirming or denying "
+            f"The harm argument for {law.label(exemption)} does not say whether confirming or denying "
             "'would' or 'would be likely to' cause the prejudice",
             key,
             exemption=exemption,

@@ -13,11 +13,11 @@ sentences that could leak are parsed (a few per letter, ~2 ms each).
 from __future__ import annotations
 
 import json
-import tomllib
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from ncnd_check.data_files import load_toml
 from ncnd_check.errors import InputError
 from ncnd_check.memo import SENTENCES, Recent
 
@@ -34,7 +34,7 @@ _PARSES: Recent["Doc"] = Recent(SENTENCES)
 @cache
 def model_facts() -> dict:
     """What the project pins about the model: package, version, and its weights' hashes."""
-    return tomllib.loads(resources.files("ncnd_check.data").joinpath("model.toml").read_text(encoding="utf-8"))
+    return load_toml("data/model.toml")
 
 
 @cache

@@ -8,10 +8,10 @@ string literals.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from ncnd_check.data_files import load_toml
 
 __all__ = ["Vocab", "inflections", "lemma_of", "surface_lemmas", "vocab"]
 
@@ -99,7 +99,7 @@ def lemma_of(tok) -> str:
 
 @cache
 def vocab() -> Vocab:
-    raw = tomllib.loads(resources.files("ncnd_check.data").joinpath("leak_vocab.toml").read_text(encoding="utf-8"))
+    raw = load_toml("data/leak_vocab.toml")
     s = lambda *path: frozenset(_dig(raw, path))  # noqa: E731
     kinds: dict[str, str] = {}
     for kind, lemmas in raw["predicates"].items():
