@@ -1,7 +1,7 @@
 """Generate the benchmark corpus: NCND drafts in text, HTML and DOCX.
 
 Drafts are assembled from the approved-wording library (``reference_texts/``
-through :mod:`ncnd_check.library`) when it has paragraphs, and from a small
+through :mod:`ncnd_check.wording.library`) when it has paragraphs, and from a small
 built-in template otherwise, then varied the way real drafts vary: force
 names and subjects, reworded and missing paragraphs, links (some outdated,
 some ``http://``), a request table, and tracked changes in DOCX. Everything is

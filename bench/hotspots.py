@@ -37,7 +37,7 @@ STEPS = [
     ("ncnd_check.analysis.leaks", "find_leaks"),
     ("ncnd_check.analysis.authorities", "role_mentions"),
     ("ncnd_check.analysis.subject", "find_subject"),
-    ("ncnd_check.matching", "align_document"),
+    ("ncnd_check.wording.matching", "align_document"),
     ("ncnd_check.engine", "run_rules"),
 ]
 

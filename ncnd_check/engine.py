@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ncnd_check.errors import InputError
 from ncnd_check.findings import Finding
-from ncnd_check.library import library_for
+from ncnd_check.wording.library import library_for
 from ncnd_check.rules.context import RuleContext
 from ncnd_check.rules.registry import RULES, matches_selector, selected_rules
 from ncnd_check.settings import Settings
@@ -41,7 +41,7 @@ class FileResult:
 
 
 def get_library(settings: Settings):
-    """The approved-wording library, loaded once per process per folder (ncnd_check.library.library_for)."""
+    """The approved-wording library, loaded once per process per folder (ncnd_check.wording.library.library_for)."""
     return library_for(settings)
 
 

@@ -30,8 +30,8 @@ from learn_letters import write_letters  # noqa: E402
 
 from ncnd_check.learn import learn  # noqa: E402
 from ncnd_check.learn.writer import write_folder  # noqa: E402
-from ncnd_check.library import load_library  # noqa: E402
-from ncnd_check.matching import words  # noqa: E402
+from ncnd_check.wording.library import load_library  # noqa: E402
+from ncnd_check.wording.matching import words  # noqa: E402
 from ncnd_check.settings import Settings  # noqa: E402
 
 #: Words for the paragraphs two letters share by chance: each pair's own sentence.

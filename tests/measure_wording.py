@@ -27,8 +27,8 @@ sys.path.insert(0, str(HERE))
 from wording_synth import edited, scaled  # noqa: E402
 
 from ncnd_check.document import Block, Document  # noqa: E402
-from ncnd_check.library import load_library  # noqa: E402
-from ncnd_check.matching import align_document  # noqa: E402
+from ncnd_check.wording.library import load_library  # noqa: E402
+from ncnd_check.wording.matching import align_document  # noqa: E402
 from ncnd_check.readers import read_bytes  # noqa: E402
 
 FIX = HERE / "fixtures" / "wording"

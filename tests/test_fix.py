@@ -14,7 +14,7 @@ from docx_factory import build_docx, field_link, hyperlink, paragraph
 
 from ncnd_check.cli import cli
 from ncnd_check.errors import InputError
-from ncnd_check.fixer import fix_file, fixed_path
+from ncnd_check.links.fixer import fix_file, fixed_path
 from ncnd_check.readers import read_path
 from ncnd_check.settings import Settings
 

@@ -590,7 +590,7 @@ def test_a_disclosure_is_not_checked_for_leaks(tmp_path, fmt):
 
 
 def test_approved_wording_never_leaks():
-    from ncnd_check.library import load_library
+    from ncnd_check.wording.library import load_library
 
     library = load_library(None)
     assert library.paragraphs

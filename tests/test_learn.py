@@ -17,8 +17,8 @@ from reporting import validate_report
 
 from ncnd_check import check_text
 from ncnd_check.cli import cli
-from ncnd_check.library import load_library
-from ncnd_check.matching import words
+from ncnd_check.wording.library import load_library
+from ncnd_check.wording.matching import words
 from ncnd_check.settings import Settings
 
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from conftest import shared_path
 from ncnd_check.cli import cli
-from ncnd_check.library import (
+from ncnd_check.wording.library import (
     PLACEHOLDERS,
     ROLES,
     default_reference_dir,

@@ -10,7 +10,7 @@ import pytest
 
 from ncnd_check.document import Block, Document, Link
 from ncnd_check.engine import check_document
-from ncnd_check.linkcheck import LinkCache, check_url, check_urls
+from ncnd_check.links.online import LinkCache, check_url, check_urls
 from ncnd_check.settings import Settings
 
 

@@ -10,8 +10,8 @@ from docx_factory import build_docx, field_link, hyperlink, paragraph
 
 from conftest import shared_path
 from ncnd_check.engine import check_file
-from ncnd_check.library import load_library
-from ncnd_check.links import fold_url, malformed_reason, registry, url_key
+from ncnd_check.wording.library import load_library
+from ncnd_check.links.registry import fold_url, malformed_reason, registry, url_key
 from ncnd_check.settings import Settings
 
 WORDING = Path(__file__).parent / "fixtures" / "wording"

@@ -13,8 +13,8 @@ from wording_synth import markov_paragraphs
 
 from ncnd_check.analysis.model import Analysis
 from ncnd_check.document import Block, Document
-from ncnd_check.library import Library, load_library
-from ncnd_check.matching import align_document, compare, redline_text, words
+from ncnd_check.wording.library import Library, load_library
+from ncnd_check.wording.matching import align_document, compare, redline_text, words
 from ncnd_check.readers import read_path
 from ncnd_check.rules.context import RuleContext
 from ncnd_check.rules.registry import RULES, all_rules
@@ -260,7 +260,7 @@ def test_500_paragraph_library_gives_the_same_answers_as_50(stem, drafts, librar
 
 
 def test_one_changed_word_in_a_very_long_paragraph_is_still_reported():
-    from ncnd_check.library import Paragraph
+    from ncnd_check.wording.library import Paragraph
 
     text = " ".join(f"w{i}" for i in range(1200))
     lib = Library(paragraphs=[Paragraph(id="long", exemption="shared", role="explanation", required=False, text=text)])

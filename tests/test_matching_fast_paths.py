@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ncnd_check.analysis.placeholders import LIBRARY_PLACEHOLDER
-from ncnd_check.library import load_library
-from ncnd_check.matching import (
+from ncnd_check.wording.library import load_library
+from ncnd_check.wording.matching import (
     _CITATION_SPACE,
     _LABEL,
     MAX_POSTINGS,
@@ -136,7 +136,7 @@ def test_words_of_already_folded_text_match_words_of_the_raw_text(text, strip_la
 
 
 def test_identical_keys_give_one_equal_run_of_the_draft_words():
-    from ncnd_check.matching import compare
+    from ncnd_check.wording.matching import compare
 
     c = compare(words("The “cat”, sat – quietly."), words("the cat sat quietly"))
     assert c.score == 100.0 and c.redline == [("equal", "the cat sat quietly")] and c.fillers == {}

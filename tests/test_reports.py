@@ -25,7 +25,7 @@ UPDATE = bool(os.environ.get("NCND_UPDATE_GOLDEN"))
 
 
 def golden(name: str, text: str) -> None:
-    from ncnd_check.library import default_reference_dir
+    from ncnd_check.wording.library import default_reference_dir
 
     # The library's folder (in the text header and the JSON tool object) depends on the checkout.
     text = text.replace(str(default_reference_dir()), "LIBRARY")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from ncnd_check.library import Library, Paragraph
+from ncnd_check.wording.library import Library, Paragraph
 
 
 def markov_paragraphs(library: Library, n: int, seed: int = 1, exemptions=None) -> list[Paragraph]:

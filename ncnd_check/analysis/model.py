@@ -145,7 +145,7 @@ class Analysis:
     subject: str | None = None
     #: What the draft was analysed with: the parts below depend on them.
     settings: Any = field(default=None, repr=False, compare=False)
-    #: The approved-wording library (ncnd_check.library.Library) the draft is aligned with.
+    #: The approved-wording library (ncnd_check.wording.library.Library) the draft is aligned with.
     library: Any = field(default=None, repr=False, compare=False)
 
     def section_of(self, block: int | None) -> str | None:
@@ -179,8 +179,8 @@ class Analysis:
 
     @cached_property
     def alignment(self):
-        """The draft's alignment with the approved-wording library (ncnd_check.matching)."""
-        from ncnd_check.matching import align_document
+        """The draft's alignment with the approved-wording library (ncnd_check.wording.matching)."""
+        from ncnd_check.wording.matching import align_document
 
         return align_document(self.document, self.wording_library, self.exemptions or None, self.options.wording_threshold)
 
@@ -206,7 +206,7 @@ class Analysis:
     @cached_property
     def foreign_library(self):
         """An ownership.Mismatch when the default library is another authority's wording, else None."""
-        from ncnd_check.ownership import foreign_default_library
+        from ncnd_check.wording.ownership import foreign_default_library
 
         return foreign_default_library(self.wording_library, self.options, self)
 
@@ -240,14 +240,14 @@ class Analysis:
     @cached_property
     def links(self) -> list:
         """(link, block) for every link in the draft, body blocks and document-level links."""
-        from ncnd_check.links import draft_links
+        from ncnd_check.links.registry import draft_links
 
         return draft_links(self.document)
 
     @cached_property
     def online_links(self) -> dict:
         """URL -> LinkStatus for the draft's web links (fetched, or from the cache)."""
-        from ncnd_check.linkcheck import check_urls
+        from ncnd_check.links.online import check_urls
 
         return check_urls([link.target for link, _ in self.links], self.options)
 
@@ -259,6 +259,6 @@ class Analysis:
     @cached_property
     def wording_library(self):
         """The library given to :func:`analyse`, else the one the settings name (loaded once per process)."""
-        from ncnd_check.library import library_for
+        from ncnd_check.wording.library import library_for
 
         return self.library if self.library is not None else library_for(self.options)

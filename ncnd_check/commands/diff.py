@@ -15,7 +15,7 @@ import sys
 import click
 
 from ncnd_check.commands.options import build_settings, settings_options
-from ncnd_check.matching import align_document, cited_exemptions, missing_paragraphs, redline_text, similarity
+from ncnd_check.wording.matching import align_document, cited_exemptions, missing_paragraphs, redline_text, similarity
 from ncnd_check.readers.registry import FORMAT_NAMES
 from ncnd_check.report import redline_coloured
 

@@ -21,7 +21,7 @@ _REF_DIR = click.option(
 def _library(reference_dir: str | None):
     """The library the settings point at; exit 2 with a clear message if there is none."""
     from ncnd_check.errors import ConfigError
-    from ncnd_check.library import load_library
+    from ncnd_check.wording.library import load_library
 
     if not reference_dir:
         try:
@@ -133,7 +133,7 @@ def validate(folder, strict):
     """
     from pathlib import Path
 
-    from ncnd_check.library import default_reference_dir, validate_library
+    from ncnd_check.wording.library import default_reference_dir, validate_library
 
     target = Path(folder) if folder else default_reference_dir()
     if target is None or not target.is_dir():
@@ -202,7 +202,7 @@ def learn(paths, output, min_support, authority, name, force, jobs, quiet):
     from ncnd_check.learn import learn as run_learn
     from ncnd_check.learn.letters import display_names
     from ncnd_check.learn.writer import OutputExists, write_folder
-    from ncnd_check.library import validate_library
+    from ncnd_check.wording.library import validate_library
 
     try:
         from ncnd_check.config import load_settings
@@ -297,7 +297,7 @@ def diff(old, new, output_format, exit_zero):
     from pathlib import Path
 
     from ncnd_check.learn.compare import compare_libraries
-    from ncnd_check.library import load_library
+    from ncnd_check.wording.library import load_library
 
     libs = []
     for folder in (old, new):

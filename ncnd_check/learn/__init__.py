@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ncnd_check.library import SHARED
+from ncnd_check.wording.library import SHARED
 
 #: Letters a paragraph must be seen in to be learned. Measured (see
 #: reference_texts/README.md, "Learning a library"): 2 learns a paragraph two
@@ -153,8 +153,8 @@ def _title(exemption: str) -> tuple[str, str | None]:
 
 def _links(letters, used, min_support: int) -> str:
     from ncnd_check.learn.writer import links_file
-    from ncnd_check.library import load_library
-    from ncnd_check.links import registry
+    from ncnd_check.wording.library import load_library
+    from ncnd_check.links.registry import registry
 
     bundled = load_library(None)
     reg = registry(bundled)

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ncnd_check.learn.clustering import Cluster
-from ncnd_check.library import SHARED
+from ncnd_check.wording.library import SHARED
 
 #: "Nearly every letter": the share of letters citing an exemption that makes its paragraph required.
 REQUIRED_SHARE = 0.9

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from ncnd_check.learn.letters import Para
 import re
 
-from ncnd_check.matching import PLACEHOLDER_SPAN, Words
+from ncnd_check.wording.matching import PLACEHOLDER_SPAN, Words
 
 #: Similarity (0-100) at which two paragraphs are the same paragraph.
 SAME = 80.0

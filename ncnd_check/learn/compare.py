@@ -3,7 +3,7 @@
 Paragraphs are paired by id first; a removed and an added paragraph whose
 texts are still at least :data:`RENAMED` percent alike are one paragraph
 reworded under a new id (learning names paragraphs after their words).
-Text is compared as matching.py compares a draft (case, punctuation and
+Text is compared as wording/matching.py compares a draft (case, punctuation and
 spacing never count), and shown as its word-level redline.
 """
 
@@ -33,7 +33,7 @@ class Change:
         return (self.new or self.old).id
 
     def to_dict(self) -> dict:
-        from ncnd_check.matching import redline_text
+        from ncnd_check.wording.matching import redline_text
 
         return {
             "kind": self.kind,
@@ -57,7 +57,7 @@ def compare(a, b) -> _Literal:
     (matching.compare would let ``{authority}`` stand for any name: right for a draft, not here)."""
     from rapidfuzz.distance import Indel
 
-    from ncnd_check.matching import push_redline
+    from ncnd_check.wording.matching import push_redline
 
     total = len(a.keys) + len(b.keys)
     score = 100.0 * (1 - Indel.normalized_distance(a.keys, b.keys)) if total else 100.0
@@ -83,7 +83,7 @@ def compare(a, b) -> _Literal:
 
 
 def compare_libraries(old, new) -> list[Change]:
-    from ncnd_check.matching import words
+    from ncnd_check.wording.matching import words
 
     old_by = {p.id: p for p in old.paragraphs}
     new_by = {p.id: p for p in new.paragraphs}

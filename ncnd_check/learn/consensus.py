@@ -17,7 +17,7 @@ from collections import Counter
 
 from ncnd_check.learn.clustering import Cluster
 from ncnd_check.learn.variables import classify
-from ncnd_check.matching import PLACEHOLDER_SPAN, is_placeholder
+from ncnd_check.wording.matching import PLACEHOLDER_SPAN, is_placeholder
 
 #: Share of the letters one filler needs to be the wording of its slot.
 MAJORITY = 0.5

@@ -71,7 +71,7 @@ def read_letter(index: int, path: str, name: str, settings: Settings, authority:
 
 
 def letter_from_analysis(index: int, name: str, analysis, authority: str | None) -> Letter:
-    from ncnd_check.matching import LABEL_WORDS, MIN_WORDS
+    from ncnd_check.wording.matching import LABEL_WORDS, MIN_WORDS
 
     document = analysis.document
     blocks = document.blocks

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ncnd_check.library import PLACEHOLDERS
+from ncnd_check.wording.library import PLACEHOLDERS
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ncnd_check.learn.attach import Entry
-from ncnd_check.library import SHARED
+from ncnd_check.wording.library import SHARED
 
 #: File names listed in a provenance comment before "and N more".
 NAMES_SHOWN = 8

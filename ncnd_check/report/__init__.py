@@ -26,7 +26,7 @@ def library_info(settings) -> dict | None:
     """
     if settings is None:
         return None
-    from ncnd_check.library import library_for, library_label
+    from ncnd_check.wording.library import library_for, library_label
 
     library = library_for(settings)
     return {"path": library.folder, "name": library_label(library), "authority": library.authority}

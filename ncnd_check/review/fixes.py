@@ -46,7 +46,7 @@ def plan_fixes(findings, document, library, level: str = "safe", settings=None) 
     """The fixes to make for these findings at ``level`` (none, safe, all), at most one kind per need."""
     if level == "none":
         return []
-    from ncnd_check.fixer import link_fixes
+    from ncnd_check.links.fixer import link_fixes
 
     mapping = link_fixes(document, library)
     fixes: list[Fix] = []

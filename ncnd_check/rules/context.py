@@ -39,7 +39,7 @@ def severity_for(rule: "Rule", overrides: dict[str, str]) -> str:
 @dataclass
 class RuleContext:
     analysis: "Analysis"
-    library: Any  # ncnd_check.library.Library
+    library: Any  # ncnd_check.wording.library.Library
     settings: "Settings"
     rule: "Rule | None" = None
 

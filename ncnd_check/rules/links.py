@@ -1,7 +1,7 @@
 """NCND4xx: links in the draft (text, hyperlinks, field codes, headers and footers).
 
 The registry of superseded addresses and https hosts is data
-(reference_texts/links.toml); ncnd_check.links folds and looks up. Links
+(reference_texts/links.toml); ncnd_check.links.registry folds and looks up. Links
 matter in every kind of response, so these rules apply to all of them.
 """
 
@@ -38,7 +38,7 @@ def outdated_link(ctx):
     marked "not verified", check it first. `ncnd-check check --fix` writes a
     corrected copy.
     """
-    from ncnd_check.links import registry, suggestion_for
+    from ncnd_check.links.registry import registry, suggestion_for
 
     reg = registry(ctx.library)
     for link, block in ctx.analysis.links:
@@ -76,7 +76,7 @@ def insecure_link(ctx):
     How to fix: Change `http://` to `https://` (the suggestion), or run
     `ncnd-check check --fix`.
     """
-    from ncnd_check.links import registry
+    from ncnd_check.links.registry import registry
 
     reg = registry(ctx.library)
     for link, block in ctx.analysis.links:
@@ -110,7 +110,7 @@ def malformed_link(ctx):
     How to fix: Correct the address (the message says what is wrong) and
     open it once to check it.
     """
-    from ncnd_check.links import malformed_reason
+    from ncnd_check.links.registry import malformed_reason
 
     for link, block in ctx.analysis.links:
         reason = malformed_reason(link.target)

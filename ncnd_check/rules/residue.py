@@ -31,8 +31,8 @@ BASIC_PLACEHOLDERS = frozenset({"authority", "subject", "date", "reference", "re
 
 def known_placeholder_names(library) -> set[str]:
     """The placeholders a template may use: those the library format defines
-    (``ncnd_check.library.PLACEHOLDERS``) and every one its paragraphs use."""
-    from ncnd_check.library import PLACEHOLDERS
+    (``ncnd_check.wording.library.PLACEHOLDERS``) and every one its paragraphs use."""
+    from ncnd_check.wording.library import PLACEHOLDERS
 
     declared = set(PLACEHOLDERS) | {name for p in library.paragraphs for name in p.placeholders}
     return {n.lower() for n in declared} | BASIC_PLACEHOLDERS

@@ -1,12 +1,12 @@
 """NCND3xx: the draft against the approved-wording library.
 
-The alignment (ncnd_check.matching) is a part of the draft's Analysis, built
+The alignment (ncnd_check.wording.matching) is a part of the draft's Analysis, built
 once when one of these rules first asks for it; rapidfuzz is imported only then.
 """
 
 from __future__ import annotations
 
-from ncnd_check.matching import cited_exemptions, missing_paragraphs, redline_text, similarity, suggestion_text
+from ncnd_check.wording.matching import cited_exemptions, missing_paragraphs, redline_text, similarity, suggestion_text
 from ncnd_check.rules.registry import rule
 
 def default_fillers(ctx, alignment) -> dict[str, str]:
@@ -188,7 +188,7 @@ def no_own_library(ctx):
     (`ncnd-check refs learn LETTERS/ --output reference_texts`) and set
     `reference-dir` to it in `ncnd-check.toml` or `[tool.ncnd-check]`.
     """
-    from ncnd_check.ownership import learn_hint
+    from ncnd_check.wording.ownership import learn_hint
 
     mismatch = ctx.analysis.foreign_library
     if mismatch is None:

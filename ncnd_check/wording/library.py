@@ -139,9 +139,9 @@ class Library:
         return exemption_id
 
     def index(self):
-        """The alignment index over this library, built once (see matching.py)."""
+        """The alignment index over this library, built once (see wording/matching.py)."""
         if self._index is None:
-            from ncnd_check.matching import LibraryIndex
+            from ncnd_check.wording.matching import LibraryIndex
 
             self._index = LibraryIndex(self)
         return self._index
@@ -152,7 +152,7 @@ class Library:
 
 def default_reference_dir() -> Path | None:
     """The bundled library: inside the installed package, else the repository's folder."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # ncnd_check/
     for candidate in (package / "reference_texts", package.parent / "reference_texts"):
         if candidate.is_dir():
             return candidate

@@ -34,7 +34,7 @@ from ncnd_check.memo import PAIRS, PARAGRAPHS, Recent
 
 if TYPE_CHECKING:
     from ncnd_check.document import Document
-    from ncnd_check.library import Library, Paragraph
+    from ncnd_check.wording.library import Library, Paragraph
 
 #: Longest run of draft words one placeholder may stand for.
 PLACEHOLDER_SPAN = 12

@@ -44,7 +44,7 @@ class LinkStatus:
     @property
     def moved(self) -> bool:
         """True when the link ends at a different document (not just https, www. or a slash)."""
-        from ncnd_check.links import url_key
+        from ncnd_check.links.registry import url_key
 
         if not self.redirects or not self.final_url:
             return False

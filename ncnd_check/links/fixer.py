@@ -53,7 +53,7 @@ def fixed_path(path: str | os.PathLike) -> Path:
 
 def link_fixes(document, library) -> dict[str, str]:
     """old address -> new address, for every link in the draft that --fix would change."""
-    from ncnd_check.links import fixed_url, registry
+    from ncnd_check.links.registry import fixed_url, registry
 
     reg = registry(library)
     mapping: dict[str, str] = {}
