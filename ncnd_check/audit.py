@@ -15,8 +15,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from ncnd_check.analysis.nlp import get_nlp
+from ncnd_check.engine import FileResult, check_file, get_library
 from ncnd_check.errors import InputError
+from ncnd_check.readers import guess_format
+from ncnd_check.report import paragraph_number
 from ncnd_check.settings import Settings
+from ncnd_check.terminal import printable
 
 #: Document properties that carry a date, best first (DOCX core properties).
 DATE_PROPERTIES = ("modified", "dcterms:modified", "created", "dcterms:created")
@@ -120,7 +125,6 @@ class FindingSpool:
     def add(self, item: AuditItem) -> None:
         import json
 
-        from ncnd_check.report import paragraph_number
 
         r = item.result
         findings = [
@@ -185,8 +189,6 @@ def _warm(settings: Settings) -> None:
     """Load the pipeline and library once, so no file pays for it."""
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
-    from ncnd_check.analysis.nlp import get_nlp
-    from ncnd_check.engine import get_library
 
     get_nlp()
     get_library(settings)
@@ -217,8 +219,6 @@ def _check_one(path: str) -> tuple:
 
 def check_path(path: str, settings: Settings):
     """engine.check_file, but a crash inside the checker becomes an error for that file."""
-    from ncnd_check.engine import FileResult, check_file, get_library
-    from ncnd_check.readers import guess_format
 
     try:
         return check_file(path, settings, get_library(settings))
@@ -228,7 +228,6 @@ def check_path(path: str, settings: Settings):
 
 
 def _rebuild(parts: tuple) -> AuditItem:
-    from ncnd_check.engine import FileResult
 
     path, fmt, error, response, findings, month, source = parts
     result = FileResult(path=path, format=fmt, error=InputError(*error) if error else None, response=response, findings=findings)
@@ -284,7 +283,13 @@ class progress_bar:
         if not self.show or self.total < 2:
             return lambda path: None
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         self._progress = Progress(
             TextColumn(self.label),
@@ -299,7 +304,6 @@ class progress_bar:
         task = self._progress.add_task("", total=self.total)
 
         def advance(path: str) -> None:
-            from ncnd_check.terminal import printable
 
             name = printable(os.path.basename(path))
             self._progress.update(task, advance=1, description=name if len(name) <= 40 else name[:39] + "…")

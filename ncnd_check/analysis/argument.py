@@ -13,8 +13,13 @@ from dataclasses import dataclass
 
 from ncnd_check import law
 from ncnd_check.analysis.model import Analysis, FactorGroup, Section
+from ncnd_check.analysis.response_type import ARGUMENT_SECTIONS, NcndPart
 from ncnd_check.analysis.structure import is_content
-from ncnd_check.analysis.response_type import ARGUMENT_SECTIONS, NcndPart, ncnd_part
+from ncnd_check.analysis.topics import (
+    harmed_topics,
+    prejudice_claims,
+    sections_discussed,
+)
 from ncnd_check.normalise import fold
 
 __all__ = ["Argument", "covers", "same_section"]
@@ -194,7 +199,6 @@ class Argument:
 
     def topic_discussed(self, exemption: str) -> bool:
         """The argument discusses what the exemption protects (law/topics.toml), by number or not."""
-        from ncnd_check.analysis.topics import harmed_topics, sections_discussed
 
         section = law.section_of(exemption)
         if section in self.topic_claims():
@@ -215,7 +219,6 @@ class Argument:
         argument's blocks (harm, public interest, factors, balance) are read.
         """
         if self._claims is None:
-            from ncnd_check.analysis.topics import prejudice_claims
 
             # The argument only: an annex of "further considerations" or the law quoted is not a claim.
             arguing = set(self.argument_blocks())

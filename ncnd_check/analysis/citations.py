@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ncnd_check import law
 from ncnd_check.analysis.model import Citation
-from ncnd_check.analysis.nlp import ATTACHED_PREFIX
+from ncnd_check.analysis.nlp import ATTACHED_PREFIX, get_nlp, make_doc
 from ncnd_check.memo import PARAGRAPHS, Recent
+from ncnd_check.normalise import normalise_for_matching
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Doc, Token
@@ -123,7 +124,6 @@ def _matcher():
     """The Matcher over the shared vocabulary, built once per process."""
     from spacy.matcher import Matcher
 
-    from ncnd_check.analysis.nlp import get_nlp
 
     matcher = Matcher(get_nlp().vocab)
     # The first token of each pattern is tested on every token, so keep those tests
@@ -564,7 +564,6 @@ def _citations_in_doc(doc: "Doc", text: str, block: int) -> list[Citation]:
 
 def _texts(source: Any) -> list[tuple[int, str, Any]]:
     """(block index, norm text, Doc or None) from a Document, Blocks, Docs, or plain strings."""
-    from ncnd_check.normalise import normalise_for_matching
 
     blocks = getattr(source, "blocks", source)
     out = []
@@ -592,7 +591,6 @@ def find_citations(
     the same tokenizer. Blocks with no digit are skipped. A text seen
     recently gets the citations found in it then (see :mod:`ncnd_check.memo`).
     """
-    from ncnd_check.analysis.nlp import make_doc
 
     out: list[Citation] = []
     for position, (block, text, doc) in enumerate(_texts(source)):

@@ -22,6 +22,7 @@ from ncnd_check import law
 from ncnd_check.analysis.conclusions import classify_sentence, is_no_inference
 from ncnd_check.analysis.model import Citation, FactorGroup, Section, Sentence
 from ncnd_check.analysis.structure import is_content, resolve_bare
+from ncnd_check.analysis.subject import singular
 from ncnd_check.data_files import load_toml
 from ncnd_check.document import Document
 from ncnd_check.memo import SENTENCES, remembered
@@ -74,7 +75,6 @@ def load_content_cues() -> ContentCues:
 @cache
 def generic_words() -> frozenset[str]:
     """Words of any NCND argument (content_cues.toml [generic]), singular: no clue to its subject."""
-    from ncnd_check.analysis.subject import singular
 
     data = load_toml("analysis/content_cues.toml")
     return frozenset(singular(w) for w in data.get("generic", {}).get("words", "").split())

@@ -213,7 +213,8 @@ class Analysis:
     @cached_property
     def argument(self):
         """The NCND part's argument (ncnd_check.analysis.argument.Argument)."""
-        from ncnd_check.analysis.argument import Argument, ncnd_part
+        from ncnd_check.analysis.argument import Argument
+        from ncnd_check.analysis.response_type import ncnd_part
 
         return Argument(self, ncnd_part(self))
 

@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ncnd_check import law
-from ncnd_check.analysis.model import Analysis, Citation, Conclusion, FactorGroup, Section
+from ncnd_check.analysis.citations import relied_citations
+from ncnd_check.analysis.model import (
+    Analysis,
+    Citation,
+    Conclusion,
+    FactorGroup,
+    Section,
+)
 from ncnd_check.data_files import load_toml
 from ncnd_check.document import Document
 from ncnd_check.memo import PAIRS, remembered
@@ -175,7 +182,6 @@ def ncnd_part(analysis: Analysis) -> NcndPart:
     blocks = set(analysis.ncnd_blocks)
     if not blocks:
         return NcndPart(blocks=set())
-    from ncnd_check.analysis.citations import relied_citations
 
     # A provision named only to explain another ("exempt under section 30(1) or (2)") is not claimed.
     texts = [b.norm for b in analysis.document.blocks]

@@ -8,7 +8,30 @@ from contextlib import nullcontext
 
 import click
 
-from ncnd_check.commands.options import build_settings, jobs_option, output_options, settings_options, warn_about_library
+from ncnd_check.audit import AuditItem, FindingSpool, SummaryBuilder, iter_files
+from ncnd_check.commands.finish import (
+    open_output,
+    refuse_outputs,
+    safe,
+    want_color,
+    write_report,
+)
+from ncnd_check.commands.options import (
+    build_settings,
+    jobs_option,
+    output_options,
+    settings_options,
+    warn_about_library,
+)
+from ncnd_check.commands.paths import STDIN, PathProblem, collect
+from ncnd_check.engine import FileResult
+from ncnd_check.errors import ConfigError, InputError
+from ncnd_check.exitcodes import ExitCode
+from ncnd_check.findings import CATEGORIES, SEVERITY_RANK
+from ncnd_check.report import rule_info
+from ncnd_check.report.csv_report import writer_for
+from ncnd_check.report.html_report import write as write_html
+from ncnd_check.terminal import printable
 
 
 @click.command()
@@ -44,13 +67,6 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
       ncnd-check audit sent/ --report audit.html --csv audit.csv --jobs 4
       ncnd-check audit sent/ --format json --output audit.json --quiet
     """
-    from ncnd_check.audit import AuditItem, FindingSpool, SummaryBuilder, iter_files
-    from ncnd_check.commands.finish import open_output, refuse_outputs, safe, write_report
-    from ncnd_check.commands.paths import STDIN, PathProblem, collect
-    from ncnd_check.engine import FileResult
-    from ncnd_check.errors import ConfigError, InputError
-    from ncnd_check.exitcodes import ExitCode
-    from ncnd_check.findings import SEVERITY_RANK
 
     if STDIN in paths:
         raise click.UsageError("audit reads files and folders, not - (stdin); use `check -` for one draft")
@@ -98,7 +114,6 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
                 results.append(item.result)
         totals = summary.result()
         if report_file:
-            from ncnd_check.report.html_report import write as write_html
 
             with open_output(report_file, inputs=files) as fh:
                 write_html(fh, spool, totals, summary.paths_with_findings, title=title)
@@ -129,13 +144,11 @@ def _csv_writer(stream):
     """A function writing one result's findings as CSV rows, or None without --csv."""
     if stream is None:
         return None
-    from ncnd_check.report.csv_report import writer_for
 
     return writer_for(stream)
 
 
 def _write_or_echo(output, text: str, inputs=()) -> None:
-    from ncnd_check.commands.finish import open_output
 
     if output:
         with open_output(output, inputs=inputs) as fh:
@@ -145,7 +158,6 @@ def _write_or_echo(output, text: str, inputs=()) -> None:
 
 
 def _color(output, stream=None) -> bool:
-    from ncnd_check.commands.finish import want_color
 
     return want_color(output, stream)
 
@@ -157,9 +169,6 @@ def summary_table(summary, color: bool = False) -> str:
     from rich.console import Console
     from rich.table import Table
 
-    from ncnd_check.findings import CATEGORIES
-    from ncnd_check.report import rule_info
-    from ncnd_check.terminal import printable
 
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=color, no_color=not color, width=100, highlight=False, markup=False, emoji=False)

@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import click
 
-from ncnd_check.commands.options import build_settings, jobs_option, output_options, settings_options, warn_about_library
+from ncnd_check.audit import run_files
+from ncnd_check.commands.finish import finish, refuse_outputs, safe
+from ncnd_check.commands.options import (
+    build_settings,
+    jobs_option,
+    output_options,
+    settings_options,
+    warn_about_library,
+)
+from ncnd_check.commands.paths import STDIN, PathProblem, collect
+from ncnd_check.config import find_config
+from ncnd_check.engine import FileResult, check_bytes, get_library
+from ncnd_check.errors import ConfigError, InputError
+from ncnd_check.links.fixer import run_fixes
+from ncnd_check.outputs import OutputError, check_output
+from ncnd_check.readers import read_stdin
 from ncnd_check.readers.registry import FORMAT_NAMES
 
 
 def run_check(paths, settings, stdin_format=None, collected=None):
     """Check every path in argument order; unreadable ones become results with an error."""
-    from ncnd_check.audit import run_files
-    from ncnd_check.commands.paths import STDIN, PathProblem, collect
-    from ncnd_check.engine import FileResult
-    from ncnd_check.errors import InputError
 
     if collected is None:
         collected = collect(paths)
@@ -32,9 +43,6 @@ def run_check(paths, settings, stdin_format=None, collected=None):
 
 def _check_stdin(stdin_format, settings):
     """Check - (stdin); a crash inside the checker becomes an error for it, as for files."""
-    from ncnd_check.engine import FileResult, check_bytes, get_library
-    from ncnd_check.errors import InputError
-    from ncnd_check.readers import read_stdin
 
     try:
         data = read_stdin(settings)
@@ -83,8 +91,6 @@ def check(paths, stdin_format, statistics, quiet, exit_zero, show_settings, outp
       ncnd-check check drafts/ --ignore wording-deviation --statistics
       ncnd-check check drafts/ --show-settings
     """
-    from ncnd_check.commands.finish import finish
-    from ncnd_check.errors import ConfigError
 
     if list(paths).count("-") > 1:
         raise click.UsageError("- (stdin) can be given only once")
@@ -96,8 +102,6 @@ def check(paths, stdin_format, statistics, quiet, exit_zero, show_settings, outp
     if show_settings:
         click.echo(settings_report(settings, params, paths))
         return
-    from ncnd_check.commands.finish import refuse_outputs
-    from ncnd_check.commands.paths import collect
 
     collected = collect(paths)
     inputs = [p for p in collected if isinstance(p, str)]
@@ -108,7 +112,6 @@ def check(paths, stdin_format, statistics, quiet, exit_zero, show_settings, outp
     results = run_check(paths, settings, stdin_format, collected=collected)
     failed = False
     if fix or fix_output:
-        from ncnd_check.links.fixer import run_fixes
 
         _, failed = run_fixes(results, settings, fix_output, inputs=inputs)
     finish(results, settings, output=output, statistics=statistics, quiet=quiet, exit_zero=exit_zero, inputs=inputs, failed=failed)
@@ -118,8 +121,6 @@ def refuse_fix_output(fix_output: str, inputs) -> None:
     """--fix-output may not be an input, a link or a special file: a usage error before any work."""
     import os
 
-    from ncnd_check.commands.finish import safe
-    from ncnd_check.outputs import OutputError, check_output
 
     if not os.path.isdir(os.path.dirname(os.path.abspath(fix_output))):
         return  # fix_file creates the folder
@@ -134,7 +135,6 @@ def settings_report(settings, params, paths) -> str:
     import json
     from dataclasses import fields
 
-    from ncnd_check.config import find_config
 
     if params.get("isolated"):
         source = "none (--isolated)"

@@ -14,10 +14,22 @@ import sys
 
 import click
 
+from ncnd_check.analysis import analyse
+from ncnd_check.commands.finish import open_output, refuse_outputs, safe
 from ncnd_check.commands.options import build_settings, settings_options
-from ncnd_check.wording.matching import align_document, cited_exemptions, missing_paragraphs, redline_text, similarity
+from ncnd_check.engine import get_library
+from ncnd_check.errors import ConfigError, InputError
+from ncnd_check.readers import read_bytes, read_path, read_stdin
 from ncnd_check.readers.registry import FORMAT_NAMES
 from ncnd_check.report import redline_coloured
+from ncnd_check.terminal import printable
+from ncnd_check.wording.matching import (
+    align_document,
+    cited_exemptions,
+    missing_paragraphs,
+    redline_text,
+    similarity,
+)
 
 #: How much of an unchanged or unmatched paragraph the text output shows.
 PREVIEW = 110
@@ -60,7 +72,6 @@ def diff_rows(document, analysis, library, settings) -> tuple[list[dict], list]:
 
 def _preview(text: str) -> str:
     """The start of a paragraph, on one line, with control and escape characters shown escaped."""
-    from ncnd_check.terminal import printable
 
     return printable(text if len(text) <= PREVIEW else text[: PREVIEW - 1].rstrip() + "…")
 
@@ -69,7 +80,6 @@ def render_text(path: str, rows: list[dict], missing: list, color: bool, only_ch
 
     style = click.style if color else (lambda t, **_: t)
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("same", "changed", "unmatched")}
-    from ncnd_check.terminal import printable
 
     lines = [style(printable(path), bold=True)]
     for row in rows:
@@ -210,11 +220,6 @@ def diff(path, output_format, output, color, only_changed, stdin_format, **param
       ncnd-check diff draft.docx --format html --output diff.html
       ncnd-check diff draft.txt --reference-dir ../our-templates/reference_texts
     """
-    from ncnd_check.analysis import analyse
-    from ncnd_check.engine import get_library
-    from ncnd_check.errors import ConfigError, InputError
-    from ncnd_check.commands.finish import open_output, refuse_outputs, safe
-    from ncnd_check.readers import read_bytes, read_path, read_stdin
 
     try:
         settings = build_settings(params, [path])

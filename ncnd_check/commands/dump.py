@@ -7,7 +7,12 @@ import sys
 
 import click
 
+from ncnd_check.analysis import analyse
+from ncnd_check.errors import InputError
+from ncnd_check.readers import read_bytes, read_path, read_stdin
 from ncnd_check.readers.registry import FORMAT_NAMES
+from ncnd_check.settings import Settings
+from ncnd_check.terminal import printable as p
 
 
 def document_dict(doc) -> dict:
@@ -51,10 +56,6 @@ def dump(path, output_format, stdin_format):
       ncnd-check dump draft.docx
       ncnd-check dump draft.html --format json
     """
-    from ncnd_check.errors import InputError
-    from ncnd_check.readers import read_bytes, read_path, read_stdin
-    from ncnd_check.settings import Settings
-    from ncnd_check.terminal import printable as p
 
     try:
         if path == "-":
@@ -96,7 +97,6 @@ def dump(path, output_format, stdin_format):
 def _sections(doc) -> list:
     """Canonical section per block, from the analysis (cheap enough for a debug command)."""
     try:
-        from ncnd_check.analysis import analyse
 
         return list(analyse(doc).block_sections)
     except Exception:  # the dump must show what was read even if analysis fails

@@ -10,6 +10,9 @@ import click
 
 from ncnd_check.exitcodes import ExitCode
 from ncnd_check.findings import SEVERITY_RANK
+from ncnd_check.outputs import OutputError, atomic_output, check_output, input_ids
+from ncnd_check.report import render
+from ncnd_check.terminal import printable
 
 
 def exit_code(results, fail_on: str) -> ExitCode:
@@ -27,7 +30,6 @@ def open_output(path: str, newline: str = "\n", inputs=()):
     """A report file opened for writing through :func:`ncnd_check.outputs.atomic_output`:
     whole or not at all, never through a link, never over an input. A refusal or a
     failed write is one line and exit 2."""
-    from ncnd_check.outputs import OutputError, atomic_output
 
     try:
         with atomic_output(path, inputs, newline=newline) as fh:
@@ -38,7 +40,6 @@ def open_output(path: str, newline: str = "\n", inputs=()):
 
 def refuse_outputs(outputs, inputs) -> None:
     """Before a long run: every output path must be writable and none may be an input (exit 2)."""
-    from ncnd_check.outputs import OutputError, check_output, input_ids
 
     ids = input_ids(inputs)
     for path in outputs:
@@ -51,14 +52,12 @@ def refuse_outputs(outputs, inputs) -> None:
 
 def safe(text: str) -> str:
     """Text for a terminal: control and escape characters shown escaped (see ncnd_check.terminal)."""
-    from ncnd_check.terminal import printable
 
     return printable(text)
 
 
 def write_report(results, settings, output=None, statistics=False, quiet=False, inputs=()) -> None:
     """Render in the chosen format to --output, or to stdout."""
-    from ncnd_check.report import render
 
     text = render(results, settings.format, settings, statistics=statistics, quiet=quiet, color=want_color(output))
     if output:

@@ -7,6 +7,10 @@ import os
 
 import click
 
+from ncnd_check.config import load_settings, resolve_rule_names
+from ncnd_check.engine import get_library
+from ncnd_check.errors import ConfigError
+
 FORMATS = ("text", "json", "sarif", "junit", "github")
 
 
@@ -62,7 +66,6 @@ def build_settings(params: dict, paths: list[str] | tuple[str, ...] = ()):
     overrides) are checked against the registry: one that names no rule is a
     :class:`~ncnd_check.errors.ConfigError`, not a silent no-op.
     """
-    from ncnd_check.config import load_settings, resolve_rule_names
 
     flags: dict = {}
     if params.get("reference_dir"):
@@ -83,7 +86,6 @@ def build_settings(params: dict, paths: list[str] | tuple[str, ...] = ()):
     if params.get("jobs"):
         flags["jobs"] = params["jobs"]
     if params.get("reference_dir") and not os.path.isdir(params["reference_dir"]):
-        from ncnd_check.errors import ConfigError
 
         raise ConfigError(f"--reference-dir {params['reference_dir']}: no such folder")
     settings = load_settings(
@@ -96,7 +98,6 @@ def build_settings(params: dict, paths: list[str] | tuple[str, ...] = ()):
         # --ignore adds to the settings file's list (as in ruff); --select replaces it.
         settings = settings.copy(ignore=[*settings.ignore, *extra_ignore])
     if settings.reference_dir and not os.path.isdir(settings.reference_dir):
-        from ncnd_check.errors import ConfigError
 
         raise ConfigError(f"setting 'reference-dir': {settings.reference_dir}: no such folder")
     return resolve_rule_names(settings)
@@ -104,7 +105,6 @@ def build_settings(params: dict, paths: list[str] | tuple[str, ...] = ()):
 
 def warn_about_library(settings) -> None:
     """Load the approved-wording library once and say on stderr what in it was skipped."""
-    from ncnd_check.engine import get_library
 
     library = get_library(settings)
     for problem in getattr(library, "problems", None) or []:

@@ -11,6 +11,22 @@ import sys
 
 import click
 
+from ncnd_check.audit import progress_bar
+from ncnd_check.commands.paths import PathProblem, collect
+from ncnd_check.config import load_settings
+from ncnd_check.errors import ConfigError
+from ncnd_check.learn import DEFAULT_MIN_SUPPORT, LearnError, summary_rows
+from ncnd_check.learn import learn as run_learn
+from ncnd_check.learn.compare import compare_libraries
+from ncnd_check.learn.letters import display_names
+from ncnd_check.learn.writer import OutputExists, write_folder
+from ncnd_check.report import redline_coloured, redline_plain
+from ncnd_check.wording.library import (
+    default_reference_dir,
+    load_library,
+    validate_library,
+)
+
 _REF_DIR = click.option(
     "--reference-dir",
     type=click.Path(file_okay=False),
@@ -20,12 +36,9 @@ _REF_DIR = click.option(
 
 def _library(reference_dir: str | None):
     """The library the settings point at; exit 2 with a clear message if there is none."""
-    from ncnd_check.errors import ConfigError
-    from ncnd_check.wording.library import load_library
 
     if not reference_dir:
         try:
-            from ncnd_check.config import load_settings
 
             reference_dir = load_settings({}).reference_dir
         except ConfigError as exc:
@@ -133,7 +146,6 @@ def validate(folder, strict):
     """
     from pathlib import Path
 
-    from ncnd_check.wording.library import default_reference_dir, validate_library
 
     target = Path(folder) if folder else default_reference_dir()
     if target is None or not target.is_dir():
@@ -195,17 +207,8 @@ def learn(paths, output, min_support, authority, name, force, jobs, quiet):
       ncnd-check refs learn sent/2025/ --output templates/reference_texts
       ncnd-check refs learn templates/*.docx -o lib --authority "Kent Police" --min-support 2
     """
-    from ncnd_check.audit import progress_bar
-    from ncnd_check.commands.paths import PathProblem, collect
-    from ncnd_check.errors import ConfigError
-    from ncnd_check.learn import DEFAULT_MIN_SUPPORT, LearnError
-    from ncnd_check.learn import learn as run_learn
-    from ncnd_check.learn.letters import display_names
-    from ncnd_check.learn.writer import OutputExists, write_folder
-    from ncnd_check.wording.library import validate_library
 
     try:
-        from ncnd_check.config import load_settings
 
         settings = load_settings({}, start=paths[0])
     except ConfigError as exc:
@@ -255,7 +258,6 @@ def learn_summary(learned, output: str, support: int) -> str:
     from rich.console import Console
     from rich.table import Table
 
-    from ncnd_check.learn import summary_rows
 
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=False, no_color=True, width=110, highlight=False, markup=False, emoji=False)
@@ -296,8 +298,6 @@ def diff(old, new, output_format, exit_zero):
     """
     from pathlib import Path
 
-    from ncnd_check.learn.compare import compare_libraries
-    from ncnd_check.wording.library import load_library
 
     libs = []
     for folder in (old, new):
@@ -341,6 +341,5 @@ def diff_text(changes, old: str, new: str, color: bool = False) -> str:
 
 
 def _redline(redline, color: bool) -> str:
-    from ncnd_check.report import redline_coloured, redline_plain
 
     return redline_coloured(redline) if color else redline_plain(redline)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from ncnd_check.commands.options import build_settings, settings_options, warn_about_library
+from ncnd_check.commands.finish import exit_code
+from ncnd_check.commands.options import (
+    build_settings,
+    settings_options,
+    warn_about_library,
+)
+from ncnd_check.engine import FileResult
+from ncnd_check.errors import ConfigError, InputError
+from ncnd_check.review import review_file
 
 
 @click.command()
@@ -43,10 +51,6 @@ def review(path, output, fixes, when, **params):
     """
     import sys
 
-    from ncnd_check.commands.finish import exit_code
-    from ncnd_check.engine import FileResult
-    from ncnd_check.errors import ConfigError, InputError
-    from ncnd_check.review import review_file
 
     try:
         settings = build_settings(params, [path])

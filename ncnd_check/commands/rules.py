@@ -11,6 +11,8 @@ import sys
 
 import click
 
+from ncnd_check.rules.registry import all_rules, matches_selector
+
 
 @click.command()
 @click.argument("selector", required=False)
@@ -29,7 +31,6 @@ def rules(selector, output_format):
       ncnd-check rules wording-deviation
       ncnd-check rules --format json
     """
-    from ncnd_check.rules.registry import all_rules, matches_selector
 
     registry = all_rules()
     if selector and selector.upper() in registry:

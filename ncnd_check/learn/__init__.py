@@ -18,7 +18,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ncnd_check.wording.library import SHARED
+from ncnd_check import law
+from ncnd_check.learn import attach, clustering, consensus, writer
+from ncnd_check.learn import letters as letters_mod
+from ncnd_check.learn.attach import mark_required
+from ncnd_check.learn.writer import links_file
+from ncnd_check.links.registry import registry
+from ncnd_check.wording.library import SHARED, load_library
 
 #: Letters a paragraph must be seen in to be learned. Measured (see
 #: reference_texts/README.md, "Learning a library"): 2 learns a paragraph two
@@ -61,7 +67,6 @@ def learn(
     advance=None,
 ) -> Learned:
     """Learn a library from ``files`` ((path, display name) pairs); returns the files to write."""
-    from ncnd_check.learn import attach, clustering, consensus, letters as letters_mod, writer
 
     letters = letters_mod.read_letters(files, settings, authority, jobs=jobs, advance=advance)
     used = [i for i, l in enumerate(letters) if not l.error and l.response_type in NCND_TYPES]
@@ -98,7 +103,6 @@ def learn(
 
 def _merge_same(entries, cited_by, total):
     """Two groups that came out as the same text for the same exemption are one entry."""
-    from ncnd_check.learn.attach import mark_required
 
     merged: dict[tuple[str, str], object] = {}
     for e in entries:
@@ -132,7 +136,6 @@ def _most_common(values):
 def _exemption_order(exemption: str):
     if exemption == SHARED:
         return (0, ())
-    from ncnd_check import law
 
     return (1, law.sort_key(exemption))
 
@@ -140,7 +143,6 @@ def _exemption_order(exemption: str):
 def _title(exemption: str) -> tuple[str, str | None]:
     if exemption == SHARED:
         return "Shared paragraphs (every NCND response)", None
-    from ncnd_check import law
 
     section = exemption[1:].split("(")[0]
     try:
@@ -152,9 +154,6 @@ def _title(exemption: str) -> tuple[str, str | None]:
 
 
 def _links(letters, used, min_support: int) -> str:
-    from ncnd_check.learn.writer import links_file
-    from ncnd_check.wording.library import load_library
-    from ncnd_check.links.registry import registry
 
     bundled = load_library(None)
     reg = registry(bundled)

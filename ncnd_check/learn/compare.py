@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ncnd_check.wording.matching import push_redline, redline_text, words
+
 #: Similarity at which a removed and an added paragraph are the same one reworded.
 RENAMED = 70.0
 #: Fields whose change is reported beside the text.
@@ -33,7 +35,6 @@ class Change:
         return (self.new or self.old).id
 
     def to_dict(self) -> dict:
-        from ncnd_check.wording.matching import redline_text
 
         return {
             "kind": self.kind,
@@ -57,7 +58,6 @@ def compare(a, b) -> _Literal:
     (matching.compare would let ``{authority}`` stand for any name: right for a draft, not here)."""
     from rapidfuzz.distance import Indel
 
-    from ncnd_check.wording.matching import push_redline
 
     total = len(a.keys) + len(b.keys)
     score = 100.0 * (1 - Indel.normalized_distance(a.keys, b.keys)) if total else 100.0
@@ -83,7 +83,6 @@ def compare(a, b) -> _Literal:
 
 
 def compare_libraries(old, new) -> list[Change]:
-    from ncnd_check.wording.matching import words
 
     old_by = {p.id: p for p in old.paragraphs}
     new_by = {p.id: p for p in new.paragraphs}

@@ -13,9 +13,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from ncnd_check.analysis import analyse
+from ncnd_check.analysis.nlp import get_nlp
 from ncnd_check.errors import InputError
 from ncnd_check.learn import variables
+from ncnd_check.readers import read_path
 from ncnd_check.settings import Settings
+from ncnd_check.wording.matching import LABEL_WORDS, MIN_WORDS
 
 #: Canonical section -> the library role of a paragraph in it.
 SECTION_ROLES = {
@@ -57,8 +61,6 @@ class Letter:
 
 def read_letter(index: int, path: str, name: str, settings: Settings, authority: str | None) -> Letter:
     """One file -> a Letter (``error`` set, never an exception, for a file that cannot be read)."""
-    from ncnd_check.analysis import analyse
-    from ncnd_check.readers import read_path
 
     try:
         document = read_path(path, settings)
@@ -71,7 +73,6 @@ def read_letter(index: int, path: str, name: str, settings: Settings, authority:
 
 
 def letter_from_analysis(index: int, name: str, analysis, authority: str | None) -> Letter:
-    from ncnd_check.wording.matching import LABEL_WORDS, MIN_WORDS
 
     document = analysis.document
     blocks = document.blocks
@@ -164,7 +165,6 @@ def _init_worker(settings: Settings, authority: str | None) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = (settings, authority)
-    from ncnd_check.analysis.nlp import get_nlp
 
     get_nlp()
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ncnd_check.analysis.authorities import resolve
 from ncnd_check.wording.library import PLACEHOLDERS
 
 _MONTH = (
@@ -56,7 +57,6 @@ _NCND_SUBJECT = re.compile(
 
 def authority_names(analysis, configured: str | None) -> list[str]:
     """Names the letter uses for the authority sending it, its main name first."""
-    from ncnd_check.analysis.authorities import resolve
 
     names: list[str] = []
     for authority in (resolve(configured) if configured else None, analysis.responder):

@@ -24,7 +24,14 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ncnd_check.engine import get_library
 from ncnd_check.errors import InputError
+from ncnd_check.links.registry import fixed_url, registry
+from ncnd_check.outputs import OutputError, check_output, input_ids, write_bytes
+from ncnd_check.readers import read_bytes, read_file_bytes
+from ncnd_check.readers.decode import utf16_without_bom
+from ncnd_check.settings import Settings
+from ncnd_check.terminal import printable
 
 # A URL may not continue with these; a final "." or "," is punctuation unless a word follows.
 _AFTER = r"(?![\w/%~?#=&+@-])(?!\.\w)(?!,\w)"
@@ -53,7 +60,6 @@ def fixed_path(path: str | os.PathLike) -> Path:
 
 def link_fixes(document, library) -> dict[str, str]:
     """old address -> new address, for every link in the draft that --fix would change."""
-    from ncnd_check.links.registry import fixed_url, registry
 
     reg = registry(library)
     mapping: dict[str, str] = {}
@@ -97,7 +103,6 @@ def _decode(data: bytes) -> tuple[str, str, bytes]:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="surrogateescape" if codec == "utf-8" else "strict"), codec, bom
     if b"\x00" in data:
-        from ncnd_check.readers.decode import utf16_without_bom
 
         codec = utf16_without_bom(data)
         if codec:
@@ -276,10 +281,6 @@ def fix_file(
     of ``inputs``; an existing copy is replaced (``FixResult.replaced`` says so).
     A refused or failed copy raises InputError.
     """
-    from ncnd_check.engine import get_library
-    from ncnd_check.outputs import OutputError, check_output, input_ids, write_bytes
-    from ncnd_check.readers import read_bytes, read_file_bytes
-    from ncnd_check.settings import Settings
 
     settings = settings or Settings()
     library = library if library is not None else get_library(settings)
@@ -325,7 +326,6 @@ def run_fixes(results, settings, fix_output: str | None = None, inputs=()) -> tu
     """
     import click
 
-    from ncnd_check.terminal import printable
 
     files = [r for r in results if r.error is None and r.path != "<stdin>"]
     if fix_output and len(files) > 1:

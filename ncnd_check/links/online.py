@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ncnd_check import __version__
+from ncnd_check.links.registry import url_key
 
 MAX_WORKERS = 4
 MAX_REDIRECTS = 10
@@ -44,7 +45,6 @@ class LinkStatus:
     @property
     def moved(self) -> bool:
         """True when the link ends at a different document (not just https, www. or a slash)."""
-        from ncnd_check.links.registry import url_key
 
         if not self.redirects or not self.final_url:
             return False

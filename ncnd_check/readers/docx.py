@@ -23,18 +23,27 @@ from dataclasses import dataclass, field
 from ncnd_check.document import Block, Comment, Document, Link, Marked, Revision
 from ncnd_check.errors import InputError
 from ncnd_check.memo import Recent
+from ncnd_check.readers.headings import heading_level, is_sign_off
+from ncnd_check.readers.limits import MAX_BLOCK_CHARS, too_long
 from ncnd_check.readers.ooxml_package import (
     M_NS,
     M_STRICT,
     MC_NS,
     R_NS,
     R_STRICT,
-    W_STRICT,
     W_NS,
+    W_STRICT,
     Package,
     Relationship,
 )
-from ncnd_check.readers.ooxml_styles import Numbering, StyleInfo, find_child, first_child, on_off, read_styles
+from ncnd_check.readers.ooxml_styles import (
+    Numbering,
+    StyleInfo,
+    find_child,
+    first_child,
+    on_off,
+    read_styles,
+)
 from ncnd_check.readers.ooxml_symbols import symbol_char
 from ncnd_check.readers.safety import RatioError, iter_children, parse_part
 from ncnd_check.readers.urls import find_urls
@@ -87,7 +96,6 @@ def _refuse_long_paragraph(pkg: Package, ratio: RatioError):
     A paragraph of one phrase repeated for megabytes compresses hundreds to one;
     its size is still within the part limit, so it is safe to read and measure.
     """
-    from ncnd_check.readers.limits import MAX_BLOCK_CHARS, too_long
 
     try:
         root = parse_part(pkg.zip.read(pkg.main, check_ratio=False), pkg.main)
@@ -825,7 +833,6 @@ def _headings_by_shape(doc: Document) -> None:
     Many officers make headings with bold Normal text; without this "Balancing
     Test" would be a heading in the .txt draft and a paragraph in the .docx.
     """
-    from ncnd_check.readers.headings import heading_level, is_sign_off
 
     if any(b.kind == "heading" for b in doc.blocks):
         return

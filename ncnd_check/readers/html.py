@@ -52,6 +52,8 @@ from ncnd_check.errors import InputError
 from ncnd_check.readers.decode import decode_bytes
 from ncnd_check.readers.directives import DirectiveCollector, parse_marker
 from ncnd_check.readers.headings import heading_level, is_sign_off
+from ncnd_check.readers.limits import MAX_BLOCK_CHARS
+from ncnd_check.readers.text import read_text_str
 from ncnd_check.readers.urls import find_urls
 from ncnd_check.settings import Settings
 
@@ -478,7 +480,6 @@ class _HtmlReader:
 
     def visit_pre(self, el, line: int | None) -> None:
         """Preformatted text is plain text: read it with the text reader's rules."""
-        from ncnd_check.readers.text import read_text_str
 
         text = _visible_text(el, breaks="\n", separate=False)
         inside = self.templates[-1] if self.templates else None
@@ -947,7 +948,6 @@ def read_html(data: bytes, name: str, settings: Settings | None = None) -> Docum
     # of the page without raising: name which limit it was.
     limits = [e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
     if any("depth" not in m.lower() for m in limits):
-        from ncnd_check.readers.limits import MAX_BLOCK_CHARS
 
         raise InputError("too-large", "the HTML holds a run of text of over 10,000,000 characters with no markup "
                          f"in it, over the limit of {MAX_BLOCK_CHARS:,} characters a paragraph: refused")

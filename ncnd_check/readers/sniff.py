@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from ncnd_check.errors import InputError
+from ncnd_check.readers.decode import utf16_without_bom
+from ncnd_check.readers.safety import describe_ole
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -38,7 +40,6 @@ def refuse(data: bytes) -> None:
     """Raise InputError for bytes in a format we refuse (legacy Word, RTF, images, PDF ...)."""
     head = data[:4096]
     if head.startswith(OLE_MAGIC):
-        from ncnd_check.readers.safety import describe_ole
 
         raise InputError(*describe_ole(data))
     if head.lstrip().startswith(b"{\\rtf"):
@@ -60,7 +61,6 @@ def looks_like_html(data: bytes) -> bool:
         except UnicodeDecodeError:
             probe = b""
     elif b"\x00" in head:
-        from ncnd_check.readers.decode import utf16_without_bom
 
         codec = utf16_without_bom(data)
         if codec:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import importlib
 
+from ncnd_check.rules.registry import all_rules
+from ncnd_check.terminal import printable
+from ncnd_check.wording.library import library_for, library_label
+
 FORMATS = ("text", "json", "sarif", "junit", "github")
 
 
@@ -26,7 +30,6 @@ def library_info(settings) -> dict | None:
     """
     if settings is None:
         return None
-    from ncnd_check.wording.library import library_for, library_label
 
     library = library_for(settings)
     return {"path": library.folder, "name": library_label(library), "authority": library.authority}
@@ -93,7 +96,6 @@ def redline_coloured(redline) -> str:
     """A redline for a terminal: deletions struck through in red, insertions underlined in green."""
     import click
 
-    from ncnd_check.terminal import printable
 
     parts = []
     for op, text in redline:
@@ -131,7 +133,6 @@ def join_segments(pieces) -> str:
 
 def rule_info(code: str) -> dict:
     """Name, category, summary and docs of a rule, or blanks for a code not registered."""
-    from ncnd_check.rules.registry import all_rules
 
     rule = all_rules().get(code)
     if rule is None:

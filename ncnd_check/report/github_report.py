@@ -8,13 +8,13 @@ runner expects (``%``, CR and LF everywhere; ``:`` and ``,`` in properties).
 from __future__ import annotations
 
 from ncnd_check.report import location_text, summary_line
+from ncnd_check.terminal import printable
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
     """The runner's escapes, then any other control or escape character shown escaped (it reaches a log)."""
-    from ncnd_check.terminal import printable
 
     return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 

@@ -10,12 +10,13 @@ import json
 from importlib import resources
 
 from ncnd_check import __version__
+from ncnd_check.report import library_info, summary
+from ncnd_check.report.text_report import statistics_data
 
 SCHEMA = "ncnd-check/report/v1"
 
 
 def build(results, settings=None) -> dict:
-    from ncnd_check.report import library_info, summary
 
     tool = {"name": "ncnd-check", "version": __version__}
     library = library_info(settings)
@@ -31,7 +32,6 @@ def build(results, settings=None) -> dict:
 
 def render(results, settings, statistics=False, **options) -> str:
     if statistics:
-        from ncnd_check.report.text_report import statistics_data
 
         return json.dumps(statistics_data(results), indent=2, ensure_ascii=False) + "\n"
     return json.dumps(build(results, settings), indent=2, ensure_ascii=False) + "\n"

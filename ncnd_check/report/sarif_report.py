@@ -16,7 +16,7 @@ import os
 from urllib.parse import quote
 
 from ncnd_check import __version__
-from ncnd_check.report import paragraph_number, rule_info
+from ncnd_check.report import join_segments, paragraph_number, rule_info
 from ncnd_check.rules.registry import all_rules, selected_rules
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -149,7 +149,6 @@ def _result(f, r, uri, base, artifact_index, index) -> dict:
 def _snippet(f) -> str | None:
     """The draft's own words: for a redline, what the draft says (not the markup)."""
     if f.redline:
-        from ncnd_check.report import join_segments
 
         return join_segments(text for op, text in f.redline if op != "delete" and text) or None
     return f.evidence

@@ -20,9 +20,19 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ncnd_check.engine import check_document, get_library
 from ncnd_check.errors import InputError
+from ncnd_check.readers import read_bytes
+from ncnd_check.review.docx_copy import review_docx
 from ncnd_check.review.fixes import FIX_LEVELS, Fix, plan_fixes
-from ncnd_check.review.output import check_target, review_path, same_file, write_atomically
+from ncnd_check.review.html_page import review_html
+from ncnd_check.review.output import (
+    check_target,
+    review_path,
+    same_file,
+    write_atomically,
+)
+from ncnd_check.settings import Settings
 
 __all__ = ["FIX_LEVELS", "ReviewResult", "review_file", "review_path"]
 
@@ -48,9 +58,6 @@ def review_file(
     date: str | None = None,
 ) -> ReviewResult:
     """Check one draft and write its review copy; the draft is only read."""
-    from ncnd_check.engine import check_document, get_library
-    from ncnd_check.readers import read_bytes
-    from ncnd_check.settings import Settings
 
     settings = settings or Settings()
     if fixes not in FIX_LEVELS:
@@ -73,12 +80,10 @@ def review_file(
     findings = result.findings
     plan = plan_fixes(findings, document, library, fixes, settings)
     if document.format == "docx":
-        from ncnd_check.review.docx_copy import review_docx
 
         made = review_docx(data, str(source), document, findings, plan, settings, date)
         out, comments, changes, applied, skipped = made.data, made.comments, made.changes, made.fixes, made.skipped
     else:
-        from ncnd_check.review.html_page import review_html
 
         out, applied = review_html(document, findings, plan, date), plan
         comments, changes, skipped = len(findings), len(plan), []

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 
 from ncnd_check.normalise import fold
+from ncnd_check.readers import docx as reader
+from ncnd_check.readers.ooxml_package import Package
 
 LINK_CATEGORIES = ("outdated-link", "insecure-link")
 SENTENCE_CATEGORIES = ("confirmation-leak",)
@@ -29,8 +31,6 @@ QUOTING_CATEGORIES = ("confirmation-leak", "template-residue")
 
 def paragraphs_by_block(data: bytes, name: str, settings) -> tuple[object, dict[int, list]]:
     """(root of the main part as the reader parsed it, block index -> its w:p elements)."""
-    from ncnd_check.readers import docx as reader
-    from ncnd_check.readers.ooxml_package import Package
 
     pkg = Package(data, name, settings)
     root = pkg.xml(pkg.main)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from ncnd_check.errors import InputError
-from ncnd_check.readers.ooxml_package import R_NS, R_STRICT
+from ncnd_check.readers.ooxml_package import R_NS, R_STRICT, Package
 from ncnd_check.review import anchoring, comments, tracked
 from ncnd_check.review.fixes import Fix
 from ncnd_check.review.ooxml import Names, TextMap, parse, serialise
@@ -50,7 +50,6 @@ def review_docx(data: bytes, name: str, document, findings, fixes: list[Fix], se
     if not findings:
         return DocxReview(data)
     date = date or now()
-    from ncnd_check.readers.ooxml_package import Package
 
     pkg = Package(data, name, settings)
     reader_root, traced = anchoring.paragraphs_by_block(data, name, settings)

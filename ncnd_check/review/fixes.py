@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ncnd_check.analysis.placeholders import LIBRARY_PLACEHOLDER
+from ncnd_check.links.fixer import link_fixes
 
 FIX_LEVELS = ("none", "safe", "all")
 
@@ -46,7 +47,6 @@ def plan_fixes(findings, document, library, level: str = "safe", settings=None) 
     """The fixes to make for these findings at ``level`` (none, safe, all), at most one kind per need."""
     if level == "none":
         return []
-    from ncnd_check.links.fixer import link_fixes
 
     mapping = link_fixes(document, library)
     fixes: list[Fix] = []

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ncnd_check.findings import Finding, Location
+from ncnd_check.rules.registry import matches_selector
 
 if TYPE_CHECKING:
     from ncnd_check.analysis.model import Analysis
@@ -30,7 +31,6 @@ def severity_for(rule: "Rule", overrides: dict[str, str]) -> str:
         return rule.severity
     if rule.code in overrides:
         return overrides[rule.code]
-    from ncnd_check.rules.registry import matches_selector
 
     matching = [sel for sel in overrides if matches_selector(rule, sel)]
     return overrides[max(matching, key=len)] if matching else rule.severity

@@ -14,7 +14,9 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ncnd_check import law
+from ncnd_check.analysis import authorities
 from ncnd_check.analysis.argument import covers, same_section
+from ncnd_check.analysis.topics import prejudice_claims
 from ncnd_check.rules.registry import rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -144,7 +146,6 @@ def _argued_by_topic(ctx: "RuleContext", arg) -> Iterator["Finding"]:
 
 
 def _claims(text: str) -> frozenset[str]:
-    from ncnd_check.analysis.topics import prejudice_claims
 
     return prejudice_claims(text.lower())
 
@@ -373,7 +374,6 @@ def s35_by_police(ctx: "RuleContext") -> Iterator["Finding"]:
 
 
 def _is_police(ctx: "RuleContext") -> bool:
-    from ncnd_check.analysis import authorities
 
     configured = authorities.resolve(ctx.settings.authority) if ctx.settings.authority else None
     if configured is not None:

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Iterator
 
+from ncnd_check.analysis.authorities import find_mentions
 from ncnd_check.analysis.placeholders import looks_like_placeholder
 from ncnd_check.rules.registry import rule
 
@@ -244,7 +245,6 @@ def looks_like_person(value: str) -> bool:
         return not _GENERIC_MAILBOX.match(local) and bool(re.search(r"[a-z][._-]?[a-z]|\d", local))
     if not value or len(value) > 60 or _NOT_A_PERSON.match(value) or _ROLE_WORD.search(value):
         return False
-    from ncnd_check.analysis.authorities import find_mentions
 
     if find_mentions(value):
         return False

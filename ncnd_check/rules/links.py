@@ -7,6 +7,7 @@ matter in every kind of response, so these rules apply to all of them.
 
 from __future__ import annotations
 
+from ncnd_check.links.registry import malformed_reason, registry, suggestion_for
 from ncnd_check.rules.registry import rule
 
 
@@ -38,7 +39,6 @@ def outdated_link(ctx):
     marked "not verified", check it first. `ncnd-check check --fix` writes a
     corrected copy.
     """
-    from ncnd_check.links.registry import registry, suggestion_for
 
     reg = registry(ctx.library)
     for link, block in ctx.analysis.links:
@@ -76,7 +76,6 @@ def insecure_link(ctx):
     How to fix: Change `http://` to `https://` (the suggestion), or run
     `ncnd-check check --fix`.
     """
-    from ncnd_check.links.registry import registry
 
     reg = registry(ctx.library)
     for link, block in ctx.analysis.links:
@@ -110,7 +109,6 @@ def malformed_link(ctx):
     How to fix: Correct the address (the message says what is wrong) and
     open it once to check it.
     """
-    from ncnd_check.links.registry import malformed_reason
 
     for link, block in ctx.analysis.links:
         reason = malformed_reason(link.target)

@@ -12,8 +12,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from ncnd_check.analysis.authorities import (
+    _AFTER_LIST,
+    _BEFORE_PASSING,
+    resolve,
+    responding_mentions,
+    same_authority,
+)
+from ncnd_check.analysis.content import generic_words
 from ncnd_check.analysis.placeholders import find_placeholders, looks_like_placeholder
+from ncnd_check.analysis.subject import content_terms, shares_topic
 from ncnd_check.rules.registry import rule
+from ncnd_check.wording.library import PLACEHOLDERS
 
 if TYPE_CHECKING:  # pragma: no cover
     from ncnd_check.findings import Finding
@@ -32,7 +42,6 @@ BASIC_PLACEHOLDERS = frozenset({"authority", "subject", "date", "reference", "re
 def known_placeholder_names(library) -> set[str]:
     """The placeholders a template may use: those the library format defines
     (``ncnd_check.wording.library.PLACEHOLDERS``) and every one its paragraphs use."""
-    from ncnd_check.wording.library import PLACEHOLDERS
 
     declared = set(PLACEHOLDERS) | {name for p in library.paragraphs for name in p.placeholders}
     return {n.lower() for n in declared} | BASIC_PLACEHOLDERS
@@ -143,7 +152,6 @@ def other_authority(ctx: "RuleContext") -> Iterator["Finding"]:
     """
     if ctx.settings.mode == "template" or not ctx.settings.authority:
         return
-    from ncnd_check.analysis.authorities import resolve, responding_mentions, same_authority
 
     expected = resolve(ctx.settings.authority)
     seen = set()
@@ -181,7 +189,6 @@ def two_responding_authorities(ctx: "RuleContext") -> Iterator["Finding"]:
     """
     if ctx.settings.mode == "template" or ctx.settings.authority:
         return
-    from ncnd_check.analysis.authorities import same_authority
 
     mentions = ctx.analysis.responding_mentions
     responder = ctx.analysis.responder
@@ -240,7 +247,6 @@ def other_authority_in_argument(ctx: "RuleContext") -> Iterator["Finding"]:
     """
     if ctx.settings.mode == "template":
         return
-    from ncnd_check.analysis.authorities import _AFTER_LIST, _BEFORE_PASSING, resolve, same_authority
 
     mentions = ctx.analysis.authority_mentions
     responder = resolve(ctx.settings.authority) if ctx.settings.authority else ctx.analysis.responder
@@ -343,8 +349,6 @@ def _harm_about_another_subject(ctx, subject: str, wanted: set[str], skip: set[i
     subject shares no topic word with the request, and little with the factors
     written for this letter; a general harm argument shares its words with them.
     """
-    from ncnd_check.analysis.content import generic_words
-    from ncnd_check.analysis.subject import content_terms, shares_topic
 
     analysis = ctx.analysis
     blocks = ctx.document.blocks
@@ -500,7 +504,6 @@ def real_authority_in_template(ctx: "RuleContext") -> Iterator["Finding"]:
     """
     if ctx.settings.mode != "template":
         return
-    from ncnd_check.analysis.authorities import responding_mentions
 
     for m in responding_mentions(ctx.analysis):
         if m.mention.authority.kind == "body" and m.reason != "ncnd-statement":

@@ -6,8 +6,16 @@ once when one of these rules first asks for it; rapidfuzz is imported only then.
 
 from __future__ import annotations
 
-from ncnd_check.wording.matching import cited_exemptions, missing_paragraphs, redline_text, similarity, suggestion_text
 from ncnd_check.rules.registry import rule
+from ncnd_check.wording.matching import (
+    cited_exemptions,
+    missing_paragraphs,
+    redline_text,
+    similarity,
+    suggestion_text,
+)
+from ncnd_check.wording.ownership import learn_hint
+
 
 def default_fillers(ctx, alignment) -> dict[str, str]:
     """Values for placeholders in suggestions: what the draft uses, else the settings."""
@@ -188,7 +196,6 @@ def no_own_library(ctx):
     (`ncnd-check refs learn LETTERS/ --output reference_texts`) and set
     `reference-dir` to it in `ncnd-check.toml` or `[tool.ncnd-check]`.
     """
-    from ncnd_check.wording.ownership import learn_hint
 
     mismatch = ctx.analysis.foreign_library
     if mismatch is None:

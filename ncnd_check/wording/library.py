@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ncnd_check.analysis.placeholders import LIBRARY_PLACEHOLDER
 from ncnd_check.data_files import read_toml_file
+from ncnd_check.wording.matching import LibraryIndex
 
 #: Roles a paragraph can play in a response.
 ROLES = ("harm", "factor-for", "factor-against", "balancing", "conclusion", "closing", "explanation")
@@ -141,7 +142,6 @@ class Library:
     def index(self):
         """The alignment index over this library, built once (see wording/matching.py)."""
         if self._index is None:
-            from ncnd_check.wording.matching import LibraryIndex
 
             self._index = LibraryIndex(self)
         return self._index

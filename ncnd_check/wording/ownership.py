@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ncnd_check.analysis.authorities import resolve, same_authority
+
 
 @dataclass(frozen=True, slots=True)
 class Mismatch:
@@ -24,7 +26,6 @@ def foreign_default_library(library, settings, analysis) -> Mismatch | None:
     """A Mismatch when the library is the default one, it is another authority's, and the draft's authority is known."""
     if getattr(settings, "reference_dir", None) or not getattr(library, "authority", None):
         return None
-    from ncnd_check.analysis.authorities import resolve, same_authority
 
     draft = resolve(settings.authority) if getattr(settings, "authority", None) else analysis.responder
     if draft is None:

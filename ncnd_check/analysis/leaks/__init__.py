@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Iterable
 
-from ncnd_check.analysis.subject import singular
+from ncnd_check.analysis.nlp import process
+from ncnd_check.analysis.subject import content_terms, singular
 from ncnd_check.memo import SENTENCES, Recent
 
 from .judge import judge
@@ -122,7 +123,6 @@ def classify_sentence(text: str, subject_terms: Iterable[str] = ()) -> Verdict:
 
 def classify_text(text: str, subject_terms: Iterable[str] = ()) -> list[tuple[str, Verdict]]:
     """Each sentence of a paragraph (split as the analysis splits them) with its verdict."""
-    from ncnd_check.analysis.nlp import process
 
     terms = frozenset(subject_terms)
     doc = process([text])[0]
@@ -131,7 +131,6 @@ def classify_text(text: str, subject_terms: Iterable[str] = ()) -> list[tuple[st
 
 def find_leaks(analysis: "Analysis", blocks: Iterable[int] | None = None, subject: str | None = None) -> list[LeakSentence]:
     """Every sentence of the given body blocks that asserts or reveals whether information is held."""
-    from ncnd_check.analysis.subject import content_terms
 
     terms = frozenset(content_terms(subject)) if subject else frozenset()
     wanted = set(blocks) if blocks is not None else None
