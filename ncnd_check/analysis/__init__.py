@@ -4,7 +4,11 @@ One pass of the spaCy pipeline over every body block (tokens and sentences),
 then, in order: citations, sections and factor groups from the headings, the
 no-inference statement, the response type and its NCND part, the argument
 parts read from what unheaded paragraphs say, and the balancing conclusions.
-spaCy itself is imported only by :mod:`ncnd_check.analysis.nlp`, when the first text is processed.
+The steps are imported inside :func:`analyse`, deliberately: this package
+module runs whenever any ``ncnd_check.analysis.*`` module is imported (the
+library reads placeholders from one), and ``refs list`` or ``rules`` need
+none of the steps. spaCy itself is imported only by
+:mod:`ncnd_check.analysis.nlp`, when the first text is processed.
 """
 
 from __future__ import annotations
@@ -12,23 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ncnd_check import law
-from ncnd_check.analysis.citations import (
-    exemption_ids,
-    find_citations,
-    relied_citations,
-)
-from ncnd_check.analysis.conclusions import find_conclusions, no_inference_sentences
-from ncnd_check.analysis.content import add_content_parts
 from ncnd_check.analysis.model import Analysis, Citation, Section, Sentence
-from ncnd_check.analysis.nlp import process
-from ncnd_check.analysis.response_type import classify_response
-from ncnd_check.analysis.structure import (
-    attribute_single_exemption,
-    find_structure,
-    load_section_rules,
-    resolve_bare,
-)
-from ncnd_check.analysis.subject import find_subject
 from ncnd_check.document import Document
 from ncnd_check.memo import PARAGRAPHS, Recent
 
@@ -41,6 +29,11 @@ def analyse(document: Document, settings=None, library=None) -> Analysis:
     ``library`` is the approved-wording library the draft's alignment is
     measured against (the settings' one when not given and a rule asks).
     """
+    from ncnd_check.analysis.citations import exemption_ids, find_citations, relied_citations
+    from ncnd_check.analysis.conclusions import find_conclusions, no_inference_sentences
+    from ncnd_check.analysis.nlp import process
+    from ncnd_check.analysis.response_type import classify_response
+    from ncnd_check.analysis.structure import attribute_single_exemption, find_structure, load_section_rules, resolve_bare
 
     blocks = document.blocks
     citations, sentences = _tokens_read(blocks)
@@ -52,6 +45,7 @@ def analyse(document: Document, settings=None, library=None) -> Analysis:
     response_type, ncnd_blocks = classify_response(
         document, structure.block_sections, citations, set(structure.exemption_headings)
     )
+    from ncnd_check.analysis.content import add_content_parts
 
     add_content_parts(
         document, structure.block_sections, structure.sections, structure.factors,
@@ -120,6 +114,8 @@ _CHUNK = 256
 
 def _tokens_read(blocks) -> tuple[list[Citation], list[Sentence]]:
     """Citations and sentences of every block, tokenised a chunk at a time."""
+    from ncnd_check.analysis.citations import find_citations
+    from ncnd_check.analysis.nlp import process
 
     citations: list[Citation] = []
     sentences: list[Sentence] = []
@@ -180,5 +176,6 @@ def _add_no_inference(structure, found: list[Sentence]) -> None:
 
 def _subject(analysis: Analysis) -> str | None:
     """The request subject (the residue rules compare the argument with it)."""
+    from ncnd_check.analysis.subject import find_subject
 
     return find_subject(analysis)

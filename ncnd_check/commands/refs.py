@@ -1,7 +1,9 @@
 """``ncnd-check refs``: list, show and validate an approved-wording library.
 
 Cheap on purpose (tomllib only, no spaCy, no rapidfuzz): an FOI team runs
-``refs validate`` in its template repository's CI after every edit.
+``refs validate`` in its template repository's CI after every edit. So each
+subcommand imports its own machinery (learning, comparing, the audit progress
+bar) inside itself, deliberately: ``refs list`` does not pay for ``refs learn``.
 """
 
 from __future__ import annotations
@@ -10,22 +12,6 @@ import json
 import sys
 
 import click
-
-from ncnd_check.audit import progress_bar
-from ncnd_check.commands.paths import PathProblem, collect
-from ncnd_check.config import load_settings
-from ncnd_check.errors import ConfigError
-from ncnd_check.learn import DEFAULT_MIN_SUPPORT, LearnError, summary_rows
-from ncnd_check.learn import learn as run_learn
-from ncnd_check.learn.compare import compare_libraries
-from ncnd_check.learn.letters import display_names
-from ncnd_check.learn.writer import OutputExists, write_folder
-from ncnd_check.report import redline_coloured, redline_plain
-from ncnd_check.wording.library import (
-    default_reference_dir,
-    load_library,
-    validate_library,
-)
 
 _REF_DIR = click.option(
     "--reference-dir",
@@ -36,9 +22,12 @@ _REF_DIR = click.option(
 
 def _library(reference_dir: str | None):
     """The library the settings point at; exit 2 with a clear message if there is none."""
+    from ncnd_check.errors import ConfigError
+    from ncnd_check.wording.library import load_library
 
     if not reference_dir:
         try:
+            from ncnd_check.config import load_settings
 
             reference_dir = load_settings({}).reference_dir
         except ConfigError as exc:
@@ -146,6 +135,7 @@ def validate(folder, strict):
     """
     from pathlib import Path
 
+    from ncnd_check.wording.library import default_reference_dir, validate_library
 
     target = Path(folder) if folder else default_reference_dir()
     if target is None or not target.is_dir():
@@ -207,8 +197,17 @@ def learn(paths, output, min_support, authority, name, force, jobs, quiet):
       ncnd-check refs learn sent/2025/ --output templates/reference_texts
       ncnd-check refs learn templates/*.docx -o lib --authority "Kent Police" --min-support 2
     """
+    from ncnd_check.audit import progress_bar
+    from ncnd_check.commands.paths import PathProblem, collect
+    from ncnd_check.errors import ConfigError
+    from ncnd_check.learn import DEFAULT_MIN_SUPPORT, LearnError
+    from ncnd_check.learn import learn as run_learn
+    from ncnd_check.learn.letters import display_names
+    from ncnd_check.learn.writer import OutputExists, write_folder
+    from ncnd_check.wording.library import validate_library
 
     try:
+        from ncnd_check.config import load_settings
 
         settings = load_settings({}, start=paths[0])
     except ConfigError as exc:
@@ -258,6 +257,7 @@ def learn_summary(learned, output: str, support: int) -> str:
     from rich.console import Console
     from rich.table import Table
 
+    from ncnd_check.learn import summary_rows
 
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=False, no_color=True, width=110, highlight=False, markup=False, emoji=False)
@@ -298,6 +298,8 @@ def diff(old, new, output_format, exit_zero):
     """
     from pathlib import Path
 
+    from ncnd_check.learn.compare import compare_libraries
+    from ncnd_check.wording.library import load_library
 
     libs = []
     for folder in (old, new):
@@ -341,5 +343,6 @@ def diff_text(changes, old: str, new: str, color: bool = False) -> str:
 
 
 def _redline(redline, color: bool) -> str:
+    from ncnd_check.report import redline_coloured, redline_plain
 
     return redline_coloured(redline) if color else redline_plain(redline)
