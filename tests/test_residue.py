@@ -63,7 +63,7 @@ def test_short_forms_are_found(text, name):
 
 @pytest.mark.parametrize("text", ["we met the deadline", "see www.wmp.police.uk/foi", "gmp is lower case", "Kentish Town"])
 def test_words_that_only_look_like_names_are_not(text):
-    assert find_mentions(text) == []
+    assert find_mentions(text) == ()
 
 
 def test_configured_names_resolve_to_the_table():

@@ -172,15 +172,13 @@ def _lookup(text: str) -> Authority | None:
     return _by_alias().get(_fold(text))
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Authorities named in ``text``, longest match first, not overlapping."""
-    return list(_find_mentions(text))
-
-
 @remembered(SENTENCES)
-def _find_mentions(text: str) -> tuple[Mention, ...]:
-    # Cached: approved wording repeats within a letter and across a disclosure
-    # log, and each block is searched by several rules (Mention is frozen).
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    """Authorities named in ``text``, in order, the longest match where names overlap.
+
+    Remembered: approved wording repeats within a letter and across a
+    disclosure log (the result is a tuple of frozen Mentions, safe to share).
+    """
     if text.isascii():
         low = text.lower()
         patterns = [p for word in _needed_words() if word in low for p in _matchers_for(word)]
