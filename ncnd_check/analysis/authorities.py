@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Iterable
 
+from ncnd_check.analysis.spans import leftmost_longest
 from ncnd_check.data_files import load_toml
 from ncnd_check.memo import SENTENCES, remembered
 
@@ -192,13 +193,7 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
             authority = _lookup(m.group(0))
             if authority is not None:
                 found.append(Mention(authority, m.start(), m.end(), m.group(0)))
-    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
-    out: list[Mention] = []
-    for mention in found:
-        if out and mention.start < out[-1].end:
-            continue
-        out.append(mention)
-    return tuple(out)
+    return leftmost_longest(found)
 
 
 def resolve(name: str | None) -> Authority | None:

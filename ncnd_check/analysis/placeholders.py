@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ncnd_check.analysis.spans import leftmost_longest
 from ncnd_check.data_files import load_toml
 from ncnd_check.memo import PARAGRAPHS, remembered
 
@@ -108,13 +109,7 @@ def _placeholders_in(text: str) -> tuple[Placeholder, ...]:
         pos = low.find(filler.lower())
         if pos >= 0:
             found.append(Placeholder(text[pos : pos + len(filler)], pos, pos + len(filler), "stock"))
-    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
-    out: list[Placeholder] = []
-    for p in found:
-        if out and p.start < out[-1].end:
-            continue
-        out.append(p)
-    return tuple(out)
+    return leftmost_longest(found)
 
 
 def looks_like_placeholder(text: str) -> bool:
