@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from ncnd_check.errors import InputError
 from ncnd_check.findings import Finding
-from ncnd_check.wording.library import library_for
 from ncnd_check.rules.context import RuleContext
 from ncnd_check.rules.registry import RULES, matches_selector, selected_rules
 from ncnd_check.settings import Settings
+from ncnd_check.wording.library import library_for
 
 if TYPE_CHECKING:
     from ncnd_check.analysis.model import Analysis
@@ -45,9 +45,10 @@ def get_library(settings: Settings):
     return library_for(settings)
 
 
-def run_rules(analysis: "Analysis", library, settings: Settings, path: str | None = None) -> list[Finding]:
-    """Every selected rule over one analysed draft, inline suppressions applied."""
-    ctx = RuleContext(analysis=analysis, library=library, settings=settings)
+def run_rules(analysis: "Analysis", path: str | None = None) -> list[Finding]:
+    """Every selected rule over one analysed draft (with the settings and library it was analysed with), inline suppressions applied."""
+    settings = analysis.settings
+    ctx = RuleContext(analysis=analysis)
     findings: list[Finding] = []
     for rule in selected_rules(settings, path):
         if rule.applies_to is not None and analysis.response_type not in rule.applies_to:
@@ -85,7 +86,7 @@ def check_document(document: "Document", settings: Settings | None = None, libra
     settings = settings or Settings()
     library = library if library is not None else get_library(settings)
     analysis = analyse(document, settings, library)
-    findings = run_rules(analysis, library, settings, document.path)
+    findings = run_rules(analysis, document.path)
     return FileResult(
         path=document.path,
         format=document.format,

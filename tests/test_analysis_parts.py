@@ -64,5 +64,5 @@ def test_findings_come_from_the_analysis_parts():
 def test_analysis_without_settings_or_library_uses_the_defaults():
     document = read_bytes(DRAFT.encode(), "draft.txt", "text", Settings())
     analysis = analyse(document)
-    assert analysis.options == Settings()
+    assert analysis.settings == Settings()
     assert analysis.wording_library is get_library(Settings())

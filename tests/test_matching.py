@@ -62,7 +62,7 @@ def wording_findings(doc: Document, library: Library, exemptions, settings: Sett
         document=doc, block_sections=[None] * len(doc.blocks), exemptions=list(exemptions),
         response_type=response_type, settings=settings, library=library,
     )
-    ctx = RuleContext(analysis=analysis, library=library, settings=settings)
+    ctx = RuleContext(analysis=analysis)
     out = []
     for code in ("NCND301", "NCND302"):
         ctx.rule = RULES[code]

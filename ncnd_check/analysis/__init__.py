@@ -19,6 +19,7 @@ from ncnd_check import law
 from ncnd_check.analysis.model import Analysis, Citation, Section, Sentence
 from ncnd_check.document import Document
 from ncnd_check.memo import PARAGRAPHS, Recent
+from ncnd_check.settings import Settings
 
 __all__ = ["analyse"]
 
@@ -29,9 +30,8 @@ def analyse(document: Document, settings=None, library=None) -> Analysis:
     ``library`` is the approved-wording library the draft's alignment is
     measured against (the settings' one when not given and a rule asks).
     """
-    from ncnd_check.analysis.citations import exemption_ids, find_citations, relied_citations
+    from ncnd_check.analysis.citations import exemption_ids, relied_citations
     from ncnd_check.analysis.conclusions import find_conclusions, no_inference_sentences
-    from ncnd_check.analysis.nlp import process
     from ncnd_check.analysis.response_type import classify_response
     from ncnd_check.analysis.structure import attribute_single_exemption, find_structure, load_section_rules, resolve_bare
 
@@ -62,7 +62,7 @@ def analyse(document: Document, settings=None, library=None) -> Analysis:
         ncnd_blocks=ncnd_blocks,
         factors=structure.factors,
         sentences=sentences,
-        settings=settings,
+        settings=settings if settings is not None else Settings(),
         library=library,
     )
 

@@ -143,8 +143,8 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     #: The request's subject as the draft states it ("new Office 365 accounts"), if found.
     subject: str | None = None
-    #: What the draft was analysed with: the parts below depend on them.
-    settings: Any = field(default=None, repr=False, compare=False)
+    #: What the draft was analysed with (the defaults when none were given): the parts below depend on them.
+    settings: Settings = field(default_factory=Settings, repr=False, compare=False)
     #: The approved-wording library (ncnd_check.wording.library.Library) the draft is aligned with.
     library: Any = field(default=None, repr=False, compare=False)
 
@@ -182,7 +182,7 @@ class Analysis:
         """The draft's alignment with the approved-wording library (ncnd_check.wording.matching)."""
         from ncnd_check.wording.matching import align_document
 
-        return align_document(self.document, self.wording_library, self.exemptions or None, self.options.wording_threshold)
+        return align_document(self.document, self.wording_library, self.exemptions or None, self.settings.wording_threshold)
 
     @cached_property
     def authority_mentions(self) -> list:
@@ -208,7 +208,7 @@ class Analysis:
         """An ownership.Mismatch when the default library is another authority's wording, else None."""
         from ncnd_check.wording.ownership import foreign_default_library
 
-        return foreign_default_library(self.wording_library, self.options, self)
+        return foreign_default_library(self.wording_library, self.settings, self)
 
     @cached_property
     def argument(self):
@@ -250,16 +250,11 @@ class Analysis:
         """URL -> LinkStatus for the draft's web links (fetched, or from the cache)."""
         from ncnd_check.links.online import check_urls
 
-        return check_urls([link.target for link, _ in self.links], self.options)
-
-    @cached_property
-    def options(self):
-        """The settings analysed with (the defaults when none were given)."""
-        return self.settings if self.settings is not None else Settings()
+        return check_urls([link.target for link, _ in self.links], self.settings)
 
     @cached_property
     def wording_library(self):
         """The library given to :func:`analyse`, else the one the settings name (loaded once per process)."""
         from ncnd_check.wording.library import library_for
 
-        return self.library if self.library is not None else library_for(self.options)
+        return self.library if self.library is not None else library_for(self.settings)

@@ -23,24 +23,17 @@ from ncnd_check.readers import read_bytes, read_path, read_stdin
 from ncnd_check.readers.registry import FORMAT_NAMES
 from ncnd_check.report import redline_coloured
 from ncnd_check.terminal import printable
-from ncnd_check.wording.matching import (
-    align_document,
-    cited_exemptions,
-    missing_paragraphs,
-    redline_text,
-    similarity,
-)
+from ncnd_check.wording.matching import cited_exemptions, missing_paragraphs, redline_text, similarity
 
 #: How much of an unchanged or unmatched paragraph the text output shows.
 PREVIEW = 110
 
 
-def diff_rows(document, analysis, library, settings) -> tuple[list[dict], list]:
+def diff_rows(analysis) -> tuple[list[dict], list]:
     """One row per body block (aligned, unmatched or skipped) and the missing required paragraphs."""
+    document, library, settings = analysis.document, analysis.wording_library, analysis.settings
     exemptions = cited_exemptions(analysis)
-    aligned = analysis.alignment if analysis.wording_library is library else align_document(
-        document, library, exemptions, settings.wording_threshold
-    )
+    aligned = analysis.alignment
     rows: list[dict] = []
     done: set[int] = set()
     for block in document.blocks:
@@ -48,7 +41,7 @@ def diff_rows(document, analysis, library, settings) -> tuple[list[dict], list]:
             continue
         line = block.line
         a = aligned.for_block(block.index)
-        section = analysis.section_of(block.index) if analysis is not None else None
+        section = analysis.section_of(block.index)
         if a is not None:
             done.update(a.blocks)
             status = "same" if (a.score >= settings.wording_accept or not a.changed) else "changed"
@@ -72,12 +65,10 @@ def diff_rows(document, analysis, library, settings) -> tuple[list[dict], list]:
 
 def _preview(text: str) -> str:
     """The start of a paragraph, on one line, with control and escape characters shown escaped."""
-
     return printable(text if len(text) <= PREVIEW else text[: PREVIEW - 1].rstrip() + "…")
 
 
 def render_text(path: str, rows: list[dict], missing: list, color: bool, only_changed: bool = False) -> str:
-
     style = click.style if color else (lambda t, **_: t)
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("same", "changed", "unmatched")}
 
@@ -220,7 +211,6 @@ def diff(path, output_format, output, color, only_changed, stdin_format, **param
       ncnd-check diff draft.docx --format html --output diff.html
       ncnd-check diff draft.txt --reference-dir ../our-templates/reference_texts
     """
-
     try:
         settings = build_settings(params, [path])
     except ConfigError as exc:
@@ -239,7 +229,7 @@ def diff(path, output_format, output, color, only_changed, stdin_format, **param
         click.echo(f"ncnd-check: the approved-wording library at {library.folder or '(none)'} has no paragraphs", err=True)
         sys.exit(2)
     analysis = analyse(document, settings, library)
-    rows, missing = diff_rows(document, analysis, library, settings)
+    rows, missing = diff_rows(analysis)
     if output_format == "html":
         text = render_html(path, rows, missing, library.folder, cited_exemptions(analysis))
     else:

@@ -8,7 +8,7 @@ Analysis, built once on first use).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ncnd_check.findings import Finding, Location
 from ncnd_check.rules.registry import matches_selector
@@ -38,14 +38,23 @@ def severity_for(rule: "Rule", overrides: dict[str, str]) -> str:
 
 @dataclass
 class RuleContext:
+    """One draft's Analysis and the rule being run; the library and settings are the analysis's own."""
+
     analysis: "Analysis"
-    library: Any  # ncnd_check.wording.library.Library
-    settings: "Settings"
     rule: "Rule | None" = None
 
     @property
     def document(self) -> "Document":
         return self.analysis.document
+
+    @property
+    def library(self):
+        """The approved-wording library the draft was analysed against."""
+        return self.analysis.wording_library
+
+    @property
+    def settings(self) -> "Settings":
+        return self.analysis.settings
 
     def finding(
         self,
