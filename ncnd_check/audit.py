@@ -219,7 +219,6 @@ def _check_one(path: str) -> tuple:
 
 def check_path(path: str, settings: Settings):
     """engine.check_file, but a crash inside the checker becomes an error for that file."""
-
     try:
         return check_file(path, settings, get_library(settings))
     except Exception as exc:  # a bug must not hide the other files' results
@@ -228,7 +227,6 @@ def check_path(path: str, settings: Settings):
 
 
 def _rebuild(parts: tuple) -> AuditItem:
-
     path, fmt, error, response, findings, month, source = parts
     result = FileResult(path=path, format=fmt, error=InputError(*error) if error else None, response=response, findings=findings)
     return AuditItem(result, month, source)
@@ -304,7 +302,6 @@ class progress_bar:
         task = self._progress.add_task("", total=self.total)
 
         def advance(path: str) -> None:
-
             name = printable(os.path.basename(path))
             self._progress.update(task, advance=1, description=name if len(name) <= 40 else name[:39] + "…")
 

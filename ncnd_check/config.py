@@ -12,11 +12,9 @@ import os
 import tomllib
 from pathlib import Path
 
-from ncnd_check.analysis.structure import load_section_rules
 from ncnd_check.data_files import read_toml_file
 from ncnd_check.errors import ConfigError
 from ncnd_check.findings import SEVERITIES
-from ncnd_check.rules.registry import all_rules, matches_selector
 from ncnd_check.settings import Settings
 
 CONFIG_NAMES = ("ncnd-check.toml", "pyproject.toml")
@@ -108,7 +106,6 @@ PERCENTAGES = ("wording_threshold", "wording_accept")
 
 def _check_value(raw_name: str, name: str, value) -> None:
     """Values a type check lets through but that make no sense."""
-
     if name in CHOICES and value not in CHOICES[name]:
         raise ConfigError(f"setting {raw_name!r} must be one of {', '.join(CHOICES[name])}, not {value!r}")
     if name in PERCENTAGES and not 0 <= value <= 100:
@@ -153,6 +150,7 @@ def resolve_rule_names(settings: Settings) -> Settings:
     ``severity = {wording-deviation = "warning"}`` or ``{NCND3 = "info"}`` sets
     every rule the selector names; an exact code set later wins over a prefix.
     """
+    from ncnd_check.rules.registry import all_rules, matches_selector  # every rule module: only when asked
 
     rules = all_rules()
 
@@ -222,6 +220,7 @@ def check_headings_file(path: str | None) -> None:
         return
     if not Path(path).is_file():
         raise ConfigError(f"setting 'headings-file': no such file {path}")
+    from ncnd_check.analysis.structure import load_section_rules  # the analysis package: only for a headings file
 
     try:
         load_section_rules(path)

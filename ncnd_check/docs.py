@@ -21,7 +21,6 @@ END = "<!-- rules:end -->"
 
 def rules_markdown() -> str:
     """A table of every rule, then each rule's documentation, grouped by category."""
-
     rules = all_rules()
     lines = [
         f"{len(rules)} rules. `ncnd-check rules CODE` prints the same documentation in the terminal.",

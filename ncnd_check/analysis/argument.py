@@ -199,7 +199,6 @@ class Argument:
 
     def topic_discussed(self, exemption: str) -> bool:
         """The argument discusses what the exemption protects (law/topics.toml), by number or not."""
-
         section = law.section_of(exemption)
         if section in self.topic_claims():
             return True

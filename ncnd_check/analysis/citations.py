@@ -564,7 +564,6 @@ def _citations_in_doc(doc: "Doc", text: str, block: int) -> list[Citation]:
 
 def _texts(source: Any) -> list[tuple[int, str, Any]]:
     """(block index, norm text, Doc or None) from a Document, Blocks, Docs, or plain strings."""
-
     blocks = getattr(source, "blocks", source)
     out = []
     for position, item in enumerate(blocks):
@@ -591,7 +590,6 @@ def find_citations(
     the same tokenizer. Blocks with no digit are skipped. A text seen
     recently gets the citations found in it then (see :mod:`ncnd_check.memo`).
     """
-
     out: list[Citation] = []
     for position, (block, text, doc) in enumerate(_texts(source)):
         if not _has_digit(text):

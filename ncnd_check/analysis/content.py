@@ -75,7 +75,6 @@ def load_content_cues() -> ContentCues:
 @cache
 def generic_words() -> frozenset[str]:
     """Words of any NCND argument (content_cues.toml [generic]), singular: no clue to its subject."""
-
     data = load_toml("analysis/content_cues.toml")
     return frozenset(singular(w) for w in data.get("generic", {}).get("words", "").split())
 

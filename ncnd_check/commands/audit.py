@@ -67,7 +67,6 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
       ncnd-check audit sent/ --report audit.html --csv audit.csv --jobs 4
       ncnd-check audit sent/ --format json --output audit.json --quiet
     """
-
     if STDIN in paths:
         raise click.UsageError("audit reads files and folders, not - (stdin); use `check -` for one draft")
     try:
@@ -149,7 +148,6 @@ def _csv_writer(stream):
 
 
 def _write_or_echo(output, text: str, inputs=()) -> None:
-
     if output:
         with open_output(output, inputs=inputs) as fh:
             fh.write(text)
@@ -158,7 +156,6 @@ def _write_or_echo(output, text: str, inputs=()) -> None:
 
 
 def _color(output, stream=None) -> bool:
-
     return want_color(output, stream)
 
 

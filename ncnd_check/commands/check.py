@@ -25,7 +25,6 @@ from ncnd_check.readers.registry import FORMAT_NAMES
 
 def run_check(paths, settings, stdin_format=None, collected=None):
     """Check every path in argument order; unreadable ones become results with an error."""
-
     if collected is None:
         collected = collect(paths)
     files = [p for p in collected if isinstance(p, str) and p != STDIN]
@@ -43,7 +42,6 @@ def run_check(paths, settings, stdin_format=None, collected=None):
 
 def _check_stdin(stdin_format, settings):
     """Check - (stdin); a crash inside the checker becomes an error for it, as for files."""
-
     try:
         data = read_stdin(settings)
     except InputError as exc:
@@ -91,7 +89,6 @@ def check(paths, stdin_format, statistics, quiet, exit_zero, show_settings, outp
       ncnd-check check drafts/ --ignore wording-deviation --statistics
       ncnd-check check drafts/ --show-settings
     """
-
     if list(paths).count("-") > 1:
         raise click.UsageError("- (stdin) can be given only once")
     try:

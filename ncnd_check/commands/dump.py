@@ -56,7 +56,6 @@ def dump(path, output_format, stdin_format):
       ncnd-check dump draft.docx
       ncnd-check dump draft.html --format json
     """
-
     try:
         if path == "-":
             doc = read_bytes(read_stdin(Settings()), "<stdin>", stdin_format, Settings())

@@ -30,7 +30,6 @@ def open_output(path: str, newline: str = "\n", inputs=()):
     """A report file opened for writing through :func:`ncnd_check.outputs.atomic_output`:
     whole or not at all, never through a link, never over an input. A refusal or a
     failed write is one line and exit 2."""
-
     try:
         with atomic_output(path, inputs, newline=newline) as fh:
             yield fh
@@ -40,7 +39,6 @@ def open_output(path: str, newline: str = "\n", inputs=()):
 
 def refuse_outputs(outputs, inputs) -> None:
     """Before a long run: every output path must be writable and none may be an input (exit 2)."""
-
     ids = input_ids(inputs)
     for path in outputs:
         if path:
@@ -52,13 +50,11 @@ def refuse_outputs(outputs, inputs) -> None:
 
 def safe(text: str) -> str:
     """Text for a terminal: control and escape characters shown escaped (see ncnd_check.terminal)."""
-
     return printable(text)
 
 
 def write_report(results, settings, output=None, statistics=False, quiet=False, inputs=()) -> None:
     """Render in the chosen format to --output, or to stdout."""
-
     text = render(results, settings.format, settings, statistics=statistics, quiet=quiet, color=want_color(output))
     if output:
         with open_output(output, inputs=inputs) as fh:

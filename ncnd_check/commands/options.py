@@ -66,7 +66,6 @@ def build_settings(params: dict, paths: list[str] | tuple[str, ...] = ()):
     overrides) are checked against the registry: one that names no rule is a
     :class:`~ncnd_check.errors.ConfigError`, not a silent no-op.
     """
-
     flags: dict = {}
     if params.get("reference_dir"):
         flags["reference_dir"] = params["reference_dir"]
@@ -105,7 +104,6 @@ def build_settings(params: dict, paths: list[str] | tuple[str, ...] = ()):
 
 def warn_about_library(settings) -> None:
     """Load the approved-wording library once and say on stderr what in it was skipped."""
-
     library = get_library(settings)
     for problem in getattr(library, "problems", None) or []:
         click.echo(f"ncnd-check: warning: approved-wording library: {problem}", err=True)

@@ -31,7 +31,6 @@ def rules(selector, output_format):
       ncnd-check rules wording-deviation
       ncnd-check rules --format json
     """
-
     registry = all_rules()
     if selector and selector.upper() in registry:
         rule = registry[selector.upper()]

@@ -67,7 +67,6 @@ def learn(
     advance=None,
 ) -> Learned:
     """Learn a library from ``files`` ((path, display name) pairs); returns the files to write."""
-
     letters = letters_mod.read_letters(files, settings, authority, jobs=jobs, advance=advance)
     used = [i for i, l in enumerate(letters) if not l.error and l.response_type in NCND_TYPES]
     if not used:
@@ -103,7 +102,6 @@ def learn(
 
 def _merge_same(entries, cited_by, total):
     """Two groups that came out as the same text for the same exemption are one entry."""
-
     merged: dict[tuple[str, str], object] = {}
     for e in entries:
         key = (e.exemption, e.text)
@@ -154,7 +152,6 @@ def _title(exemption: str) -> tuple[str, str | None]:
 
 
 def _links(letters, used, min_support: int) -> str:
-
     bundled = load_library(None)
     reg = registry(bundled)
     counts = Counter(url for i in used for url in letters[i].links)

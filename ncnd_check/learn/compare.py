@@ -35,7 +35,6 @@ class Change:
         return (self.new or self.old).id
 
     def to_dict(self) -> dict:
-
         return {
             "kind": self.kind,
             "id": self.id,
@@ -83,7 +82,6 @@ def compare(a, b) -> _Literal:
 
 
 def compare_libraries(old, new) -> list[Change]:
-
     old_by = {p.id: p for p in old.paragraphs}
     new_by = {p.id: p for p in new.paragraphs}
     changes: list[Change] = []

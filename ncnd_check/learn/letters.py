@@ -61,7 +61,6 @@ class Letter:
 
 def read_letter(index: int, path: str, name: str, settings: Settings, authority: str | None) -> Letter:
     """One file -> a Letter (``error`` set, never an exception, for a file that cannot be read)."""
-
     try:
         document = read_path(path, settings)
         analysis = analyse(document, settings)
@@ -73,7 +72,6 @@ def read_letter(index: int, path: str, name: str, settings: Settings, authority:
 
 
 def letter_from_analysis(index: int, name: str, analysis, authority: str | None) -> Letter:
-
     document = analysis.document
     blocks = document.blocks
     names = variables.authority_names(analysis, authority)

@@ -57,7 +57,6 @@ _NCND_SUBJECT = re.compile(
 
 def authority_names(analysis, configured: str | None) -> list[str]:
     """Names the letter uses for the authority sending it, its main name first."""
-
     names: list[str] = []
     for authority in (resolve(configured) if configured else None, analysis.responder):
         if authority is not None:

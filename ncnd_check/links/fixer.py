@@ -60,7 +60,6 @@ def fixed_path(path: str | os.PathLike) -> Path:
 
 def link_fixes(document, library) -> dict[str, str]:
     """old address -> new address, for every link in the draft that --fix would change."""
-
     reg = registry(library)
     mapping: dict[str, str] = {}
     for link in document.links:
@@ -281,7 +280,6 @@ def fix_file(
     of ``inputs``; an existing copy is replaced (``FixResult.replaced`` says so).
     A refused or failed copy raises InputError.
     """
-
     settings = settings or Settings()
     library = library if library is not None else get_library(settings)
     source = Path(path)

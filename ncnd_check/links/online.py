@@ -45,7 +45,6 @@ class LinkStatus:
     @property
     def moved(self) -> bool:
         """True when the link ends at a different document (not just https, www. or a slash)."""
-
         if not self.redirects or not self.final_url:
             return False
         return url_key(self.url) != url_key(self.final_url)

@@ -96,7 +96,6 @@ def _refuse_long_paragraph(pkg: Package, ratio: RatioError):
     A paragraph of one phrase repeated for megabytes compresses hundreds to one;
     its size is still within the part limit, so it is safe to read and measure.
     """
-
     try:
         root = parse_part(pkg.zip.read(pkg.main, check_ratio=False), pkg.main)
     except InputError:
@@ -833,7 +832,6 @@ def _headings_by_shape(doc: Document) -> None:
     Many officers make headings with bold Normal text; without this "Balancing
     Test" would be a heading in the .txt draft and a paragraph in the .docx.
     """
-
     if any(b.kind == "heading" for b in doc.blocks):
         return
     for block in doc.blocks:

@@ -480,7 +480,6 @@ class _HtmlReader:
 
     def visit_pre(self, el, line: int | None) -> None:
         """Preformatted text is plain text: read it with the text reader's rules."""
-
         text = _visible_text(el, breaks="\n", separate=False)
         inside = self.templates[-1] if self.templates else None
         if inside is not None and inside.kind in ("list-item", "table-cell"):

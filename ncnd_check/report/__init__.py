@@ -133,7 +133,6 @@ def join_segments(pieces) -> str:
 
 def rule_info(code: str) -> dict:
     """Name, category, summary and docs of a rule, or blanks for a code not registered."""
-
     rule = all_rules().get(code)
     if rule is None:
         return {"name": code.lower(), "category": None, "severity": "warning", "summary": "", "sections": {}, "doc": ""}

@@ -15,7 +15,6 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 def escape_data(text: str) -> str:
     """The runner's escapes, then any other control or escape character shown escaped (it reaches a log)."""
-
     return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 

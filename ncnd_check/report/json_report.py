@@ -17,7 +17,6 @@ SCHEMA = "ncnd-check/report/v1"
 
 
 def build(results, settings=None) -> dict:
-
     tool = {"name": "ncnd-check", "version": __version__}
     library = library_info(settings)
     if library is not None:

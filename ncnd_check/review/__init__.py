@@ -58,7 +58,6 @@ def review_file(
     date: str | None = None,
 ) -> ReviewResult:
     """Check one draft and write its review copy; the draft is only read."""
-
     settings = settings or Settings()
     if fixes not in FIX_LEVELS:
         raise ValueError(f"fixes must be one of {FIX_LEVELS}")

@@ -31,7 +31,6 @@ QUOTING_CATEGORIES = ("confirmation-leak", "template-residue")
 
 def paragraphs_by_block(data: bytes, name: str, settings) -> tuple[object, dict[int, list]]:
     """(root of the main part as the reader parsed it, block index -> its w:p elements)."""
-
     pkg = Package(data, name, settings)
     root = pkg.xml(pkg.main)
     ns = root.tag[1:].split("}", 1)[0]

@@ -146,7 +146,6 @@ def _argued_by_topic(ctx: "RuleContext", arg) -> Iterator["Finding"]:
 
 
 def _claims(text: str) -> frozenset[str]:
-
     return prejudice_claims(text.lower())
 
 
@@ -374,7 +373,6 @@ def s35_by_police(ctx: "RuleContext") -> Iterator["Finding"]:
 
 
 def _is_police(ctx: "RuleContext") -> bool:
-
     configured = authorities.resolve(ctx.settings.authority) if ctx.settings.authority else None
     if configured is not None:
         return configured.kind == "police" or bool(_POLICE.search(configured.name))

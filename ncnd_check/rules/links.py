@@ -39,7 +39,6 @@ def outdated_link(ctx):
     marked "not verified", check it first. `ncnd-check check --fix` writes a
     corrected copy.
     """
-
     reg = registry(ctx.library)
     for link, block in ctx.analysis.links:
         hit = reg.superseded(link.target)
@@ -76,7 +75,6 @@ def insecure_link(ctx):
     How to fix: Change `http://` to `https://` (the suggestion), or run
     `ncnd-check check --fix`.
     """
-
     reg = registry(ctx.library)
     for link, block in ctx.analysis.links:
         if reg.superseded(link.target):
@@ -109,7 +107,6 @@ def malformed_link(ctx):
     How to fix: Correct the address (the message says what is wrong) and
     open it once to check it.
     """
-
     for link, block in ctx.analysis.links:
         reason = malformed_reason(link.target)
         if reason:

@@ -42,7 +42,6 @@ BASIC_PLACEHOLDERS = frozenset({"authority", "subject", "date", "reference", "re
 def known_placeholder_names(library) -> set[str]:
     """The placeholders a template may use: those the library format defines
     (``ncnd_check.wording.library.PLACEHOLDERS``) and every one its paragraphs use."""
-
     declared = set(PLACEHOLDERS) | {name for p in library.paragraphs for name in p.placeholders}
     return {n.lower() for n in declared} | BASIC_PLACEHOLDERS
 
@@ -349,7 +348,6 @@ def _harm_about_another_subject(ctx, subject: str, wanted: set[str], skip: set[i
     subject shares no topic word with the request, and little with the factors
     written for this letter; a general harm argument shares its words with them.
     """
-
     analysis = ctx.analysis
     blocks = ctx.document.blocks
     generic = generic_words()

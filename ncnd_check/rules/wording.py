@@ -196,7 +196,6 @@ def no_own_library(ctx):
     (`ncnd-check refs learn LETTERS/ --output reference_texts`) and set
     `reference-dir` to it in `ncnd-check.toml` or `[tool.ncnd-check]`.
     """
-
     mismatch = ctx.analysis.foreign_library
     if mismatch is None:
         return

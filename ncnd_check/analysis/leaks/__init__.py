@@ -123,7 +123,6 @@ def classify_sentence(text: str, subject_terms: Iterable[str] = ()) -> Verdict:
 
 def classify_text(text: str, subject_terms: Iterable[str] = ()) -> list[tuple[str, Verdict]]:
     """Each sentence of a paragraph (split as the analysis splits them) with its verdict."""
-
     terms = frozenset(subject_terms)
     doc = process([text])[0]
     return [(s.text.strip(), classify_sentence(s.text, terms)) for s in doc.sents if s.text.strip()]
@@ -131,7 +130,6 @@ def classify_text(text: str, subject_terms: Iterable[str] = ()) -> list[tuple[st
 
 def find_leaks(analysis: "Analysis", blocks: Iterable[int] | None = None, subject: str | None = None) -> list[LeakSentence]:
     """Every sentence of the given body blocks that asserts or reveals whether information is held."""
-
     terms = frozenset(content_terms(subject)) if subject else frozenset()
     wanted = set(blocks) if blocks is not None else None
     out: list[LeakSentence] = []
