@@ -24,7 +24,7 @@ TEXTS = [
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_has_digit_is_isdigit_of_any_character(text):
-    assert citations._has_digit(text) == any(ch.isdigit() for ch in text)
+    assert citations.has_digit(text) == any(ch.isdigit() for ch in text)
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -87,9 +87,7 @@ def _mentions_by_the_full_patterns(text: str) -> list[tuple[str, int, int]]:
 
 def test_the_authority_key_word_shortcut_finds_what_the_full_patterns_find():
     from ncnd_check.analysis.authorities import find_mentions
-    from ncnd_check.memo import forget_all
 
-    forget_all()  # every answer below is worked out, not remembered
     named = 0
     extra = ["Eſſex Police said", "KENT POLICE and the ICO", "Thames Valley Police / TVP", "the Met & MPS"]
     for text in [*_authority_spellings(), *TEXTS, *extra]:

@@ -1,8 +1,8 @@
 """Remembering work by text (ncnd_check.memo) changes speed, never results.
 
-Template wording repeats within a letter and across a disclosure log, so the
-spaCy Docs of block texts and the leak verdicts of sentences are kept in
-bounded memos. These tests hold the memos to three promises: they are
+Template wording repeats within a letter and across a disclosure log, so
+what a block's text holds (its facts: sentences, citations, mentions, words,
+and each sentence's parse and leak verdicts) is kept in one bounded memo. These tests hold the memos to three promises: they are
 bounded, a remembered result is the one the work would give again, and a
 verdict that depends on the request's subject is never reused for another
 subject.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from ncnd_check.analysis import analyse, leaks, nlp
+from ncnd_check.analysis import analyse, facts, leaks, nlp
 from ncnd_check import memo
 from ncnd_check.memo import Recent, forget_all
 from ncnd_check.readers.text import read_text_str
@@ -36,23 +36,43 @@ def test_recent_stores_falsy_values():
     assert memo.get("empty", None) == ()
 
 
-def test_process_gives_a_repeated_text_the_same_doc_and_keeps_the_order():
-    texts = ["The force holds records.", "Something else entirely.", "The force holds records."]
-    docs = nlp.process(texts)
-    assert [d.text for d in docs] == texts
-    assert docs[0] is docs[2]
-    again = nlp.process(texts[:1])
-    assert again[0] is docs[0]
+def test_a_repeated_block_text_gets_the_same_facts_and_the_order_is_kept():
+    texts = ["The force holds records.", "Section 24(2) applies.", "The force holds records."]
+    found = facts.facts_for(texts)
+    assert [f.text for f in found] == texts
+    assert found[0] is found[2]
+    assert facts.block_facts(texts[0]) is found[0]
+    assert [c.id for c in found[1].citations] == ["s24(2)"]
+
+
+def test_a_sentence_shared_by_two_blocks_is_one_record():
+    one, two = facts.facts_for(["Nothing is confirmed. The force holds records.", "The force holds records. Thank you."])
+    assert one.sentences[1].facts is two.sentences[0].facts
+    assert one.sentences[1].text == "The force holds records."
+
+
+def test_facts_are_what_the_pipeline_gives_whether_remembered_or_not():
+    text = "The force neither confirms nor denies it holds the information, by virtue of section 31(3). It is sorry."
+    forget_all()
+    fresh = facts.block_facts(text)
+    remembered = facts.block_facts(text)
+    forget_all()
+    again = facts.block_facts(text)
+    assert remembered is fresh and again is not fresh
+    assert [(s.start, s.end, s.text) for s in again.sentences] == [(s.start, s.end, s.text) for s in fresh.sentences]
+    assert again.citations == fresh.citations
+    [doc] = nlp.process([text])
+    assert [s.text.strip() for s in doc.sents] == [s.text for s in fresh.sentences]
 
 
 def test_memos_stay_within_their_bounds_however_many_texts_are_seen():
     forget_all()
     texts = [f"Sentence number {i} of draft {i % 7}." for i in range(memo.PARAGRAPHS + 50)]
-    docs = nlp.process(texts)
-    assert [d.text for d in docs] == texts
+    found = facts.facts_for(texts)
+    assert [f.text for f in found] == texts
     assert 0 < memo.entries() <= memo.capacity()
-    # An evicted text is processed again, to the same tokens.
-    assert [t.text for t in nlp.process(texts[:1])[0]] == [t.text for t in docs[0]]
+    # An evicted text is read again, to the same sentences.
+    assert [s.text for s in facts.block_facts(texts[0]).sentences] == [s.text for s in found[0].sentences]
 
 
 def _leaks(text: str, subject: str | None) -> list[str]:

@@ -1,7 +1,8 @@
 """Analysis: a Document in, the draft's argument (an Analysis) out.
 
-One pass of the spaCy pipeline over every body block (tokens and sentences),
-then, in order: citations, sections and factor groups from the headings, the
+Each body block's facts first (:mod:`ncnd_check.analysis.facts`: its
+sentences and citations from one pass of the spaCy pipeline, remembered by
+text), then, in order: citations, sections and factor groups from the headings, the
 no-inference statement, the response type and its NCND part, the argument
 parts read from what unheaded paragraphs say, and the balancing conclusions.
 The steps are imported inside :func:`analyse`, deliberately: this package
@@ -18,7 +19,6 @@ from dataclasses import replace
 from ncnd_check import law
 from ncnd_check.analysis.model import Analysis, Citation, Section, Sentence
 from ncnd_check.document import Document
-from ncnd_check.memo import PARAGRAPHS, Recent
 from ncnd_check.settings import Settings
 
 __all__ = ["analyse"]
@@ -36,7 +36,7 @@ def analyse(document: Document, settings=None, library=None) -> Analysis:
     from ncnd_check.analysis.structure import attribute_single_exemption, find_structure, load_section_rules, resolve_bare
 
     blocks = document.blocks
-    citations, sentences = _tokens_read(blocks)
+    facts, citations, sentences = _read_blocks(blocks)
     headings_file = getattr(settings, "headings_file", None)
     structure = find_structure(document, citations, load_section_rules(headings_file) if headings_file else None)
 
@@ -53,6 +53,7 @@ def analyse(document: Document, settings=None, library=None) -> Analysis:
     )
     analysis = Analysis(
         document=document,
+        facts=facts,
         block_sections=structure.block_sections,
         sections=structure.sections,
         citations=citations,
@@ -107,58 +108,17 @@ def analyse(document: Document, settings=None, library=None) -> Analysis:
     return replace(analysis, subject=_subject(analysis))
 
 
-#: Blocks tokenised at a time: a long document's spaCy Docs are read for their
-#: citations and sentences and let go, so memory does not grow with its length.
-_CHUNK = 256
+def _read_blocks(blocks) -> tuple[tuple, list[Citation], list[Sentence]]:
+    """Every block's facts, and its citations and sentences from them (numbered to the block)."""
+    from ncnd_check.analysis.facts import facts_for
 
-
-def _tokens_read(blocks) -> tuple[list[Citation], list[Sentence]]:
-    """Citations and sentences of every block, tokenised a chunk at a time."""
-    from ncnd_check.analysis.citations import find_citations
-    from ncnd_check.analysis.nlp import process
-
+    facts = tuple(facts_for([b.norm for b in blocks]))
     citations: list[Citation] = []
     sentences: list[Sentence] = []
-    for start in range(0, len(blocks), _CHUNK):
-        chunk = blocks[start : start + _CHUNK]
-        docs = process([b.norm for b in chunk])
-        citations.extend(find_citations(chunk, docs))
-        sentences.extend(_sentences(chunk, docs))
-    return citations, sentences
-
-
-def _sentences(blocks, docs) -> list[Sentence]:
-    """Sentences of every block, as offsets into Block.norm (Span offsets only: no Token objects).
-
-    The text is Block.norm itself, which the Doc was made from verbatim:
-    ``Doc.text`` would rebuild it by joining every token (~2 ms per draft).
-    """
-    out: list[Sentence] = []
-    for block, doc in zip(blocks, docs):
-        out.extend(Sentence(block.index, start, end, text) for start, end, text in _sentence_spans(block.norm, doc))
-    return out
-
-
-#: (start, end, text) of each sentence of a recent block text: the spans depend
-#: on the text alone, and template wording repeats across letters.
-_RECENT_SPANS: Recent[tuple[tuple[int, int, str], ...]] = Recent(PARAGRAPHS)
-
-
-def _sentence_spans(text: str, doc) -> tuple[tuple[int, int, str], ...]:
-    found = _RECENT_SPANS.get(text)
-    if found is not None:
-        return found
-    spans = []
-    for sent in doc.sents:
-        begin, end = sent.start_char, sent.end_char
-        raw = text[begin:end]
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            if len(stripped) == len(text):
-                stripped = text  # the whole block: share its string
-            spans.append((begin + lead, begin + lead + len(stripped), stripped))
-    return _RECENT_SPANS.put(text, tuple(spans))
+    for block, found in zip(blocks, facts):
+        citations.extend(replace(c, block=block.index) for c in found.citations)
+        sentences.extend(Sentence(block.index, s.start, s.end, s.text) for s in found.sentences)
+    return facts, citations, sentences
 
 
 def _add_no_inference(structure, found: list[Sentence]) -> None:

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Iterable
 
 from ncnd_check.analysis.spans import leftmost_longest
 from ncnd_check.data_files import load_toml
-from ncnd_check.memo import SENTENCES, remembered
 
 if TYPE_CHECKING:  # pragma: no cover
     from ncnd_check.analysis.model import Analysis
@@ -173,12 +172,10 @@ def _lookup(text: str) -> Authority | None:
     return _by_alias().get(_fold(text))
 
 
-@remembered(SENTENCES)
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Authorities named in ``text``, in order, the longest match where names overlap.
 
-    Remembered: approved wording repeats within a letter and across a
-    disclosure log (the result is a tuple of frozen Mentions, safe to share).
+    A body block's are kept in its facts (:attr:`BlockFacts.mentions`), by text.
     """
     if text.isascii():
         low = text.lower()
@@ -283,7 +280,7 @@ def role_mentions(analysis: "Analysis") -> list[RoleMention]:
     blocks = document.blocks
     out: list[RoleMention] = []
     n = len(blocks)
-    for block in blocks:
+    for block, facts in zip(blocks, analysis.facts):
         text = block.norm
         if not text:
             continue
@@ -292,7 +289,7 @@ def role_mentions(analysis: "Analysis") -> list[RoleMention]:
             position = "letterhead"
         elif block.index >= n - _TAIL_BLOCKS:
             position = "sign-off"
-        for mention in find_mentions(text):
+        for mention in facts.mentions:
             role, reason = _classify(text, mention, position)
             out.append(RoleMention(mention, block.index, role, reason, _context(text, mention)))
     for extra in document.extras:

@@ -16,14 +16,13 @@ hold a digit, and the Matcher is built once per process.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ncnd_check import law
 from ncnd_check.analysis.model import Citation
 from ncnd_check.analysis.nlp import ATTACHED_PREFIX, get_nlp, make_doc
-from ncnd_check.memo import PARAGRAPHS, Recent
 from ncnd_check.normalise import normalise_for_matching
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -31,7 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
     from ncnd_check.document import Block, Document
 
-__all__ = ["find_citations", "find_in_text", "exemption_ids", "cited_ids", "referred_only", "relied_citations"]
+__all__ = ["find_citations", "find_in_text", "citations_in_doc", "has_digit", "exemption_ids", "cited_ids", "referred_only", "relied_citations"]
 
 # --------------------------------------------------------------------------- token shapes
 
@@ -97,7 +96,7 @@ _POSTCODE_INWARD = re.compile(r"^\d[A-Za-z]{2}[,.]?$")
 _DIGIT = re.compile(r"\d")
 
 
-def _has_digit(text: str) -> bool:
+def has_digit(text: str) -> bool:
     """``any(ch.isdigit() for ch in text)``, without a Python step per character.
 
     In ASCII text str.isdigit and ``[0-9]`` both mean 0-9, so one regex search
@@ -534,7 +533,8 @@ def _section_number(section: str) -> int:
     return int(m.group()) if m else 0
 
 
-def _citations_in_doc(doc: "Doc", text: str, block: int) -> list[Citation]:
+def citations_in_doc(doc: "Doc", text: str, block: int = 0) -> list[Citation]:
+    """The citations in one block's Doc (made from ``text`` by the project's pipeline), in order."""
     matches = _matcher()(doc)
     if not matches:
         return []
@@ -587,27 +587,19 @@ def find_citations(
     Docs and strings, block = position). ``docs``, if given, are spaCy Docs
     over each block's ``norm`` from :func:`ncnd_check.analysis.nlp.process`
     (the analysis has them already); otherwise blocks are tokenized here with
-    the same tokenizer. Blocks with no digit are skipped. A text seen
-    recently gets the citations found in it then (see :mod:`ncnd_check.memo`).
+    the same tokenizer. Blocks with no digit are skipped. (The analysis reads
+    each block's citations from its facts, :mod:`ncnd_check.analysis.facts`.)
     """
     out: list[Citation] = []
     for position, (block, text, doc) in enumerate(_texts(source)):
-        if not _has_digit(text):
+        if not has_digit(text):
             continue
-        found = _RECENT.get(text)
-        if found is None:
-            if doc is None and docs is not None and position < len(docs):
-                doc = docs[position]
-            if doc is None or _doc_text(doc) != text:
-                doc = make_doc(text)
-            found = _RECENT.put(text, tuple(_citations_in_doc(doc, text, 0)))
-        out.extend(replace(c, block=block) for c in found)
+        if doc is None and docs is not None and position < len(docs):
+            doc = docs[position]
+        if doc is None or _doc_text(doc) != text:
+            doc = make_doc(text)
+        out.extend(citations_in_doc(doc, text, block))
     return out
-
-
-#: The citations of recent block texts, as found in block 0: a block's
-#: citations depend on its text alone, and template wording repeats across letters.
-_RECENT: Recent[tuple[Citation, ...]] = Recent(PARAGRAPHS)
 
 
 def find_in_text(text: str) -> list[Citation]:

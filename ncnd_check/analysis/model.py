@@ -129,6 +129,9 @@ class Analysis:
     """The argument of one draft, as the rules see it: frozen, its costly parts built on first use."""
 
     document: Document
+    #: What each body block's text holds (ncnd_check.analysis.facts.BlockFacts), one per block, in
+    #: order; looked up from the blocks when not given.
+    facts: tuple | None = field(default=None, repr=False, compare=False)
     #: Canonical section per body block (None outside any recognised section).
     block_sections: list[str | None] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
@@ -147,6 +150,12 @@ class Analysis:
     settings: Settings = field(default_factory=Settings, repr=False, compare=False)
     #: The approved-wording library (ncnd_check.wording.library.Library) the draft is aligned with.
     library: Any = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.facts is None:
+            from ncnd_check.analysis.facts import facts_for
+
+            object.__setattr__(self, "facts", tuple(facts_for([b.norm for b in self.document.blocks])))
 
     def section_of(self, block: int | None) -> str | None:
         if block is None or not (0 <= block < len(self.block_sections)):
@@ -182,7 +191,9 @@ class Analysis:
         """The draft's alignment with the approved-wording library (ncnd_check.wording.matching)."""
         from ncnd_check.wording.matching import align_document
 
-        return align_document(self.document, self.wording_library, self.exemptions or None, self.settings.wording_threshold)
+        return align_document(
+            self.document, self.wording_library, self.exemptions or None, self.settings.wording_threshold, self.facts
+        )
 
     @cached_property
     def authority_mentions(self) -> list:

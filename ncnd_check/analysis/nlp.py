@@ -33,8 +33,6 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Iterable
 
-from ncnd_check.memo import PARAGRAPHS, Recent
-
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -269,31 +267,7 @@ def make_doc(text: str) -> "Doc":
     return get_nlp().make_doc(text)
 
 
-#: Docs made for texts seen recently (see :func:`process`); sizes in ncnd_check.memo.
-_RECENT = Recent(PARAGRAPHS)
-
-
 def process(texts: Iterable[str], batch_size: int = 64) -> list["Doc"]:
-    """Run the pipeline over many texts (block norms, usually) in one pass.
-
-    Approved wording repeats: within a letter, and across every letter of a
-    disclosure log. A text seen recently gets the Doc made for it then (the
-    pipeline is deterministic, and nothing downstream changes a Doc), so an
-    audit tokenises each template paragraph once, not once per letter. The
-    memo is bounded (see :mod:`ncnd_check.memo`), so memory stays flat
-    however many files are checked.
-    """
-    texts = list(texts)
-    out: list = [None] * len(texts)
-    missing: dict[str, list[int]] = {}
-    for position, text in enumerate(texts):
-        doc = _RECENT.get(text)
-        if doc is None:
-            missing.setdefault(text, []).append(position)
-        else:
-            out[position] = doc
-    for text, doc in zip(missing, get_nlp().pipe(missing, batch_size=batch_size) if missing else ()):
-        for position in missing[text]:
-            out[position] = doc
-        _RECENT.put(text, doc)
-    return out
+    """Run the pipeline over many texts in one pass (the analysis keeps what it reads
+    of each block's Doc in :mod:`ncnd_check.analysis.facts`, not the Doc)."""
+    return list(get_nlp().pipe(texts, batch_size=batch_size))

@@ -16,7 +16,6 @@ from functools import cache
 
 from ncnd_check.analysis.spans import leftmost_longest
 from ncnd_check.data_files import load_toml
-from ncnd_check.memo import PARAGRAPHS, remembered
 
 __all__ = ["LIBRARY_PLACEHOLDER", "Placeholder", "find_placeholders", "looks_like_placeholder", "placeholder_data"]
 
@@ -73,16 +72,7 @@ def _bracket_is_placeholder(content: str) -> bool:
 
 
 def find_placeholders(text: str) -> list[Placeholder]:
-    """Placeholders in one block's text, in order, not overlapping.
-
-    Remembered for recent texts (Placeholder is frozen): three rules ask of
-    every block, and template wording repeats across letters.
-    """
-    return list(_placeholders_in(text))
-
-
-@remembered(PARAGRAPHS)
-def _placeholders_in(text: str) -> tuple[Placeholder, ...]:
+    """Placeholders in one block's text as written, in order, not overlapping."""
     found: list[Placeholder] = []
     for m in _DOUBLE_BRACE.finditer(text):
         found.append(Placeholder(m.group(0), m.start(), m.end(), "double-brace", m.group(1).strip()))
@@ -109,7 +99,7 @@ def _placeholders_in(text: str) -> tuple[Placeholder, ...]:
         pos = low.find(filler.lower())
         if pos >= 0:
             found.append(Placeholder(text[pos : pos + len(filler)], pos, pos + len(filler), "stock"))
-    return leftmost_longest(found)
+    return list(leftmost_longest(found))
 
 
 def looks_like_placeholder(text: str) -> bool:

@@ -15,8 +15,9 @@ of its clauses, read from a trained parse, passes three tests:
 Labels: ``held``, ``not-held``, ``indirect`` (withheld, exempt from
 disclosure, attached, shown) are leaks; ``hypothetical``, ``discussion``
 and ``none`` are not. Only sentences holding a cue word are parsed
-(:func:`may_leak`); their verdicts are remembered by (text, request terms
-they hold), so template wording is judged once per process.
+(:func:`may_leak`), a letter's candidates in one batch; each sentence's
+record (:mod:`ncnd_check.analysis.facts`) keeps its parse and its verdicts
+by the request terms it holds, so template wording is judged once per process.
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Iterable
 
+from ncnd_check.analysis.facts import SentenceFacts, sentence_facts
 from ncnd_check.analysis.nlp import process
 from ncnd_check.analysis.subject import content_terms, singular
-from ncnd_check.memo import SENTENCES, Recent
 
 from .judge import judge
-from .parser import parse
+from .parser import parse_all
 from .vocab import inflections, vocab
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,7 +67,7 @@ class LeakSentence:
 
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
-_VERDICTS: Recent[Verdict] = Recent(SENTENCES)
+_NONE = Verdict("none")
 
 
 @cache
@@ -106,19 +107,42 @@ def classify_sentence(text: str, subject_terms: Iterable[str] = ()) -> Verdict:
     """One sentence's verdict; ``subject_terms``: content words of the request (singular, lower case)."""
     text = text.strip()
     if not text:
-        return Verdict("none")
-    words = {singular(w.removesuffix("'s")) for w in _WORD.findall(text.lower().replace("\u2019", "'"))}
-    subject_terms = frozenset(subject_terms)
-    # The verdict depends on the text, the request's words it holds, and whether
+        return _NONE
+    return _verdicts([sentence_facts(text)], frozenset(subject_terms))[0]
+
+
+def _verdicts(sentences: list[SentenceFacts], terms: frozenset[str]) -> list[Verdict]:
+    """Each sentence's verdict: the candidates not judged before are parsed together, once."""
+    # A verdict depends on the text, the request's words it holds, and whether
     # the request's subject is known at all (without it, any specific thing counts).
-    key = (text, subject_terms & words, bool(subject_terms))
-    if not may_leak(text) and not _names_the_request(text, key[1]):
-        return Verdict("none")
-    found = _VERDICTS.get(key)
-    if found is None:
-        label, cue, kind = judge(parse(text), key[1], known_subject=key[2])
-        found = _VERDICTS.put(key, Verdict(label, cue, kind))
-    return found
+    keys: list[tuple[frozenset[str], bool] | None] = []
+    unparsed: dict[int, SentenceFacts] = {}
+    for sentence in sentences:
+        held = terms & sentence.folded_words
+        if _cue_forms().isdisjoint(sentence.words) and not _names_the_request(sentence.text, held):
+            keys.append(None)
+            continue
+        key = (held, bool(terms))
+        keys.append(key)
+        work = sentence.leak_work
+        if key not in work.verdicts and work.parse is None:
+            unparsed[id(sentence)] = sentence
+    if unparsed:
+        todo = list(unparsed.values())
+        for sentence, doc in zip(todo, parse_all(s.text for s in todo)):
+            sentence.leak_work.parse = doc
+    out: list[Verdict] = []
+    for sentence, key in zip(sentences, keys):
+        if key is None:
+            out.append(_NONE)
+            continue
+        work = sentence.leak_work
+        found = work.verdicts.get(key)
+        if found is None:
+            label, cue, kind = judge(work.parse, key[0], known_subject=key[1])
+            found = work.verdicts[key] = Verdict(label, cue, kind)
+        out.append(found)
+    return out
 
 
 def classify_text(text: str, subject_terms: Iterable[str] = ()) -> list[tuple[str, Verdict]]:
@@ -131,12 +155,11 @@ def classify_text(text: str, subject_terms: Iterable[str] = ()) -> list[tuple[st
 def find_leaks(analysis: "Analysis", blocks: Iterable[int] | None = None, subject: str | None = None) -> list[LeakSentence]:
     """Every sentence of the given body blocks that asserts or reveals whether information is held."""
     terms = frozenset(content_terms(subject)) if subject else frozenset()
-    wanted = set(blocks) if blocks is not None else None
-    out: list[LeakSentence] = []
-    for sent in analysis.sentences:
-        if wanted is not None and sent.block not in wanted:
-            continue
-        verdict = classify_sentence(sent.text, terms)
-        if verdict.is_leak:
-            out.append(LeakSentence(sent.block, sent.start, sent.end, sent.text, verdict))
-    return out
+    wanted = sorted(set(blocks)) if blocks is not None else range(len(analysis.facts))
+    spans = [(b, span) for b in wanted if 0 <= b < len(analysis.facts) for span in analysis.facts[b].sentences]
+    verdicts = _verdicts([span.facts for _, span in spans], terms)
+    return [
+        LeakSentence(b, span.start, span.end, span.text, verdict)
+        for (b, span), verdict in zip(spans, verdicts)
+        if verdict.is_leak
+    ]

