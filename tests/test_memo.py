@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from ncnd_check.analysis import analyse, facts, leaks, nlp
 from ncnd_check import memo
+from ncnd_check.analysis import analyse, facts, leaks, nlp
 from ncnd_check.memo import Recent, forget_all
 from ncnd_check.readers.text import read_text_str
 

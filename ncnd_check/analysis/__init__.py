@@ -33,7 +33,12 @@ def analyse(document: Document, settings=None, library=None) -> Analysis:
     from ncnd_check.analysis.citations import exemption_ids, relied_citations
     from ncnd_check.analysis.conclusions import find_conclusions, no_inference_sentences
     from ncnd_check.analysis.response_type import classify_response
-    from ncnd_check.analysis.structure import attribute_single_exemption, find_structure, load_section_rules, resolve_bare
+    from ncnd_check.analysis.structure import (
+        attribute_single_exemption,
+        find_structure,
+        load_section_rules,
+        resolve_bare,
+    )
 
     blocks = document.blocks
     facts, citations, sentences = _read_blocks(blocks)

@@ -54,9 +54,9 @@ VERDICT_OF = {"ncnd": "ncnd", "nondisclose": "disclosure-test", "confirm": "conf
 NEGATED = {"ncnd": "confirm", "confirm": "ncnd", "nondisclose": "confirm", "disclose": "disclosure-test", "openness": "ncnd"}
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class ConclusionRules:
-    """conclusions.toml, compiled (hashed by identity: one object per process, see load_conclusion_rules)."""
+    """conclusions.toml, compiled (one object per process, see load_conclusion_rules)."""
 
     not_conclusion: tuple[re.Pattern, ...]
     favour: re.Pattern
@@ -131,20 +131,20 @@ def _verdict(side: str | None, negated: bool) -> str:
     return NEGATED[side] if negated else VERDICT_OF[side]
 
 
-def classify_sentence(text: str, section: str | None = None, rules: ConclusionRules | None = None) -> str | None:
+def classify_sentence(text: str, section: str | None = None) -> str | None:
     """The verdict of a balancing-conclusion sentence, or None if it is not one.
 
     ``section`` is the canonical section the sentence is in: argument sections
     (harm, factors) only conclude when they speak of the balance.
     """
-    rules = rules or load_conclusion_rules()
-    return _classify_folded(fold(text), section, rules)
+    return _classify_folded(fold(text), section)
 
 
-# Every sentence of every draft is asked both questions, and template wording
-# repeats across letters: the answers are remembered.
+# Every sentence of every draft is asked, and template wording repeats across
+# letters: the answers are remembered (by text and section; the rules are the package's).
 @remembered(SENTENCES)
-def _classify_folded(s: str, section: str | None, rules: ConclusionRules) -> str | None:
+def _classify_folded(s: str, section: str | None) -> str | None:
+    rules = load_conclusion_rules()
     if not rules.keywords.search(s):
         return None  # no verdict form can match: the common case, kept cheap
     if any(p.search(s) for p in rules.not_conclusion):
@@ -196,14 +196,14 @@ def _classify_folded(s: str, section: str | None, rules: ConclusionRules) -> str
     return None
 
 
-def is_no_inference(text: str, rules: ConclusionRules | None = None) -> bool:
+def is_no_inference(text: str) -> bool:
     """The closing statement that nothing may be inferred about whether information is held."""
-    rules = rules or load_conclusion_rules()
-    return _no_inference_folded(fold(text), rules)
+    return _no_inference_folded(fold(text))
 
 
 @remembered(SENTENCES)
-def _no_inference_folded(s: str, rules: ConclusionRules) -> bool:
+def _no_inference_folded(s: str) -> bool:
+    rules = load_conclusion_rules()
     if not rules.no_inference_keywords.search(s):
         return False
     return any(p.search(s) for p in rules.no_inference)
@@ -220,12 +220,11 @@ def find_conclusions(
     ``sentence_exemptions(sentence)`` gives the Part II ids a sentence cites;
     ``block_exemption(block)`` the exemption of the per-exemption part a block is in.
     """
-    rules = load_conclusion_rules()
     out: list[Conclusion] = []
     for sent in sentences:
         section = block_sections[sent.block] if sent.block < len(block_sections) else None
         # Sentence text is a slice of Block.norm, already folded but for case.
-        verdict = _classify_folded(sent.text.lower(), section, rules)
+        verdict = _classify_folded(sent.text.lower(), section)
         if verdict is None:
             continue
         named = sentence_exemptions(sent)
@@ -236,5 +235,4 @@ def find_conclusions(
 
 def no_inference_sentences(sentences: list[Sentence]) -> list[Sentence]:
     """The sentences that are a no-inference statement."""
-    rules = load_conclusion_rules()
-    return [s for s in sentences if _no_inference_folded(s.text.lower(), rules)]
+    return [s for s in sentences if _no_inference_folded(s.text.lower())]

@@ -41,9 +41,9 @@ _OUTSIDE = re.compile(r"\b(?:complain\w*|review|appeal|rights?|dissatisf\w*|unha
 _LIST_LINE = re.compile(r"^\W{0,3}(?:sections?|s\.?)\s*\d")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class ContentCues:
-    """content_cues.toml, compiled (hashed by identity: one object per process)."""
+    """content_cues.toml, compiled (one object per process)."""
 
     modal: re.Pattern
     harm: re.Pattern
@@ -80,7 +80,13 @@ def generic_words() -> frozenset[str]:
 
 
 @remembered(SENTENCES)
-def _kinds(s: str, cues: ContentCues) -> frozenset[str]:
+def sentence_kinds(text: str) -> frozenset[str]:
+    """What one sentence argues: {"harm"}, {"for"}, both or neither.
+
+    Remembered: every sentence of the argument is asked, and template wording repeats across letters.
+    """
+    s = fold(text).lower()
+    cues = load_content_cues()
     out = set()
     if cues.for_terms.search(s):
         out.add("for")
@@ -89,11 +95,6 @@ def _kinds(s: str, cues: ContentCues) -> frozenset[str]:
     if (cues.harm.search(s) and cues.modal.search(s)) or ("for" not in out and cues.consequence.search(s)):
         out.add("harm")
     return frozenset(out)
-
-
-def sentence_kinds(text: str) -> frozenset[str]:
-    """What one sentence argues: {"harm"}, {"for"}, both or neither."""
-    return _kinds(fold(text).lower(), load_content_cues())
 
 
 def lead_in(text: str) -> str | None:

@@ -27,7 +27,6 @@ from ncnd_check.analysis.model import (
 )
 from ncnd_check.data_files import load_toml
 from ncnd_check.document import Document
-from ncnd_check.memo import PAIRS, remembered
 
 __all__ = ["classify_response", "NcndPart", "ncnd_part", "ARGUMENT_SECTIONS"]
 
@@ -37,19 +36,13 @@ ARGUMENT_SECTIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class _CueList:
-    """One list of cue patterns, tried only when a keyword is in the text.
-
-    Hashed by identity (built once per process by :func:`_cues`), so answers can
-    be remembered: each block is asked several times, and template wording
-    repeats across letters.
-    """
+    """One list of cue patterns, tried only when a keyword is in the text (built once per process by :func:`_cues`)."""
 
     keywords: tuple[str, ...]
     pattern: re.Pattern
 
-    @remembered(PAIRS)
     def search(self, text: str) -> bool:
         if self.keywords and not any(k in text for k in self.keywords):
             return False

@@ -24,7 +24,6 @@ from ncnd_check import law
 from ncnd_check.analysis.model import Citation, FactorGroup, Section
 from ncnd_check.data_files import load_toml, read_toml_file
 from ncnd_check.document import Block, Document
-from ncnd_check.memo import PARAGRAPHS, remembered
 from ncnd_check.normalise import fold
 
 __all__ = [
@@ -53,9 +52,9 @@ _WORDS = re.compile(r"[^\W\d_][\w'-]*")
 _INTRODUCES_LIST = re.compile(r"\b(?:exemptions?|virtue of|rel(?:y|ies|ied|ying) (?:up)?on|pursuant to|following)\b[^.]*:\s*$", re.I)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class SectionRules:
-    """The compiled contents of sections.toml (hashed by identity: one object per file, see load_section_rules)."""
+    """The compiled contents of sections.toml (one object per file, see load_section_rules)."""
 
     sections: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
     reject: tuple[re.Pattern, ...]
@@ -98,9 +97,8 @@ def load_section_rules(path: str | None = None) -> SectionRules:
 _THREE_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_].*?[^\W\d_]", re.S)
 
 
-@remembered(PARAGRAPHS)
 def _introduces_list(text: str) -> bool:
-    """"... by virtue of the following exemptions:" (remembered: asked of every block)."""
+    """"... by virtue of the following exemptions:"."""
     return _INTRODUCES_LIST.search(text) is not None
 
 
@@ -124,12 +122,7 @@ def _clean_heading(text: str) -> str:
 
 def classify_heading_text(text: str, rules: SectionRules | None = None) -> str | None:
     """The canonical section a heading's text names, or None."""
-    return _classify_heading_text(text, rules or load_section_rules())
-
-
-@remembered(PARAGRAPHS)
-def _classify_heading_text(text: str, rules: SectionRules) -> str | None:
-    # Remembered: every block's lead-in is asked, and headings repeat across letters.
+    rules = rules or load_section_rules()
     t = _clean_heading(text)
     if not t:
         return None

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ncnd_check.memo import PARAGRAPHS, SENTENCES, WORDS, remembered
+from ncnd_check.memo import SENTENCES, remembered
 
 if TYPE_CHECKING:  # pragma: no cover
     from ncnd_check.analysis.model import Analysis
@@ -94,12 +94,8 @@ _ANAPHORIC = re.compile(
 )
 
 
-@remembered(WORDS)
 def singular(word: str) -> str:
-    """A light plural fold: policies -> policy, boxes -> box, accounts -> account.
-
-    Remembered: the leak classifier and the subject checks fold every word they read.
-    """
+    """A light plural fold: policies -> policy, boxes -> box, accounts -> account."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
@@ -109,15 +105,13 @@ def singular(word: str) -> str:
     return word
 
 
-def content_terms(text: str) -> set[str]:
-    """The words of ``text`` that carry its topic: lower case, singular, no stopwords."""
-    return set(_content_terms(text))
-
-
 @remembered(SENTENCES)
-def _content_terms(text: str) -> frozenset[str]:
-    # Remembered: the subject and every argued phrase are asked for their terms
-    # by several rules, and template wording repeats across letters.
+def content_terms(text: str) -> frozenset[str]:
+    """The words of ``text`` that carry its topic: lower case, singular, no stopwords.
+
+    Remembered: the subject and every argued phrase are asked by several rules,
+    and template wording repeats across letters.
+    """
     out = set()
     for word in re.findall(r"[A-Za-z0-9][A-Za-z0-9'+&-]*", text):
         w = word.lower().strip("'-").removesuffix("'s")
@@ -276,13 +270,7 @@ def _may_match(text: str, lowered: str, needed: tuple[str, ...]) -> bool:
 
 def topic_phrases(text: str, block: int = -1) -> list[Topic]:
     """Specific objects named in harm or factor text; anaphora and generic ones left out."""
-    return [Topic(phrase, block, terms) for phrase, terms in _topic_phrases(text)]
-
-
-@remembered(PARAGRAPHS)
-def _topic_phrases(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    # Remembered by text: template wording repeats across letters.
-    out: list[tuple[str, frozenset[str]]] = []
+    out: list[Topic] = []
     seen: set[str] = set()
     lowered = text.lower()
     for pattern, needed in _TOPIC_PATTERNS:
@@ -303,8 +291,8 @@ def _topic_phrases(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
             if not terms:
                 continue
             seen.add(phrase.lower())
-            out.append((phrase, frozenset(terms)))
-    return tuple(out)
+            out.append(Topic(phrase, block, frozenset(terms)))
+    return out
 
 
 def _initialisms(text: str) -> set[str]:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from ncnd_check.data_files import load_toml
-from ncnd_check.memo import SENTENCES, remembered
 
 __all__ = ["Topic", "topics", "sections_discussed", "harmed_topics", "prejudice_claims"]
 
@@ -55,31 +54,9 @@ def topics() -> tuple[Topic, ...]:
     )
 
 
-@remembered(SENTENCES)
-def _discussed(text: str) -> frozenset[str]:
-    return frozenset(t.section for t in topics() if t.vocabulary.search(text))
-
-
 def sections_discussed(text: str) -> frozenset[str]:
     """Sections whose topic the (lower-case, folded) text discusses at all."""
-    return _discussed(text)
-
-
-@remembered(SENTENCES)
-def _claims(text: str) -> frozenset[str]:
-    out: set[str] = set()
-    for m in _PREJUDICE.finditer(text):
-        obj, verb = m.group("object"), text[m.start() : m.start("object")]
-        out.update(t.section for t in topics() if t.interests.search(obj) and (t.verbs is None or t.verbs.search(verb)))
-    return frozenset(out)
-
-
-@remembered(SENTENCES)
-def _harmed(text: str) -> frozenset[str]:
-    out: set[str] = set()
-    for m in _PREJUDICE.finditer(text):
-        out.update(t.section for t in topics() if t.vocabulary.search(m.group("object")))
-    return frozenset(out)
+    return frozenset(t.section for t in topics() if t.vocabulary.search(text))
 
 
 def harmed_topics(text: str) -> frozenset[str]:
@@ -88,9 +65,16 @@ def harmed_topics(text: str) -> frozenset[str]:
     "It would undermine any investigation": the s30 argument, thinly put. Enough
     to say a cited exemption is argued, never to say an uncited one is.
     """
-    return _harmed(text)
+    out: set[str] = set()
+    for m in _PREJUDICE.finditer(text):
+        out.update(t.section for t in topics() if t.vocabulary.search(m.group("object")))
+    return frozenset(out)
 
 
 def prejudice_claims(text: str) -> frozenset[str]:
     """Sections whose statutory interest the (lower-case, folded) text says confirming or denying would prejudice."""
-    return _claims(text)
+    out: set[str] = set()
+    for m in _PREJUDICE.finditer(text):
+        obj, verb = m.group("object"), text[m.start() : m.start("object")]
+        out.update(t.section for t in topics() if t.interests.search(obj) and (t.verbs is None or t.verbs.search(verb)))
+    return frozenset(out)

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ncnd_check.data_files import load_toml
-from ncnd_check.memo import WORDS, remembered
 
 __all__ = [
     "Exemption",
@@ -93,12 +92,13 @@ def _norm_part(part: str, first: bool) -> str:
     return part.lower()
 
 
-@remembered(WORDS)
+@lru_cache(maxsize=1024)
 def parse_id(text: str) -> ParsedId | None:
     """Parse ``s24(2)``, ``24(2)``, ``S.40(5b)(a)(i)``, ``22a``; None if it is not one.
 
-    Remembered (ParsedId is frozen): a draft asks about the same few ids
-    a few hundred times, through every statute look-up.
+    Kept for the most recent ids (ParsedId is frozen): a draft asks about the
+    same few ids a few hundred times, through every statute look-up. Ids are
+    a closed vocabulary, not a letter's text, so this is no text memo.
     """
     m = _ID.match(text)
     if not m:

@@ -29,8 +29,8 @@ from itertools import compress
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ncnd_check.analysis.placeholders import LIBRARY_PLACEHOLDER
-from ncnd_check.normalise import normalise_for_matching
 from ncnd_check.memo import PAIRS, PARAGRAPHS, Recent
+from ncnd_check.normalise import normalise_for_matching
 
 if TYPE_CHECKING:
     from ncnd_check.analysis.facts import BlockFacts
