@@ -1,11 +1,16 @@
-"""A bounded memo for results that depend only on a text (and a little more).
+"""Bounded memos for results that depend only on a text (and a little more): their sizes, and one way to empty them.
 
 Approved wording repeats: within a letter, and across every letter of a
-disclosure log. Analysis steps whose result depends only on a paragraph's or
-a sentence's text keep recent results here, so an audit does the work once
-per distinct wording rather than once per letter. Each memo is bounded
-(least recently used out first), so memory stays flat however many files
-are checked. Only immutable results (or results nothing changes) belong here.
+disclosure log, so an audit should do the work once per distinct wording,
+not once per letter. What a block's text holds is kept in one place, the
+per-block facts (:mod:`ncnd_check.analysis.facts`: sentences, citations,
+mentions, words, each sentence's parse and leak verdicts). Besides it, only
+the library index keeps its scores (by draft text), the DOCX reader its
+parsed styles (by the styles part's bytes), and four answers asked of every
+sentence of every letter are :func:`remembered`. Each memo is bounded (least
+recently used out first), so memory stays flat however many files are
+checked; :func:`forget_all` empties them all. Only immutable results (or
+results nothing changes) belong here.
 """
 
 from __future__ import annotations
