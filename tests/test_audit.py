@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from reporting import BAD_TEXT, FAKE_RULES, GOOD_TEXT, fake_rules, load_json  # noqa: F401
 
-from ncnd_check.audit import file_month, month_of
+from ncnd_check.commands.batch import file_month, month_of
 from ncnd_check.cli import cli
 from ncnd_check.rules.registry import RULES, Rule
 
@@ -264,7 +264,7 @@ def test_summary_table_to_output_file(sent, fake_rules):
 
 def test_each_worker_warms_up_once(tmp_path, monkeypatch, fake_rules):
     """--jobs N: N worker processes, each loading the pipeline and library once, then checking many files."""
-    import ncnd_check.audit as audit_mod
+    import ncnd_check.commands.batch as audit_mod
 
     log = tmp_path / "warm.log"
     real_warm = audit_mod._warm

@@ -8,7 +8,7 @@ from contextlib import nullcontext
 
 import click
 
-from ncnd_check.audit import AuditItem, FindingSpool, SummaryBuilder, iter_files
+from ncnd_check.commands.batch import AuditItem, FindingSpool, SummaryBuilder, iter_files
 from ncnd_check.commands.finish import (
     open_output,
     refuse_outputs,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ncnd_check.audit import run_files
+from ncnd_check.commands.batch import run_files
 from ncnd_check.commands.finish import finish, refuse_outputs, safe
 from ncnd_check.commands.options import (
     build_settings,

@@ -197,7 +197,7 @@ def learn(paths, output, min_support, authority, name, force, jobs, quiet):
       ncnd-check refs learn sent/2025/ --output templates/reference_texts
       ncnd-check refs learn templates/*.docx -o lib --authority "Kent Police" --min-support 2
     """
-    from ncnd_check.audit import progress_bar
+    from ncnd_check.commands.batch import progress_bar
     from ncnd_check.commands.paths import PathProblem, collect
     from ncnd_check.errors import ConfigError
     from ncnd_check.learn import DEFAULT_MIN_SUPPORT, LearnError

@@ -1,6 +1,8 @@
 """Checking many files: in order, in parallel processes, with a progress bar.
 
-``check --jobs N`` and ``audit`` both run through :func:`run_files`. Each
+``check --jobs N`` and ``audit`` both run through :func:`run_files` (and
+``refs`` shows its progress bar); it is the commands' shared machinery, so it
+sits with them rather than beside ``commands/audit.py`` at the package root. Each
 worker process loads the spaCy pipeline and the approved-wording library once
 (in its initializer), then checks its share of the files. Results come back
 in argument order, whatever order the workers finish in.
