@@ -19,7 +19,6 @@ from typing import Iterable
 
 from ncnd_check.analysis.model import Conclusion, Sentence
 from ncnd_check.data_files import load_toml
-from ncnd_check.memo import SENTENCES, remembered
 from ncnd_check.normalise import fold
 
 __all__ = [
@@ -137,19 +136,43 @@ def classify_sentence(text: str, section: str | None = None) -> str | None:
     ``section`` is the canonical section the sentence is in: argument sections
     (harm, factors) only conclude when they speak of the balance.
     """
-    return _classify_folded(fold(text), section)
+    s = fold(text)
+    return _in_section(s, section, lambda: balance_verdict(s), lambda: is_decision(s))
 
 
-# Every sentence of every draft is asked, and template wording repeats across
-# letters: the answers are remembered (by text and section; the rules are the package's).
-@remembered(SENTENCES)
-def _classify_folded(s: str, section: str | None) -> str | None:
+def sentence_verdict(sentence, section: str | None) -> str | None:
+    """:func:`classify_sentence` of an analysed sentence, from its facts (:class:`SentenceFacts`)."""
+    return _in_section(sentence.lowered, section, lambda: sentence.balance_verdict, lambda: sentence.is_decision)
+
+
+def _in_section(s: str, section: str | None, weighed, decision) -> str | None:
+    """A sentence's verdict where it stands: an argument section's sentence concludes only when it
+    speaks of the balance; a bare decision concludes only in a concluding section (or none)."""
+    if section in _ARGUMENT_ONLY and "balanc" not in s:
+        return None
+    verdict = weighed()
+    if verdict is None and (section in _DECISION_SECTIONS or section is None) and decision():
+        return "ncnd"
+    return verdict
+
+
+def _may_conclude(s: str, rules: ConclusionRules) -> bool:
+    return rules.keywords.search(s) is not None and not any(p.search(s) for p in rules.not_conclusion)
+
+
+def is_decision(s: str) -> bool:
+    """A lower-case sentence that is a bare decision: "We have therefore decided to neither confirm nor deny"."""
+    rules = load_conclusion_rules()
+    return _may_conclude(s, rules) and any(p.search(s) for p in rules.decisions)
+
+
+def balance_verdict(s: str) -> str | None:
+    """The verdict a lower-case sentence's weighing reaches ("the public interest in X outweighs Y"),
+    wherever it stands (see :func:`classify_sentence` for where it counts)."""
     rules = load_conclusion_rules()
     if not rules.keywords.search(s):
         return None  # no verdict form can match: the common case, kept cheap
     if any(p.search(s) for p in rules.not_conclusion):
-        return None
-    if section in _ARGUMENT_ONLY and "balanc" not in s:
         return None
     # "X is outweighed by Y": Y wins.
     m = _OUTWEIGHED_BY.search(s)
@@ -189,20 +212,16 @@ def _classify_folded(s: str, section: str | None) -> str | None:
     if m:
         side = _side(_near(s[m.end():]), rules)
         return _verdict(side, bool(m.group("neg")))
-    # "We have therefore decided to neither confirm nor deny."
-    if section in _DECISION_SECTIONS or section is None:
-        if any(p.search(s) for p in rules.decisions):
-            return "ncnd"
     return None
 
 
 def is_no_inference(text: str) -> bool:
     """The closing statement that nothing may be inferred about whether information is held."""
-    return _no_inference_folded(fold(text))
+    return no_inference_in(fold(text))
 
 
-@remembered(SENTENCES)
-def _no_inference_folded(s: str) -> bool:
+def no_inference_in(s: str) -> bool:
+    """:func:`is_no_inference` of a lower-case sentence."""
     rules = load_conclusion_rules()
     if not rules.no_inference_keywords.search(s):
         return False
@@ -223,8 +242,7 @@ def find_conclusions(
     out: list[Conclusion] = []
     for sent in sentences:
         section = block_sections[sent.block] if sent.block < len(block_sections) else None
-        # Sentence text is a slice of Block.norm, already folded but for case.
-        verdict = _classify_folded(sent.text.lower(), section)
+        verdict = sentence_verdict(sent.facts, section)
         if verdict is None:
             continue
         named = sentence_exemptions(sent)
@@ -235,4 +253,4 @@ def find_conclusions(
 
 def no_inference_sentences(sentences: list[Sentence]) -> list[Sentence]:
     """The sentences that are a no-inference statement."""
-    return [s for s in sentences if _no_inference_folded(s.text.lower())]
+    return [s for s in sentences if s.facts.no_inference]

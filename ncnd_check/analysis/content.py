@@ -19,13 +19,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from ncnd_check import law
-from ncnd_check.analysis.conclusions import classify_sentence, is_no_inference
+from ncnd_check.analysis.conclusions import sentence_verdict
 from ncnd_check.analysis.model import Citation, FactorGroup, Section, Sentence
 from ncnd_check.analysis.structure import is_content, resolve_bare
 from ncnd_check.analysis.subject import singular
 from ncnd_check.data_files import load_toml
 from ncnd_check.document import Document
-from ncnd_check.memo import SENTENCES, remembered
 from ncnd_check.normalise import fold
 
 __all__ = ["ContentCues", "load_content_cues", "sentence_kinds", "add_content_parts", "generic_words"]
@@ -79,12 +78,8 @@ def generic_words() -> frozenset[str]:
     return frozenset(singular(w) for w in data.get("generic", {}).get("words", "").split())
 
 
-@remembered(SENTENCES)
 def sentence_kinds(text: str) -> frozenset[str]:
-    """What one sentence argues: {"harm"}, {"for"}, both or neither.
-
-    Remembered: every sentence of the argument is asked, and template wording repeats across letters.
-    """
+    """What one sentence argues: {"harm"}, {"for"}, both or neither (an analysed sentence's facts keep it)."""
     s = fold(text).lower()
     cues = load_content_cues()
     out = set()
@@ -258,12 +253,12 @@ def _read(sents: list[Sentence], current: str | None) -> tuple[frozenset[str], b
     counts = {"harm": 0, "for": 0}
     verdict = False
     for s in sents:
-        if is_no_inference(s.text):
+        if s.facts.no_inference:
             continue
-        if classify_sentence(s.text, current) is not None:
+        if sentence_verdict(s.facts, current) is not None:
             verdict = True
             continue  # the verdict weighs both sides: not a factor of its own
-        found = sentence_kinds(s.text)
+        found = s.facts.kinds
         kinds |= found
         for k in found:
             counts[k] += 1

@@ -1,8 +1,9 @@
 """Per-block facts: what every later step asks of a block's text, worked out once.
 
-A block's sentences, citations, authority mentions and words (for the
-library look-up), and each sentence's words (for the leak finder's cue
-test) and trained parse, depend on its folded text (``Block.norm``) alone; approved wording repeats within a letter
+A block's sentences, citations, authority mentions, content terms, topic
+phrases and words (for the library look-up), and each sentence's balancing
+verdict, argument kinds, words (for the leak finder's cue test) and trained
+parse, depend on its folded text (``Block.norm``) alone; approved wording repeats within a letter
 and across a disclosure log. :func:`facts_for` gives one frozen
 :class:`BlockFacts` per text, and keeps the records of recent texts: this is
 the project's one text memo. Sentences are shared between blocks (one
@@ -26,9 +27,11 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ncnd_check.analysis.authorities import Mention, find_mentions
 from ncnd_check.analysis.citations import citations_in_doc, has_digit
+from ncnd_check.analysis.conclusions import balance_verdict, is_decision, no_inference_in
+from ncnd_check.analysis.content import sentence_kinds
 from ncnd_check.analysis.model import Citation
 from ncnd_check.analysis.nlp import get_nlp
-from ncnd_check.analysis.subject import singular
+from ncnd_check.analysis.subject import Topic, content_terms, singular, topic_phrases
 from ncnd_check.memo import PARAGRAPHS, SENTENCES, Recent
 from ncnd_check.wording.matching import Words, words
 
@@ -52,7 +55,7 @@ class LeakWork:
 
 @dataclass(frozen=True)
 class SentenceFacts:
-    """One sentence's text (stripped) and the words the leak finder tests."""
+    """One sentence's text (stripped), and what the conclusion, argument and leak steps ask of it."""
 
     text: str
     leak_work: LeakWork = field(default_factory=LeakWork, compare=False, repr=False)
@@ -61,6 +64,30 @@ class SentenceFacts:
     def words(self) -> frozenset[str]:
         """Its lower-case words as written: the leak cue test needs no parse."""
         return frozenset(_WORD.findall(self.text.lower()))
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def balance_verdict(self) -> str | None:
+        """The balancing verdict it reaches, its section aside (see conclusions.sentence_verdict)."""
+        return balance_verdict(self.lowered)
+
+    @cached_property
+    def is_decision(self) -> bool:
+        """Whether it is a bare decision to neither confirm nor deny (see conclusions.is_decision)."""
+        return is_decision(self.lowered)
+
+    @cached_property
+    def no_inference(self) -> bool:
+        """Whether it says nothing may be inferred about whether information is held."""
+        return no_inference_in(self.lowered)
+
+    @cached_property
+    def kinds(self) -> frozenset[str]:
+        """What it argues: {"harm"}, {"for"}, both or neither."""
+        return sentence_kinds(self.text)
 
     @cached_property
     def folded_words(self) -> frozenset[str]:
@@ -94,6 +121,16 @@ class BlockFacts:
     def mentions(self) -> tuple[Mention, ...]:
         """Authorities the text names, in order, the longest match where names overlap."""
         return find_mentions(self.text)
+
+    @cached_property
+    def terms(self) -> frozenset[str]:
+        """Its content words: lower case, singular, no stopwords (what topics are compared by)."""
+        return content_terms(self.text)
+
+    @cached_property
+    def topics(self) -> tuple[Topic, ...]:
+        """The specific things it says confirming or denying would reveal (block -1: the text's, not a block's)."""
+        return tuple(topic_phrases(self.text))
 
     @cached_property
     def words(self) -> Words:

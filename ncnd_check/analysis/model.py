@@ -66,6 +66,8 @@ class Sentence:
     start: int  # offsets into Block.norm
     end: int
     text: str
+    #: What its text holds (ncnd_check.analysis.facts.SentenceFacts), shared by every sentence with this text.
+    facts: Any = field(default=None, repr=False, compare=False)
 
 
 class _HeadedBlocks:

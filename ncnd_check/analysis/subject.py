@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ncnd_check.memo import SENTENCES, remembered
 
 if TYPE_CHECKING:  # pragma: no cover
     from ncnd_check.analysis.model import Analysis
@@ -105,13 +104,8 @@ def singular(word: str) -> str:
     return word
 
 
-@remembered(SENTENCES)
 def content_terms(text: str) -> frozenset[str]:
-    """The words of ``text`` that carry its topic: lower case, singular, no stopwords.
-
-    Remembered: the subject and every argued phrase are asked by several rules,
-    and template wording repeats across letters.
-    """
+    """The words of ``text`` that carry its topic: lower case, singular, no stopwords (a block's facts keep its)."""
     out = set()
     for word in re.findall(r"[A-Za-z0-9][A-Za-z0-9'+&-]*", text):
         w = word.lower().strip("'-").removesuffix("'s")

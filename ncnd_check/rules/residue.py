@@ -303,7 +303,6 @@ def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
         is_placeholder_only,
         request_blocks,
         shares_topic,
-        topic_phrases,
     )
 
     analysis = ctx.analysis
@@ -323,7 +322,7 @@ def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
     for block in ctx.document.blocks:
         if block.index not in argued or block.index in skip:
             continue
-        for topic in topic_phrases(block.norm, block.index):
+        for topic in analysis.facts[block.index].topics:
             key = " ".join(sorted(topic.terms))
             if topic.terms & wanted or key in reported or shares_topic(subject, topic.phrase):
                 continue
@@ -357,7 +356,7 @@ def _harm_about_another_subject(ctx, subject: str, wanted: set[str], skip: set[i
     } - harm_blocks - skip
     if not harm_blocks:
         return
-    elsewhere = {t for b in others for t in content_terms(blocks[b].norm)} - generic
+    elsewhere = {t for b in others for t in analysis.facts[b].terms} - generic
     for section in analysis.sections:
         if section.name != "harm" or (section.heading or "").startswith("(in the"):
             continue
