@@ -66,3 +66,19 @@ def test_analysis_without_settings_or_library_uses_the_defaults():
     analysis = analyse(document)
     assert analysis.settings == Settings()
     assert analysis.wording_library is get_library(Settings())
+
+
+def test_the_analysis_holds_its_structure_in_tuples_nothing_can_append_to():
+    from ncnd_check.analysis import analyse
+    from ncnd_check.readers.text import read_text_str
+
+    analysis = analyse(read_text_str(
+        "Response\n\nThe force can neither confirm nor deny that it holds the information, by virtue of section 31(3).\n"
+    ))
+    for name in ("block_sections", "sections", "citations", "exemptions", "factors", "conclusions", "sentences", "facts"):
+        assert isinstance(getattr(analysis, name), tuple), name
+    assert isinstance(analysis.ncnd_blocks, frozenset)
+    assert analysis.exemptions == ("s31(3)",)
+    # Each sentence carries its text's facts, the very record its block's facts hold.
+    first = analysis.sentences[0]
+    assert first.facts is analysis.facts[first.block].sentences[0].facts

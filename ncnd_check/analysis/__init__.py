@@ -33,12 +33,7 @@ def analyse(document: Document, settings=None, library=None) -> Analysis:
     from ncnd_check.analysis.citations import exemption_ids, relied_citations
     from ncnd_check.analysis.conclusions import find_conclusions, no_inference_sentences
     from ncnd_check.analysis.response_type import classify_response
-    from ncnd_check.analysis.structure import (
-        attribute_single_exemption,
-        find_structure,
-        load_section_rules,
-        resolve_bare,
-    )
+    from ncnd_check.analysis.structure import attribute_single_exemption, find_structure, load_section_rules
 
     blocks = document.blocks
     facts, citations, sentences = _read_blocks(blocks)
@@ -56,38 +51,56 @@ def analyse(document: Document, settings=None, library=None) -> Analysis:
         document, structure.block_sections, structure.sections, structure.factors,
         sentences, ncnd_blocks, structure.heading_blocks, citations, structure.exemption_headings,
     )
+    # The single exemption's factors and parts are attributed before the Analysis is made: it is frozen.
+    qualified = _qualified_ncnd_limbs(citations, ncnd_blocks, blocks, settings)
+    attribute_single_exemption(structure.factors, structure.sections, qualified)
+    conclusions = find_conclusions(
+        sentences, structure.block_sections, _sentence_exemptions(citations), _block_exemption(structure.sections)
+    )
     analysis = Analysis(
         document=document,
         facts=facts,
-        block_sections=structure.block_sections,
-        sections=structure.sections,
-        citations=citations,
+        block_sections=tuple(structure.block_sections),
+        sections=tuple(structure.sections),
+        citations=tuple(citations),
         # Only the provisions relied on: not one named to explain another ("the bodies listed in section 23(3)").
-        exemptions=exemption_ids(relied_citations(citations, [b.norm for b in blocks])),
+        exemptions=tuple(exemption_ids(relied_citations(citations, [b.norm for b in blocks]))),
         response_type=response_type,
-        ncnd_blocks=ncnd_blocks,
-        factors=structure.factors,
-        sentences=sentences,
+        ncnd_blocks=frozenset(ncnd_blocks),
+        factors=tuple(structure.factors),
+        conclusions=tuple(conclusions),
+        sentences=tuple(sentences),
         settings=settings if settings is not None else Settings(),
         library=library,
     )
+    return replace(analysis, subject=_subject(analysis))
+
+
+def _qualified_ncnd_limbs(citations: list[Citation], ncnd_blocks: set[int], blocks, settings) -> list[str]:
+    """The qualified exemptions the NCND part relies on, each once, in citation order."""
+    from ncnd_check.analysis.structure import resolve_bare
 
     scope = ncnd_blocks or set(range(len(blocks)))
     all_ids = list(dict.fromkeys(c.id for c in citations))
-    # Asked per citation and per sentence below: look each distinct id up in the statute once.
+    # Asked per citation below: look each distinct id up in the statute once.
     part_ii = {i: law.is_part_ii(i) for i in all_ids}
     cited_here = list(
         dict.fromkeys(resolve_bare(c, all_ids) for c in citations if c.block in scope and part_ii[c.id])
     )
     # The NCND limbs argue; a withholding limb beside its NCND one (31(1) with 31(3)) does not count twice.
     ncnd_limbs = [e for e in cited_here if not law.is_withholding_subsection(e)] or cited_here
-    qualified = [e for e in ncnd_limbs if law.is_qualified(e, settings)]
-    attribute_single_exemption(analysis.factors, analysis.sections, qualified)
+    return [e for e in ncnd_limbs if law.is_qualified(e, settings)]
+
+
+def _sentence_exemptions(citations: list[Citation]):
+    """sentence -> the Part II ids it cites (bare ones resolved), each once."""
+    from ncnd_check.analysis.structure import resolve_bare
 
     by_block: dict[int, list[Citation]] = {}
     for c in citations:
         by_block.setdefault(c.block, []).append(c)
     cited_ids = list(dict.fromkeys(c.id for c in citations))
+    part_ii = {i: law.is_part_ii(i) for i in cited_ids}
 
     def sentence_exemptions(sent: Sentence) -> list[str]:
         found = [
@@ -97,9 +110,14 @@ def analyse(document: Document, settings=None, library=None) -> Analysis:
         ]
         return list(dict.fromkeys(found))
 
+    return sentence_exemptions
+
+
+def _block_exemption(sections: list[Section]):
+    """block -> the exemption of the per-exemption part it is in, if any."""
     section_of_block: dict[int, Section] = {}
     # A heading's section first; the parts read from content only where no heading speaks.
-    for s in sorted(analysis.sections, key=lambda s: not (s.heading or "").startswith("(")):
+    for s in sorted(sections, key=lambda s: not (s.heading or "").startswith("(")):
         for b in s.all_blocks:
             section_of_block[b] = s
 
@@ -107,10 +125,7 @@ def analyse(document: Document, settings=None, library=None) -> Analysis:
         s = section_of_block.get(block)
         return s.exemption if s is not None else None
 
-    analysis = replace(
-        analysis, conclusions=find_conclusions(sentences, analysis.block_sections, sentence_exemptions, block_exemption)
-    )
-    return replace(analysis, subject=_subject(analysis))
+    return block_exemption
 
 
 def _read_blocks(blocks) -> tuple[tuple, list[Citation], list[Sentence]]:

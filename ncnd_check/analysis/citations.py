@@ -30,7 +30,10 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
     from ncnd_check.document import Block, Document
 
-__all__ = ["find_citations", "find_in_text", "citations_in_doc", "has_digit", "exemption_ids", "cited_ids", "referred_only", "relied_citations"]
+__all__ = [
+    "find_citations", "find_in_text", "citations_in_doc", "has_digit",
+    "exemption_ids", "cited_ids", "referred_only", "relied_citations",
+]
 
 # --------------------------------------------------------------------------- token shapes
 

@@ -135,17 +135,17 @@ class Analysis:
     #: order; looked up from the blocks when not given.
     facts: tuple | None = field(default=None, repr=False, compare=False)
     #: Canonical section per body block (None outside any recognised section).
-    block_sections: list[str | None] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
+    block_sections: tuple[str | None, ...] = ()
+    sections: tuple[Section, ...] = ()
+    citations: tuple[Citation, ...] = ()
     #: Normalised exemption ids cited (s1 and s17 left out), sorted by section number.
-    exemptions: list[str] = field(default_factory=list)
+    exemptions: tuple[str, ...] = ()
     response_type: str = "other"  # ncnd | partial-ncnd | other
     #: Body blocks inside the NCND part of the response (all blocks for "ncnd").
-    ncnd_blocks: set[int] = field(default_factory=set)
-    factors: list[FactorGroup] = field(default_factory=list)
-    conclusions: list[Conclusion] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
+    ncnd_blocks: frozenset[int] = frozenset()
+    factors: tuple[FactorGroup, ...] = ()
+    conclusions: tuple[Conclusion, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
     #: The request's subject as the draft states it ("new Office 365 accounts"), if found.
     subject: str | None = None
     #: What the draft was analysed with (the defaults when none were given): the parts below depend on them.
