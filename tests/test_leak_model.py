@@ -24,3 +24,15 @@ def test_the_pipeline_gives_a_parse_and_no_entities() -> None:
     assert "parser" in nlp.pipe_names and "ner" not in nlp.pipe_names
     doc = nlp("The force does not hold the information.")
     assert any(t.dep_ == "neg" for t in doc)
+
+
+def test_the_tokenizer_built_from_the_config_is_the_one_the_model_was_saved_with() -> None:
+    # parser() skips reading the saved tokenizer back (it is a quarter of the load time);
+    # that is only right while spaCy builds the very same one from the model's config.
+    from spacy.tokenizer import Tokenizer
+
+    facts = model_facts()
+    nlp = parser()
+    folder = resources.files(facts["module"]).joinpath(f"{facts['module']}-{facts['version']}")
+    saved = Tokenizer(nlp.vocab).from_disk(folder.joinpath("tokenizer"))
+    assert saved.to_bytes(exclude=["vocab"]) == nlp.tokenizer.to_bytes(exclude=["vocab"])

@@ -39,7 +39,12 @@ def model_facts() -> dict:
 
 @cache
 def parser() -> "Language":
-    """The trained pipeline, without the parts the clause test does not read (NER)."""
+    """The trained pipeline, without the parts the clause test does not read (NER).
+
+    Its tokenizer is the one spaCy builds from the model's config, not read
+    back from the package as well: that second load is a quarter of the
+    model's load time, and the two are the same bytes (a test checks it).
+    """
     import importlib
 
     import spacy
@@ -56,7 +61,7 @@ def parser() -> "Language":
     meta = json.loads(resources.files(facts["module"]).joinpath("meta.json").read_text(encoding="utf-8"))
     if meta.get("version") != facts["version"]:  # pragma: no cover - guarded by the pin
         raise InputError("unsupported", f"parsing model version {meta.get('version')} is not the pinned {facts['version']}")
-    return spacy.load(module.__name__, exclude=["ner"])
+    return spacy.load(module.__name__, exclude=["ner", "tokenizer"])
 
 
 def parse_all(texts: Iterable[str]) -> list["Doc"]:
