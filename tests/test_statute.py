@@ -191,3 +191,10 @@ def test_section_name_and_label():
     assert law.section_name("s40(5B)(a)(i)") == "Section 40(5B)(a)(i)"
     assert law.label("s24(2)") == "Section 24(2) (National Security)"
     assert law.label("s99(1)") == "Section 99(1)"
+
+
+def test_several_provisions_are_named_as_a_letter_names_them():
+    assert law.sections_named(["s31(3)"]) == "Section 31(3)"
+    assert law.sections_named(["s31(3)", "s30(3)"]) == "Section 31(3) or 30(3)"
+    assert law.sections_named(["s23(5)", "s24(2)"], "and") == "Section 23(5) and 24(2)"
+    assert law.sections_named([]) == ""

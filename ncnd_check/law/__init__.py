@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 from ncnd_check.data_files import load_toml
 
@@ -468,6 +468,12 @@ def is_prejudice_based(id: str) -> bool:
 def section_name(id: str) -> str:
     """How a letter names a provision: ``s24(2)`` -> ``"Section 24(2)"``, ``s40(5B)(a)(i)`` likewise."""
     return "Section " + id[1:]
+
+
+def sections_named(ids: Iterable[str], joiner: str = "or") -> str:
+    """Several provisions as a letter names them: ``["s31(3)", "s30(3)"]`` -> ``"Section 31(3) or 30(3)"``."""
+    numbers = [i[1:] for i in ids]
+    return "Section " + f" {joiner} ".join(numbers) if numbers else ""
 
 
 def label(id: str) -> str:

@@ -190,15 +190,15 @@ def _withholding(ctx: "RuleContext", mixed: bool) -> Iterator["Finding"]:
         )
         if has_ncnd != mixed:
             continue
-        target = " or ".join(n[1:] for n in ncnd)
+        target = law.sections_named(ncnd)
         if mixed:
-            message = f"{law.section_name(c.id)} (withholding) is cited beside Section {target} in the NCND part"
-            suggestion = f"Rely on Section {target} alone; remove {law.section_name(c.id)}."
+            message = f"{law.section_name(c.id)} (withholding) is cited beside {target} in the NCND part"
+            suggestion = f"Rely on {target} alone; remove {law.section_name(c.id)}."
         else:
             message = (
-                f"{law.section_name(c.id)} is the withholding subsection; an NCND response relies on Section {target}"
+                f"{law.section_name(c.id)} is the withholding subsection; an NCND response relies on {target}"
             )
-            suggestion = f"Cite Section {target} instead of {law.section_name(c.id)}."
+            suggestion = f"Cite {target} instead of {law.section_name(c.id)}."
         yield ctx.finding(message, c.block, evidence=c.text, exemption=c.id, suggestion=suggestion)
 
 
