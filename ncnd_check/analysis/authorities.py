@@ -237,6 +237,12 @@ _BEFORE_PASSING = re.compile(
 )
 _AFTER_LIST = re.compile(r"^\s*(?:and|or|&|,)\s", re.I)
 
+def named_in_passing(text: str, mention: Mention) -> bool:
+    """Named beside others, not as the writer: "other forces such as Essex Police", "shared with Essex Police and ..."."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    return bool(_BEFORE_PASSING.search(before) or _AFTER_LIST.match(text[mention.end : mention.end + 10]))
+
+
 #: Blocks at the top (letterhead) and bottom (sign-off) of a letter.
 _HEAD_BLOCKS = 4
 _TAIL_BLOCKS = 6

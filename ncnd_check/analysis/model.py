@@ -232,17 +232,22 @@ class Analysis:
         return Argument(self, ncnd_part(self))
 
     @cached_property
-    def leak_blocks(self) -> list[int]:
-        """Blocks whose sentences can leak: the NCND part, less the requester's own words quoted."""
+    def request_blocks(self) -> tuple[int, ...]:
+        """Body blocks that state the request: the request section, or the echo at the top."""
         from ncnd_check.analysis.subject import request_blocks
 
+        return tuple(request_blocks(self))
+
+    @cached_property
+    def leak_blocks(self) -> list[int]:
+        """Blocks whose sentences can leak: the NCND part, less the requester's own words quoted."""
         if self.ncnd_blocks:
             blocks = set(self.ncnd_blocks)
         elif self.response_type == "ncnd":
             blocks = {b.index for b in self.document.blocks}
         else:
             blocks = set()  # a partial response whose NCND part was not found: nothing to scope to
-        return sorted(blocks - set(request_blocks(self)))
+        return sorted(blocks - set(self.request_blocks))
 
     @cached_property
     def leaks(self) -> list:

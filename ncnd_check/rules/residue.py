@@ -12,13 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ncnd_check.analysis.authorities import (
-    _AFTER_LIST,
-    _BEFORE_PASSING,
-    resolve,
-    responding_mentions,
-    same_authority,
-)
+from ncnd_check.analysis.authorities import named_in_passing, resolve, same_authority
 from ncnd_check.analysis.content import generic_words
 from ncnd_check.analysis.placeholders import find_placeholders, looks_like_placeholder
 from ncnd_check.analysis.subject import content_terms, shares_topic
@@ -154,7 +148,7 @@ def other_authority(ctx: "RuleContext") -> Iterator["Finding"]:
 
     expected = resolve(ctx.settings.authority)
     seen = set()
-    for m in responding_mentions(ctx.analysis):
+    for m in ctx.analysis.responding_mentions:
         if _in_argument(ctx, m):
             continue  # a name inside the argument: NCND708 (partial evidence, a warning)
         if same_authority(m.mention.authority, expected) or (m.block, m.mention.authority) in seen:
@@ -259,9 +253,7 @@ def other_authority_in_argument(ctx: "RuleContext") -> Iterator["Finding"]:
             continue
         if same_authority(authority, responder) or (m.block, authority) in reported:
             continue
-        text = blocks[m.block].norm
-        before = text[max(0, m.mention.start - 40) : m.mention.start]
-        if _BEFORE_PASSING.search(before) or _AFTER_LIST.match(text[m.mention.end : m.mention.end + 10]):
+        if named_in_passing(blocks[m.block].norm, m.mention):
             continue  # "other forces such as Essex Police", "shared with Essex Police"
         reported.add((m.block, authority))
         yield ctx.finding(
@@ -297,22 +289,16 @@ def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
     How to fix: Rewrite the harm and factor text about the subject of this request, or use
     the approved wording for it.
     """
-    from ncnd_check.analysis.subject import (
-        content_terms,
-        find_subject,
-        is_placeholder_only,
-        request_blocks,
-        shares_topic,
-    )
+    from ncnd_check.analysis.subject import is_placeholder_only
 
     analysis = ctx.analysis
-    subject = analysis.subject or find_subject(analysis)
+    subject = analysis.subject
     if not subject or is_placeholder_only(subject):
         return
     wanted = content_terms(subject)
     if not wanted:
         return
-    skip = set(request_blocks(analysis))
+    skip = set(analysis.request_blocks)
     if analysis.sections:
         argued = {b for s in analysis.sections if s.name in ARGUMENT_SECTIONS for b in s.all_blocks}
     else:
@@ -502,7 +488,7 @@ def real_authority_in_template(ctx: "RuleContext") -> Iterator["Finding"]:
     if ctx.settings.mode != "template":
         return
 
-    for m in responding_mentions(ctx.analysis):
+    for m in ctx.analysis.responding_mentions:
         if m.mention.authority.kind == "body" and m.reason != "ncnd-statement":
             continue
         yield ctx.finding(
