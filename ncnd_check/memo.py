@@ -4,73 +4,56 @@ Approved wording repeats: within a letter, and across every letter of a
 disclosure log, so an audit should do the work once per distinct wording,
 not once per letter. What a block's text holds is kept in one place, the
 per-block facts (:mod:`ncnd_check.analysis.facts`: sentences, citations,
-mentions, words, each sentence's parse and leak verdicts). Besides it, only
-the library index keeps its scores (by draft text), the DOCX reader its
-parsed styles (by the styles part's bytes), and four answers asked of every
-sentence of every letter are :func:`remembered`. Each memo is bounded (least
-recently used out first), so memory stays flat however many files are
-checked; :func:`forget_all` empties them all. Only immutable results (or
-results nothing changes) belong here.
+mentions, topics, words, and each sentence's verdicts, kinds and parse).
+Besides it, only the library index keeps its candidate hits and scores (by
+draft text, owned by the index, so they go with it) and the DOCX reader its
+parsed styles (by the styles part's bytes). Each memo is a :class:`Recent`,
+bounded (least recently used out first), so memory stays flat however many
+files are checked; :func:`forget_all` empties them all. Only immutable
+results (or results nothing changes) belong here.
 """
 
 from __future__ import annotations
 
 import weakref
 from collections import OrderedDict
-from functools import lru_cache
-from typing import Callable, Generic, Hashable, TypeVar
+from typing import Generic, Hashable, TypeVar
 
-__all__ = ["Recent", "remembered", "forget_all", "entries", "PARAGRAPHS", "SENTENCES", "PAIRS", "WORDS"]
+__all__ = ["Recent", "forget_all", "entries", "capacity", "PARAGRAPHS", "SENTENCES", "PAIRS"]
 
 # How much each kind of memo keeps. A force's templates hold a few hundred
 # paragraphs and a few thousand sentences, so these keep its wording with room
-# to spare, and bound the memos together to ~60 MB however many files an audit
-# reads (a Doc for a paragraph is ~9 KB; most entries are far smaller).
-#: Entries keyed by a paragraph's text (Docs, citations, sentence spans ...).
+# to spare, and bound the memos together however many files an audit reads (a
+# block's facts hold no spaCy Doc; a sentence's trained parse is ~10 KB and only
+# candidate sentences have one).
+#: Entries keyed by a paragraph's text (block facts, library hits ...).
 PARAGRAPHS = 2048
-#: Entries keyed by a sentence's text (leak verdicts, conclusion answers ...).
+#: Entries keyed by a sentence's text (sentence facts).
 SENTENCES = 4096
-#: Entries keyed by a text and one more thing (a cue list, library paragraphs ...).
+#: Entries keyed by a text and one more thing (library scores by draft and library paragraphs).
 PAIRS = 8192
-#: Entries keyed by one word.
-WORDS = 16384
 
 V = TypeVar("V")
-F = TypeVar("F", bound=Callable)
 _MISSING = object()
-#: Every memo, so :func:`forget_all` can empty them (Recent ones held weakly:
-#: a library index's memos go with the index).
+#: Every memo, so :func:`forget_all` can empty them (held weakly: a library
+#: index's memos go with the index).
 _RECENTS: "weakref.WeakSet[Recent]" = weakref.WeakSet()
-_FUNCTIONS: list = []
-
-
-def remembered(maxsize: int) -> Callable[[F], F]:
-    """``functools.lru_cache(maxsize)``, registered so :func:`forget_all` empties it too."""
-
-    def decorate(func: F) -> F:
-        cached = lru_cache(maxsize=maxsize)(func)
-        _FUNCTIONS.append(cached)
-        return cached
-
-    return decorate
 
 
 def forget_all() -> None:
     """Empty every memo: for benchmarks of the no-repetition case, and for tests."""
     for recent in list(_RECENTS):
         recent.clear()
-    for func in _FUNCTIONS:
-        func.cache_clear()
 
 
 def entries() -> int:
     """How many results every memo holds together: what ``forget_all`` empties, and what the bounds cap."""
-    return sum(len(recent) for recent in list(_RECENTS)) + sum(func.cache_info().currsize for func in _FUNCTIONS)
+    return sum(len(recent) for recent in list(_RECENTS))
 
 
 def capacity() -> int:
     """The most results every memo together may hold (their bounds summed)."""
-    return sum(recent.size for recent in list(_RECENTS)) + sum(func.cache_info().maxsize or 0 for func in _FUNCTIONS)
+    return sum(recent.size for recent in list(_RECENTS))
 
 
 class Recent(Generic[V]):

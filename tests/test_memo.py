@@ -2,10 +2,10 @@
 
 Template wording repeats within a letter and across a disclosure log, so
 what a block's text holds (its facts: sentences, citations, mentions, words,
-and each sentence's parse and leak verdicts) is kept in one bounded memo. These tests hold the memos to three promises: they are
-bounded, a remembered result is the one the work would give again, and a
-verdict that depends on the request's subject is never reused for another
-subject.
+and each sentence's parse and leak verdicts) is kept in one bounded memo.
+These tests hold the memos to three promises: they are bounded, a remembered
+result is the one the work would give again, and a verdict that depends on
+the request's subject is never reused for another subject.
 """
 
 from __future__ import annotations
