@@ -163,3 +163,20 @@ def test_a_styles_part_with_a_doctype_is_refused_even_after_the_same_styles_were
     with pytest.raises(InputError) as info:
         read_bytes(_docx_with_styles(hostile), "hostile.docx")
     assert info.value.kind == "unsafe" and "DOCTYPE" in info.value.message
+
+
+def test_a_long_draft_keeps_no_more_sentence_records_than_the_memo_bound():
+    # A draft's analysis holds every block's facts, but a sentence's record lives in the
+    # memo only: a draft of thousands of distinct sentences must not keep one for each.
+    import gc
+
+    forget_all()
+    count = memo.SENTENCES + 1500
+    draft = "\n\n".join(f"Paragraph {i} says that the force would weigh the harm, case {i}." for i in range(count))
+    analysis = analyse(read_text_str(draft))
+    assert len(analysis.sentences) == count
+    gc.collect()
+    alive = sum(1 for o in gc.get_objects() if type(o) is facts.SentenceFacts)
+    assert alive <= memo.SENTENCES
+    # Every sentence still answers, its record made again from the memo when it was let go.
+    assert [s.facts.text for s in analysis.sentences[:3]] == [s.text for s in analysis.sentences[:3]]

@@ -137,7 +137,7 @@ def _read_blocks(blocks) -> tuple[tuple, list[Citation], list[Sentence]]:
     sentences: list[Sentence] = []
     for block, found in zip(blocks, facts):
         citations.extend(replace(c, block=block.index) for c in found.citations)
-        sentences.extend(Sentence(block.index, s.start, s.end, s.text, s.facts) for s in found.sentences)
+        sentences.extend(Sentence(block.index, span) for span in found.sentences)
     return facts, citations, sentences
 
 

@@ -1,9 +1,8 @@
 """Per-block facts: what every later step asks of a block's text, worked out once.
 
-A block's sentences, citations, authority mentions, content terms, topic
-phrases and words (for the library look-up), and each sentence's balancing
-verdict, argument kinds, words (for the leak finder's cue test) and trained
-parse, depend on its folded text (``Block.norm``) alone; approved wording repeats within a letter
+A block's sentences, citations, authority mentions, content terms and topic
+phrases, and each sentence's balancing verdict, argument kinds and leak
+verdicts, depend on its folded text (``Block.norm``) alone; approved wording repeats within a letter
 and across a disclosure log. :func:`facts_for` gives one frozen
 :class:`BlockFacts` per text, and keeps the records of recent texts: this is
 the project's one text memo. Sentences are shared between blocks (one
@@ -22,7 +21,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ncnd_check.analysis.authorities import Mention, find_mentions
@@ -33,66 +31,100 @@ from ncnd_check.analysis.model import Citation
 from ncnd_check.analysis.nlp import get_nlp
 from ncnd_check.analysis.subject import Topic, content_terms, singular, topic_phrases
 from ncnd_check.memo import PARAGRAPHS, SENTENCES, Recent
-from ncnd_check.wording.matching import Words, words
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["BlockFacts", "SentenceFacts", "LeakWork", "facts_for", "block_facts", "sentence_facts"]
+__all__ = [
+    "BlockFacts", "SentenceFacts", "SentenceSpan", "facts_for", "block_facts", "sentence_facts", "known_parse", "keep_parse",
+]
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
 
-@dataclass(slots=True)
-class LeakWork:
-    """What the leak finder worked out for one sentence text: its trained parse, and its
-    verdicts by (request terms the sentence holds, whether the request's subject is known).
-    Only :mod:`ncnd_check.analysis.leaks` fills or reads it."""
-
-    parse: "Doc | None" = None
-    verdicts: dict = field(default_factory=dict)
+_UNSET: Any = object()
 
 
-@dataclass(frozen=True)
+class _once:
+    """``functools.cached_property`` for a slotted, frozen record: worked out on first use
+    and kept in the record's ``_<name>`` slot. Records have no per-instance dict because
+    a long draft's analysis holds one for every sentence it has."""
+
+    def __init__(self, func) -> None:
+        self.func = func
+        self.slot = "_" + func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, record, owner=None):
+        if record is None:
+            return self
+        value = getattr(record, self.slot)
+        if value is _UNSET:
+            value = self.func(record)
+            object.__setattr__(record, self.slot, value)
+        return value
+
+
+def _slot():
+    return field(default=_UNSET, init=False, repr=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class SentenceFacts:
-    """One sentence's text (stripped), and what the conclusion, argument and leak steps ask of it."""
+    """One sentence's text (stripped), and what the conclusion, argument and leak steps ask of it.
+
+    Records are kept by the memo, not by a block's facts or a draft's analysis,
+    so a draft of 100,000 paragraphs holds no more of them than the memo's
+    bound. A record keeps the answers every sentence is asked (its balancing
+    verdict, whether it is the no-inference statement) and its leak verdicts;
+    its words, its argument kinds and its trained parse are worked out when
+    asked and let go.
+    """
 
     text: str
-    leak_work: LeakWork = field(default_factory=LeakWork, compare=False, repr=False)
+    _balance_verdict: Any = _slot()
+    _no_inference: Any = _slot()
+    _leak_verdicts: Any = _slot()
 
-    @cached_property
+    @property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    @property
     def words(self) -> frozenset[str]:
         """Its lower-case words as written: the leak cue test needs no parse."""
         return frozenset(_WORD.findall(self.text.lower()))
 
-    @cached_property
-    def lowered(self) -> str:
-        return self.text.lower()
+    @property
+    def folded_words(self) -> frozenset[str]:
+        """Its words folded to the singular, possessives dropped: what request terms are matched with."""
+        return frozenset(singular(w.removesuffix("'s")) for w in _WORD.findall(self.text.lower().replace("\u2019", "'")))
 
-    @cached_property
+    @_once
     def balance_verdict(self) -> str | None:
         """The balancing verdict it reaches, its section aside (see conclusions.sentence_verdict)."""
         return balance_verdict(self.lowered)
 
-    @cached_property
+    @property
     def is_decision(self) -> bool:
         """Whether it is a bare decision to neither confirm nor deny (see conclusions.is_decision)."""
         return is_decision(self.lowered)
 
-    @cached_property
+    @_once
     def no_inference(self) -> bool:
         """Whether it says nothing may be inferred about whether information is held."""
         return no_inference_in(self.lowered)
 
-    @cached_property
+    @property
     def kinds(self) -> frozenset[str]:
         """What it argues: {"harm"}, {"for"}, both or neither."""
         return sentence_kinds(self.text)
 
-    @cached_property
-    def folded_words(self) -> frozenset[str]:
-        """Its words folded to the singular, possessives dropped: what request terms are matched with."""
-        return frozenset(singular(w.removesuffix("'s")) for w in _WORD.findall(self.text.lower().replace("\u2019", "'")))
+    @_once
+    def leak_verdicts(self) -> dict:
+        """Its confirmation-leak verdicts by (request terms it holds, whether the request's subject
+        is known): filled and read by :mod:`ncnd_check.analysis.leaks` only."""
+        return {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +133,16 @@ class SentenceSpan:
 
     start: int
     end: int
-    facts: SentenceFacts
+    text: str
 
     @property
-    def text(self) -> str:
-        return self.facts.text
+    def facts(self) -> SentenceFacts:
+        """The sentence's record, shared by every block that holds the sentence (from the memo,
+        so a long draft's analysis does not hold one for each of its sentences)."""
+        return sentence_facts(self.text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BlockFacts:
     """What later steps ask of one block's text (its ``Block.norm``)."""
 
@@ -116,33 +150,46 @@ class BlockFacts:
     sentences: tuple[SentenceSpan, ...]
     #: FOIA citations, as found in a block numbered 0 (the analysis renumbers them).
     citations: tuple[Citation, ...]
+    _mentions: Any = _slot()
+    _terms: Any = _slot()
+    _topics: Any = _slot()
 
-    @cached_property
+    @_once
     def mentions(self) -> tuple[Mention, ...]:
         """Authorities the text names, in order, the longest match where names overlap."""
         return find_mentions(self.text)
 
-    @cached_property
+    @_once
     def terms(self) -> frozenset[str]:
         """Its content words: lower case, singular, no stopwords (what topics are compared by)."""
         return content_terms(self.text)
 
-    @cached_property
+    @_once
     def topics(self) -> tuple[Topic, ...]:
         """The specific things it says confirming or denying would reveal (block -1: the text's, not a block's)."""
         return tuple(topic_phrases(self.text))
 
-    @cached_property
-    def words(self) -> Words:
-        """The text's words as the approved-wording library is looked up by (its candidates' key)."""
-        return words(self.text, normalised=True)
 
-
-#: Texts the pipeline takes at a time.
+#: Texts the pipeline takes at a time, and texts looked up at a time.
 _BATCH = 64
+_CHUNK = 1024
 #: Records of recent block texts and sentence texts; sizes in ncnd_check.memo.
 _BLOCKS: Recent[BlockFacts] = Recent(PARAGRAPHS)
 _SENTENCES: Recent[SentenceFacts] = Recent(SENTENCES)
+#: Trained parses of recent candidate sentences, by text: a sentence judged again under
+#: other request terms is not parsed again. Kept apart from the sentence records, and
+#: bounded, so a long draft's sentences never hold a parse each.
+_PARSES: Recent["Doc"] = Recent(SENTENCES)
+
+
+def known_parse(text: str) -> "Doc | None":
+    """The trained parse of a sentence judged recently (see :func:`keep_parse`), or None."""
+    return _PARSES.get(text)
+
+
+def keep_parse(text: str, doc: "Doc") -> None:
+    """Remember a candidate sentence's trained parse (the leak finder's; nothing changes a Doc)."""
+    _PARSES.put(text, doc)
 
 
 def sentence_facts(text: str) -> SentenceFacts:
@@ -160,20 +207,19 @@ def block_facts(text: str) -> BlockFacts:
 
 def facts_for(texts: Sequence[str]) -> list[BlockFacts]:
     """One record per text, in order: recent texts' records reused, the others made in one pipeline pass."""
-    out: list[Any] = [None] * len(texts)
-    missing: dict[str, list[int]] = {}
-    for position, text in enumerate(texts):
-        found = _BLOCKS.get(text)
-        if found is None:
-            missing.setdefault(text, []).append(position)
-        else:
-            out[position] = found
-    if missing:
-        # A stream: each Doc is read into its record and let go, so a long draft's Docs are never all held.
-        for text, doc in zip(missing, get_nlp().pipe(missing, batch_size=_BATCH)):
-            record = _BLOCKS.put(text, _make(text, doc))
-            for position in missing[text]:
-                out[position] = record
+    out: list[BlockFacts] = []
+    # A chunk at a time, so what is still to be read of a long draft is never all held at once.
+    for start in range(0, len(texts), _CHUNK):
+        chunk = texts[start : start + _CHUNK]
+        found: list[Any] = [_BLOCKS.get(text) for text in chunk]
+        missing = list(dict.fromkeys(text for text, record in zip(chunk, found) if record is None))
+        if missing:
+            made = {}
+            # A stream: each Doc is read into its record and let go.
+            for text, doc in zip(missing, get_nlp().pipe(missing, batch_size=_BATCH)):
+                made[text] = _BLOCKS.put(text, _make(text, doc))
+            found = [record if record is not None else made[text] for text, record in zip(chunk, found)]
+        out.extend(found)
     return out
 
 
@@ -196,4 +242,4 @@ def _sentences(text: str, doc: "Doc") -> Iterable[SentenceSpan]:
             lead = len(raw) - len(raw.lstrip())
             if len(stripped) == len(text):
                 stripped = text  # the whole block: share its string
-            yield SentenceSpan(begin + lead, begin + lead + len(stripped), sentence_facts(stripped))
+            yield SentenceSpan(begin + lead, begin + lead + len(stripped), stripped)

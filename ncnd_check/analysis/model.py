@@ -60,14 +60,30 @@ class Citation:
     title: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence of a body block: the block, and where in its text (the block facts' SentenceSpan)."""
+
     block: int
-    start: int  # offsets into Block.norm
-    end: int
-    text: str
-    #: What its text holds (ncnd_check.analysis.facts.SentenceFacts), shared by every sentence with this text.
-    facts: Any = field(default=None, repr=False, compare=False)
+    #: ncnd_check.analysis.facts.SentenceSpan: offsets into Block.norm and the sentence's facts.
+    span: Any
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def facts(self):
+        """What its text holds (ncnd_check.analysis.facts.SentenceFacts), shared by every sentence with this text."""
+        return self.span.facts
 
 
 class _HeadedBlocks:
@@ -193,9 +209,7 @@ class Analysis:
         """The draft's alignment with the approved-wording library (ncnd_check.wording.matching)."""
         from ncnd_check.wording.matching import align_document
 
-        return align_document(
-            self.document, self.wording_library, self.exemptions or None, self.settings.wording_threshold, self.facts
-        )
+        return align_document(self.document, self.wording_library, self.exemptions or None, self.settings.wording_threshold)
 
     @cached_property
     def authority_mentions(self) -> list:

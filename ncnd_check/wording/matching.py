@@ -26,14 +26,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable
 
 from ncnd_check.analysis.placeholders import LIBRARY_PLACEHOLDER
 from ncnd_check.memo import PAIRS, PARAGRAPHS, Recent
 from ncnd_check.normalise import normalise_for_matching
 
 if TYPE_CHECKING:
-    from ncnd_check.analysis.facts import BlockFacts
     from ncnd_check.document import Document
     from ncnd_check.wording.library import Library, Paragraph
 
@@ -296,19 +295,23 @@ class LibraryIndex:
                 self.next[a] = b
         self.prev = {b: a for a, b in self.next.items()}
         self._allowed: dict[frozenset, set[int]] = {}
-        #: draft text -> rare-trigram hits per library paragraph: template wording
-        #: repeats across letters, and the hits do not depend on the exemptions cited.
-        self._hits_by_text: Recent[dict[int, int]] = Recent(PARAGRAPHS)
+        #: draft text -> (Words, rare-trigram hits per library paragraph): template
+        #: wording repeats across letters, and neither depends on the exemptions cited.
+        #: Kept here, bounded, not with a block's facts: a long draft's words for every
+        #: block would be held for as long as its analysis is.
+        self._recent: Recent[tuple[Words, dict[int, int]]] = Recent(PARAGRAPHS)
         #: (draft texts, library paragraph ids, threshold) -> what align_document's
         #: scoring gave (see _score_pair).
         self.scored: Recent = Recent(PAIRS)
 
-    def candidates_for(self, norm: str, draft: Words, allowed: set[int] | None) -> list[int]:
-        """:meth:`candidates` of a draft text's words, the hits remembered for recent texts."""
-        hits = self._hits_by_text.get(norm)
-        if hits is None:
-            hits = self._hits_by_text.put(norm, self._hits(draft) if len(draft) >= MIN_WORDS else {})
-        return self._best(hits, allowed)
+    def words_and_candidates(self, norm: str, allowed: set[int] | None) -> tuple[Words, list[int]]:
+        """``words(norm)`` and its :meth:`candidates`, the words and hits remembered for recent texts."""
+        found = self._recent.get(norm)
+        if found is None:
+            w = words(norm, normalised=True)
+            found = self._recent.put(norm, (w, self._hits(w) if len(w) >= MIN_WORDS else {}))
+        w, hits = found
+        return w, self._best(hits, allowed)
 
     def candidates(self, draft: Words, allowed: set[int] | None, k: int = CANDIDATES) -> list[int]:
         """Library paragraphs sharing the most rare trigrams with the draft words.
@@ -469,12 +472,8 @@ def align_document(
     library: "Library",
     exemptions: Iterable[str] | None = None,
     threshold: float = 70.0,
-    facts: "Sequence[BlockFacts] | None" = None,
 ) -> DocumentAlignment:
-    """Align each eligible block with its best approved paragraph (or pair), greedily by score.
-
-    ``facts`` are the blocks' facts (the analysis has them), whose words are used as they are.
-    """
+    """Align each eligible block with its best approved paragraph (or pair), greedily by score."""
     index: LibraryIndex = library.index()
     allowed = index.allowed_for(exemptions, library)
     # Words are kept only for blocks that can align: those with a candidate approved
@@ -487,8 +486,7 @@ def align_document(
     held_back: tuple[int, object, str] | None = None  # the last eligible block without candidates
     for b in document.blocks:
         if b.kind != "heading" and b.part == "body":
-            w = facts[b.index].words if facts is not None else words(b.norm, normalised=True)
-            found = index.candidates_for(b.norm, w, allowed)
+            w, found = index.words_and_candidates(b.norm, allowed)
             if len(w) >= MIN_WORDS and not _is_label(b.text, w):
                 i = b.index
                 order.append(i)

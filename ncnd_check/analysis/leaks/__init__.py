@@ -15,9 +15,10 @@ of its clauses, read from a trained parse, passes three tests:
 Labels: ``held``, ``not-held``, ``indirect`` (withheld, exempt from
 disclosure, attached, shown) are leaks; ``hypothetical``, ``discussion``
 and ``none`` are not. Only sentences holding a cue word are parsed
-(:func:`may_leak`), a letter's candidates in one batch; each sentence's
-record (:mod:`ncnd_check.analysis.facts`) keeps its parse and its verdicts
-by the request terms it holds, so template wording is judged once per process.
+(:func:`may_leak`), a letter's candidates in batches; each sentence's record
+(:mod:`ncnd_check.analysis.facts`) keeps its verdicts by the request terms it
+holds, and recent parses are kept by text, so template wording is parsed and
+judged once per process.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Iterable
 
-from ncnd_check.analysis.facts import SentenceFacts, sentence_facts
+from ncnd_check.analysis.facts import SentenceFacts, keep_parse, known_parse, sentence_facts
 from ncnd_check.analysis.nlp import process
 from ncnd_check.analysis.subject import content_terms, singular
 
@@ -111,38 +112,39 @@ def classify_sentence(text: str, subject_terms: Iterable[str] = ()) -> Verdict:
     return _verdicts([sentence_facts(text)], frozenset(subject_terms))[0]
 
 
+#: Candidate sentences parsed and judged at a time: their parses are let go after each chunk,
+#: so a draft of 100,000 paragraphs never holds more than this many.
+_CHUNK = 256
+
+
 def _verdicts(sentences: list[SentenceFacts], terms: frozenset[str]) -> list[Verdict]:
     """Each sentence's verdict: the candidates not judged before are parsed together, once."""
     # A verdict depends on the text, the request's words it holds, and whether
     # the request's subject is known at all (without it, any specific thing counts).
+    known = bool(terms)
     keys: list[tuple[frozenset[str], bool] | None] = []
-    unparsed: dict[int, SentenceFacts] = {}
+    todo: dict[int, tuple[SentenceFacts, tuple[frozenset[str], bool]]] = {}
     for sentence in sentences:
-        held = terms & sentence.folded_words
+        held = terms & sentence.folded_words if terms else frozenset()
         if _cue_forms().isdisjoint(sentence.words) and not _names_the_request(sentence.text, held):
             keys.append(None)
             continue
-        key = (held, bool(terms))
+        key = (held, known)
         keys.append(key)
-        work = sentence.leak_work
-        if key not in work.verdicts and work.parse is None:
-            unparsed[id(sentence)] = sentence
-    if unparsed:
-        todo = list(unparsed.values())
-        for sentence, doc in zip(todo, parse_all(s.text for s in todo)):
-            sentence.leak_work.parse = doc
-    out: list[Verdict] = []
-    for sentence, key in zip(sentences, keys):
-        if key is None:
-            out.append(_NONE)
-            continue
-        work = sentence.leak_work
-        found = work.verdicts.get(key)
-        if found is None:
-            label, cue, kind = judge(work.parse, key[0], known_subject=key[1])
-            found = work.verdicts[key] = Verdict(label, cue, kind)
-        out.append(found)
-    return out
+        if key not in sentence.leak_verdicts:
+            todo[id(sentence)] = (sentence, key)
+    pending = list(todo.values())
+    for start in range(0, len(pending), _CHUNK):
+        chunk = pending[start : start + _CHUNK]
+        docs = [known_parse(s.text) for s, _ in chunk]
+        unparsed = [n for n, doc in enumerate(docs) if doc is None]
+        for n, doc in zip(unparsed, parse_all(chunk[n][0].text for n in unparsed)):
+            docs[n] = doc
+            keep_parse(chunk[n][0].text, doc)
+        for (sentence, key), doc in zip(chunk, docs):
+            label, cue, kind = judge(doc, key[0], known_subject=key[1])
+            sentence.leak_verdicts[key] = Verdict(label, cue, kind)
+    return [_NONE if key is None else sentence.leak_verdicts[key] for sentence, key in zip(sentences, keys)]
 
 
 def classify_text(text: str, subject_terms: Iterable[str] = ()) -> list[tuple[str, Verdict]]:

@@ -67,6 +67,5 @@ def parser() -> "Language":
 
 
 def parse_all(texts: Iterable[str]) -> list["Doc"]:
-    """The sentences' parses, in order, in batches (their records keep them:
-    :class:`ncnd_check.analysis.facts.LeakWork`)."""
+    """The sentences' parses, in order, in batches."""
     return list(parser().pipe(texts, batch_size=_BATCH))
