@@ -180,3 +180,12 @@ def test_a_long_draft_keeps_no_more_sentence_records_than_the_memo_bound():
     assert alive <= memo.SENTENCES
     # Every sentence still answers, its record made again from the memo when it was let go.
     assert [s.facts.text for s in analysis.sentences[:3]] == [s.text for s in analysis.sentences[:3]]
+
+
+def test_a_block_record_is_kept_by_the_text_as_written_and_reads_the_folded_text():
+    curly = facts.block_facts("Dear [Name], the force\u2019s reply to FOI/XXXX under section 24(2).")
+    straight = facts.block_facts("Dear [Name], the force's reply to FOI/XXXX under section 24(2).")
+    assert curly is not straight and curly.norm == straight.norm == straight.text
+    # Placeholders quote the letter as written; citations are found in the folded text.
+    assert [p.text for p in curly.placeholders] == ["[Name]", "XXXX"]
+    assert [c.id for c in curly.citations] == [c.id for c in straight.citations] == ["s24(2)"]

@@ -132,7 +132,7 @@ def _read_blocks(blocks) -> tuple[tuple, list[Citation], list[Sentence]]:
     """Every block's facts, and its citations and sentences from them (numbered to the block)."""
     from ncnd_check.analysis.facts import facts_for
 
-    facts = tuple(facts_for([b.norm for b in blocks]))
+    facts = tuple(facts_for([b.text for b in blocks], [b.norm for b in blocks]))
     citations: list[Citation] = []
     sentences: list[Sentence] = []
     for block, found in zip(blocks, facts):

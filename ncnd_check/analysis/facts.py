@@ -1,20 +1,30 @@
 """Per-block facts: what every later step asks of a block's text, worked out once.
 
-A block's sentences, citations, authority mentions, content terms and topic
-phrases, and each sentence's balancing verdict, argument kinds and leak
-verdicts, depend on its folded text (``Block.norm``) alone; approved wording repeats within a letter
-and across a disclosure log. :func:`facts_for` gives one frozen
-:class:`BlockFacts` per text, and keeps the records of recent texts: this is
-the project's one text memo. Sentences are shared between blocks (one
-:class:`SentenceFacts` per sentence text), because a template sentence
-recurs in paragraphs that differ elsewhere. Both stores are bounded by the
-sizes in :mod:`ncnd_check.memo` and emptied by ``memo.forget_all``.
+A block's sentences, citations, placeholders, authority mentions, content
+terms and topic phrases depend on its text alone, and so do each sentence's
+balancing verdict, no-inference test and confirmation-leak verdicts (by the
+request terms it holds); approved wording repeats within a letter and across
+a disclosure log. :func:`facts_for` gives one frozen :class:`BlockFacts` per
+text as written and keeps the records of recent texts: this is the
+project's one text memo. Sentence records (:class:`SentenceFacts`) are kept
+by sentence text, shared by every block that holds the sentence, because a
+template sentence recurs in paragraphs that differ elsewhere; the trained
+parses of candidate sentences are kept beside them. All three stores are
+bounded by the sizes in :mod:`ncnd_check.memo` and emptied by
+``memo.forget_all``.
 
-Sentences and citations come from one pass of the blank pipeline, so they
-are worked out when the record is made (a long draft's Docs are let go as
-the records are built); the rest is worked out the first time a step asks.
-Placeholders are not here: they are found in the text as written, which the
-letter's evidence quotes, not in the folded text the records are kept by.
+Sentences and citations come from one pass of the blank pipeline over the
+folded text, so they are worked out when the record is made (a long draft's
+Docs are let go as the records are built); the rest is worked out the first
+time a step asks. A draft's analysis holds its blocks' records but not its
+sentences' (a span reaches its sentence's record through the memo), so a
+draft of 100,000 paragraphs stays within its memory bound.
+
+Not here, deliberately: a heading's section name, which depends on the
+block's kind, the citations around it and the settings' headings file as
+well as its text (:mod:`ncnd_check.analysis.structure`); and a block's
+words for the library look-up, which the library index keeps with its
+candidate hits, since they belong to that library.
 """
 
 from __future__ import annotations
@@ -29,8 +39,10 @@ from ncnd_check.analysis.conclusions import balance_verdict, is_decision, no_inf
 from ncnd_check.analysis.content import sentence_kinds
 from ncnd_check.analysis.model import Citation
 from ncnd_check.analysis.nlp import get_nlp
+from ncnd_check.analysis.placeholders import Placeholder, find_placeholders
 from ncnd_check.analysis.subject import Topic, content_terms, singular, topic_phrases
 from ncnd_check.memo import PARAGRAPHS, SENTENCES, Recent
+from ncnd_check.normalise import normalise_for_matching
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -144,30 +156,38 @@ class SentenceSpan:
 
 @dataclass(frozen=True, slots=True)
 class BlockFacts:
-    """What later steps ask of one block's text (its ``Block.norm``)."""
+    """What later steps ask of one block's text: ``text`` as written (``Block.text``), ``norm``
+    folded for matching (``Block.norm``, which sentence and citation offsets are into)."""
 
     text: str
+    norm: str
     sentences: tuple[SentenceSpan, ...]
     #: FOIA citations, as found in a block numbered 0 (the analysis renumbers them).
     citations: tuple[Citation, ...]
+    _placeholders: Any = _slot()
     _mentions: Any = _slot()
     _terms: Any = _slot()
     _topics: Any = _slot()
 
     @_once
+    def placeholders(self) -> tuple[Placeholder, ...]:
+        """Template placeholders left in the text as written (the evidence quotes it), in order."""
+        return tuple(find_placeholders(self.text))
+
+    @_once
     def mentions(self) -> tuple[Mention, ...]:
         """Authorities the text names, in order, the longest match where names overlap."""
-        return find_mentions(self.text)
+        return find_mentions(self.norm)
 
     @_once
     def terms(self) -> frozenset[str]:
         """Its content words: lower case, singular, no stopwords (what topics are compared by)."""
-        return content_terms(self.text)
+        return content_terms(self.norm)
 
     @_once
     def topics(self) -> tuple[Topic, ...]:
         """The specific things it says confirming or denying would reveal (block -1: the text's, not a block's)."""
-        return tuple(topic_phrases(self.text))
+        return tuple(topic_phrases(self.norm))
 
 
 #: Texts the pipeline takes at a time, and texts looked up at a time.
@@ -201,31 +221,35 @@ def sentence_facts(text: str) -> SentenceFacts:
 
 
 def block_facts(text: str) -> BlockFacts:
-    """The record for one block text (see :func:`facts_for`)."""
+    """The record for one block text as written (see :func:`facts_for`)."""
     return facts_for([text])[0]
 
 
-def facts_for(texts: Sequence[str]) -> list[BlockFacts]:
-    """One record per text, in order: recent texts' records reused, the others made in one pipeline pass."""
+def facts_for(texts: Sequence[str], norms: Sequence[str] | None = None) -> list[BlockFacts]:
+    """One record per text as written, in order: recent texts' records reused, the others made
+    in one pipeline pass. ``norms`` are the texts folded (``Block.norm``), when already made."""
     out: list[BlockFacts] = []
     # A chunk at a time, so what is still to be read of a long draft is never all held at once.
     for start in range(0, len(texts), _CHUNK):
         chunk = texts[start : start + _CHUNK]
         found: list[Any] = [_BLOCKS.get(text) for text in chunk]
-        missing = list(dict.fromkeys(text for text, record in zip(chunk, found) if record is None))
+        missing: dict[str, str] = {}
+        for n, (text, record) in enumerate(zip(chunk, found)):
+            if record is None and text not in missing:
+                missing[text] = norms[start + n] if norms is not None else normalise_for_matching(text)
         if missing:
             made = {}
             # A stream: each Doc is read into its record and let go.
-            for text, doc in zip(missing, get_nlp().pipe(missing, batch_size=_BATCH)):
-                made[text] = _BLOCKS.put(text, _make(text, doc))
+            for (text, norm), doc in zip(missing.items(), get_nlp().pipe(missing.values(), batch_size=_BATCH)):
+                made[text] = _BLOCKS.put(text, _make(text, norm, doc))
             found = [record if record is not None else made[text] for text, record in zip(chunk, found)]
         out.extend(found)
     return out
 
 
-def _make(text: str, doc: "Doc") -> BlockFacts:
-    citations = tuple(citations_in_doc(doc, text)) if has_digit(text) else ()
-    return BlockFacts(text, tuple(_sentences(text, doc)), citations)
+def _make(text: str, norm: str, doc: "Doc") -> BlockFacts:
+    citations = tuple(citations_in_doc(doc, norm)) if has_digit(norm) else ()
+    return BlockFacts(text, norm, tuple(_sentences(norm, doc)), citations)
 
 
 def _sentences(text: str, doc: "Doc") -> Iterable[SentenceSpan]:

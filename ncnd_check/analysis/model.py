@@ -173,7 +173,8 @@ class Analysis:
         if self.facts is None:
             from ncnd_check.analysis.facts import facts_for
 
-            object.__setattr__(self, "facts", tuple(facts_for([b.norm for b in self.document.blocks])))
+            blocks = self.document.blocks
+            object.__setattr__(self, "facts", tuple(facts_for([b.text for b in blocks], [b.norm for b in blocks])))
 
     def section_of(self, block: int | None) -> str | None:
         if block is None or not (0 <= block < len(self.block_sections)):

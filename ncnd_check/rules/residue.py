@@ -47,6 +47,18 @@ def _nearest(name: str, known: Iterable[str]) -> str | None:
     return match[0] if match else None
 
 
+def _placeholders(ctx: "RuleContext", extras: bool = False) -> Iterator[tuple[int | None, tuple]]:
+    """The placeholders of each body block (from its facts); with ``extras``, of headers, footers
+    and notes too (index None)."""
+    for block, facts in zip(ctx.document.blocks, ctx.analysis.facts):
+        if block.text.strip():
+            yield block.index, facts.placeholders
+    if extras:
+        for block in ctx.document.extras:
+            if block.part != "comment" and block.text.strip():
+                yield None, tuple(find_placeholders(block.text))
+
+
 def _block_texts(ctx: "RuleContext", extras: bool = False) -> Iterator[tuple[int | None, str]]:
     """Body blocks (index, text); with ``extras``, headers, footers and notes too (index None)."""
     for block in ctx.document.blocks:
@@ -94,8 +106,8 @@ def placeholder_left(ctx: "RuleContext") -> Iterator["Finding"]:
     if ctx.settings.mode == "template":
         return
     seen: set[tuple[int | None, str]] = set()
-    for index, text in _block_texts(ctx, extras=True):
-        for p in find_placeholders(text):
+    for index, found in _placeholders(ctx, extras=True):
+        for p in found:
             seen.add((index, p.text.strip()))
             yield ctx.finding(
                 f"Placeholder left in the letter: {p.text!r} ({_FORM_LABEL[p.form]})",
@@ -382,8 +394,8 @@ def unknown_placeholder(ctx: "RuleContext") -> Iterator["Finding"]:
     if ctx.settings.mode != "template":
         return
     known = known_placeholder_names(ctx.library)
-    for index, text in _block_texts(ctx):
-        for p in find_placeholders(text):
+    for index, found in _placeholders(ctx):
+        for p in found:
             if p.form in ("brace", "double-brace"):
                 name = (p.name or "").lower()
                 if name in known:
