@@ -52,15 +52,13 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
-
-
 _UNSET: Any = object()
 
 
 class _once:
     """``functools.cached_property`` for a slotted, frozen record: worked out on first use
     and kept in the record's ``_<name>`` slot. Records have no per-instance dict because
-    a long draft's analysis holds one for every sentence it has."""
+    a long draft's analysis holds one for every block it has."""
 
     def __init__(self, func) -> None:
         self.func = func
