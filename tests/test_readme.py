@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from ncnd_check.cli import cli
-from ncnd_check.docs import rules_markdown, splice
-from ncnd_check.exitcodes import ExitCode
+from ncnd_check.rules.readme import rules_markdown, splice
+from ncnd_check.commands.exitcodes import ExitCode
 from ncnd_check.report import FORMATS
 from ncnd_check.settings import Settings
 
@@ -29,7 +29,7 @@ def section(title: str) -> str:
 
 
 def test_rule_list_is_generated_from_the_registry():
-    assert splice(README, rules_markdown()) == README, "README's rule list is stale: run `python -m ncnd_check.docs --write`"
+    assert splice(README, rules_markdown()) == README, "README's rule list is stale: run `python -m ncnd_check.rules.readme --write`"
 
 
 def test_every_registered_rule_is_in_the_readme():

@@ -26,7 +26,7 @@ from ncnd_check.commands.options import (
 from ncnd_check.commands.paths import STDIN, PathProblem, collect
 from ncnd_check.engine import FileResult
 from ncnd_check.errors import ConfigError, InputError
-from ncnd_check.exitcodes import ExitCode
+from ncnd_check.commands.exitcodes import ExitCode
 from ncnd_check.findings import CATEGORIES, SEVERITY_RANK
 from ncnd_check.report import rule_info
 from ncnd_check.report.csv_report import writer_for

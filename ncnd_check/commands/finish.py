@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import click
 
-from ncnd_check.exitcodes import ExitCode
+from ncnd_check.commands.exitcodes import ExitCode
 from ncnd_check.findings import SEVERITY_RANK
 from ncnd_check.outputs import OutputError, atomic_output, check_output, input_ids
 from ncnd_check.report import render
