@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from ncnd_check.analysis.authorities import named_in_passing, resolve, same_authority
 from ncnd_check.analysis.content import generic_words
 from ncnd_check.analysis.placeholders import find_placeholders, looks_like_placeholder
-from ncnd_check.analysis.subject import content_terms, shares_topic
+from ncnd_check.analysis.subject import content_terms, is_placeholder_only, shares_topic
 from ncnd_check.rules.registry import rule
 from ncnd_check.wording.library import PLACEHOLDERS
 
@@ -50,24 +50,19 @@ def _nearest(name: str, known: Iterable[str]) -> str | None:
 def _placeholders(ctx: "RuleContext", extras: bool = False) -> Iterator[tuple[int | None, tuple]]:
     """The placeholders of each body block (from its facts); with ``extras``, of headers, footers
     and notes too (index None)."""
-    for block, facts in zip(ctx.document.blocks, ctx.analysis.facts):
-        if block.text.strip():
-            yield block.index, facts.placeholders
+    for index, _ in _block_texts(ctx):
+        yield index, ctx.analysis.facts[index].placeholders
     if extras:
         for block in ctx.document.extras:
             if block.part != "comment" and block.text.strip():
                 yield None, tuple(find_placeholders(block.text))
 
 
-def _block_texts(ctx: "RuleContext", extras: bool = False) -> Iterator[tuple[int | None, str]]:
-    """Body blocks (index, text); with ``extras``, headers, footers and notes too (index None)."""
+def _block_texts(ctx: "RuleContext") -> Iterator[tuple[int, str]]:
+    """Body blocks (index, text as written) that hold any text."""
     for block in ctx.document.blocks:
         if block.text.strip():
             yield block.index, block.text
-    if extras:
-        for block in ctx.document.extras:
-            if block.part != "comment" and block.text.strip():
-                yield None, block.text
 
 
 _FORM_LABEL = {
@@ -157,7 +152,6 @@ def other_authority(ctx: "RuleContext") -> Iterator["Finding"]:
     """
     if ctx.settings.mode == "template" or not ctx.settings.authority:
         return
-
     expected = resolve(ctx.settings.authority)
     seen = set()
     for m in ctx.analysis.responding_mentions:
@@ -194,7 +188,6 @@ def two_responding_authorities(ctx: "RuleContext") -> Iterator["Finding"]:
     """
     if ctx.settings.mode == "template" or ctx.settings.authority:
         return
-
     mentions = ctx.analysis.responding_mentions
     responder = ctx.analysis.responder
     if responder is None:
@@ -252,7 +245,6 @@ def other_authority_in_argument(ctx: "RuleContext") -> Iterator["Finding"]:
     """
     if ctx.settings.mode == "template":
         return
-
     mentions = ctx.analysis.authority_mentions
     responder = resolve(ctx.settings.authority) if ctx.settings.authority else ctx.analysis.responder
     if responder is None:
@@ -301,8 +293,6 @@ def subject_mismatch(ctx: "RuleContext") -> Iterator["Finding"]:
     How to fix: Rewrite the harm and factor text about the subject of this request, or use
     the approved wording for it.
     """
-    from ncnd_check.analysis.subject import is_placeholder_only
-
     analysis = ctx.analysis
     subject = analysis.subject
     if not subject or is_placeholder_only(subject):
@@ -499,7 +489,6 @@ def real_authority_in_template(ctx: "RuleContext") -> Iterator["Finding"]:
     """
     if ctx.settings.mode != "template":
         return
-
     for m in ctx.analysis.responding_mentions:
         if m.mention.authority.kind == "body" and m.reason != "ncnd-statement":
             continue
