@@ -52,10 +52,16 @@ def analyse(document: Document, settings=None, library=None) -> Analysis:
         sentences, ncnd_blocks, structure.heading_blocks, citations, structure.exemption_headings,
     )
     # The single exemption's factors and parts are attributed before the Analysis is made: it is frozen.
-    qualified = _qualified_ncnd_limbs(citations, ncnd_blocks, blocks, settings)
+    cited = list(dict.fromkeys(c.id for c in citations))
+    # Asked per citation and per sentence: look each distinct id up in the statute once.
+    part_ii = {i: law.is_part_ii(i) for i in cited}
+    qualified = _qualified_ncnd_limbs(citations, cited, part_ii, ncnd_blocks or set(range(len(blocks))), settings)
     attribute_single_exemption(structure.factors, structure.sections, qualified)
     conclusions = find_conclusions(
-        sentences, structure.block_sections, _sentence_exemptions(citations), _block_exemption(structure.sections)
+        sentences,
+        structure.block_sections,
+        _sentence_exemptions(citations, cited, part_ii),
+        _block_exemption(structure.sections),
     )
     analysis = Analysis(
         document=document,
@@ -76,35 +82,29 @@ def analyse(document: Document, settings=None, library=None) -> Analysis:
     return replace(analysis, subject=_subject(analysis))
 
 
-def _qualified_ncnd_limbs(citations: list[Citation], ncnd_blocks: set[int], blocks, settings) -> list[str]:
-    """The qualified exemptions the NCND part relies on, each once, in citation order."""
+def _qualified_ncnd_limbs(
+    citations: list[Citation], cited: list[str], part_ii: dict, scope: set[int], settings
+) -> list[str]:
+    """The qualified exemptions the NCND part (the ``scope`` blocks) relies on, each once, in citation order."""
     from ncnd_check.analysis.structure import resolve_bare
 
-    scope = ncnd_blocks or set(range(len(blocks)))
-    all_ids = list(dict.fromkeys(c.id for c in citations))
-    # Asked per citation below: look each distinct id up in the statute once.
-    part_ii = {i: law.is_part_ii(i) for i in all_ids}
-    cited_here = list(
-        dict.fromkeys(resolve_bare(c, all_ids) for c in citations if c.block in scope and part_ii[c.id])
-    )
+    cited_here = list(dict.fromkeys(resolve_bare(c, cited) for c in citations if c.block in scope and part_ii[c.id]))
     # The NCND limbs argue; a withholding limb beside its NCND one (31(1) with 31(3)) does not count twice.
     ncnd_limbs = [e for e in cited_here if not law.is_withholding_subsection(e)] or cited_here
     return [e for e in ncnd_limbs if law.is_qualified(e, settings)]
 
 
-def _sentence_exemptions(citations: list[Citation]):
+def _sentence_exemptions(citations: list[Citation], cited: list[str], part_ii: dict):
     """sentence -> the Part II ids it cites (bare ones resolved), each once."""
     from ncnd_check.analysis.structure import resolve_bare
 
     by_block: dict[int, list[Citation]] = {}
     for c in citations:
         by_block.setdefault(c.block, []).append(c)
-    cited_ids = list(dict.fromkeys(c.id for c in citations))
-    part_ii = {i: law.is_part_ii(i) for i in cited_ids}
 
     def sentence_exemptions(sent: Sentence) -> list[str]:
         found = [
-            resolve_bare(c, cited_ids)
+            resolve_bare(c, cited)
             for c in by_block.get(sent.block, [])
             if sent.start <= c.start < sent.end and part_ii[c.id]
         ]
@@ -130,9 +130,9 @@ def _block_exemption(sections: list[Section]):
 
 def _read_blocks(blocks) -> tuple[tuple, list[Citation], list[Sentence]]:
     """Every block's facts, and its citations and sentences from them (numbered to the block)."""
-    from ncnd_check.analysis.facts import facts_for
+    from ncnd_check.analysis.facts import facts_of
 
-    facts = tuple(facts_for([b.text for b in blocks], [b.norm for b in blocks]))
+    facts = facts_of(blocks)
     citations: list[Citation] = []
     sentences: list[Sentence] = []
     for block, found in zip(blocks, facts):

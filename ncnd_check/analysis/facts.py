@@ -29,7 +29,6 @@ candidate hits, since they belong to that library.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -40,18 +39,20 @@ from ncnd_check.analysis.content import sentence_kinds
 from ncnd_check.analysis.model import Citation
 from ncnd_check.analysis.nlp import get_nlp
 from ncnd_check.analysis.placeholders import Placeholder, find_placeholders
-from ncnd_check.analysis.subject import Topic, content_terms, singular, topic_phrases
+from ncnd_check.analysis.subject import Topic, content_terms, topic_phrases
 from ncnd_check.memo import PARAGRAPHS, SENTENCES, Recent
 from ncnd_check.normalise import normalise_for_matching
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+    from ncnd_check.document import Block
+
 __all__ = [
-    "BlockFacts", "SentenceFacts", "SentenceSpan", "facts_for", "block_facts", "sentence_facts", "known_parse", "keep_parse",
+    "BlockFacts", "SentenceFacts", "SentenceSpan",
+    "facts_of", "facts_for", "block_facts", "sentence_facts", "known_parse", "keep_parse",
 ]
 
-_WORD = re.compile(r"[a-z][a-z'-]*")
 _UNSET: Any = object()
 
 
@@ -87,8 +88,8 @@ class SentenceFacts:
     so a draft of 100,000 paragraphs holds no more of them than the memo's
     bound. A record keeps the answers every sentence is asked (its balancing
     verdict, whether it is the no-inference statement) and its leak verdicts;
-    its words, its argument kinds and its trained parse are worked out when
-    asked and let go.
+    its argument kinds are worked out when asked, and trained parses are kept
+    apart (:func:`known_parse`).
     """
 
     text: str
@@ -99,16 +100,6 @@ class SentenceFacts:
     @property
     def lowered(self) -> str:
         return self.text.lower()
-
-    @property
-    def words(self) -> frozenset[str]:
-        """Its lower-case words as written: the leak cue test needs no parse."""
-        return frozenset(_WORD.findall(self.text.lower()))
-
-    @property
-    def folded_words(self) -> frozenset[str]:
-        """Its words folded to the singular, possessives dropped: what request terms are matched with."""
-        return frozenset(singular(w.removesuffix("'s")) for w in _WORD.findall(self.text.lower().replace("\u2019", "'")))
 
     @_once
     def balance_verdict(self) -> str | None:
@@ -221,6 +212,11 @@ def sentence_facts(text: str) -> SentenceFacts:
 def block_facts(text: str) -> BlockFacts:
     """The record for one block text as written (see :func:`facts_for`)."""
     return facts_for([text])[0]
+
+
+def facts_of(blocks: Sequence["Block"]) -> tuple[BlockFacts, ...]:
+    """The facts of each of a document's blocks, in order."""
+    return tuple(facts_for([b.text for b in blocks], [b.norm for b in blocks]))
 
 
 def facts_for(texts: Sequence[str], norms: Sequence[str] | None = None) -> list[BlockFacts]:

@@ -171,10 +171,9 @@ class Analysis:
 
     def __post_init__(self) -> None:
         if self.facts is None:
-            from ncnd_check.analysis.facts import facts_for
+            from ncnd_check.analysis.facts import facts_of
 
-            blocks = self.document.blocks
-            object.__setattr__(self, "facts", tuple(facts_for([b.text for b in blocks], [b.norm for b in blocks])))
+            object.__setattr__(self, "facts", facts_of(self.document.blocks))
 
     def section_of(self, block: int | None) -> str | None:
         if block is None or not (0 <= block < len(self.block_sections)):
@@ -210,7 +209,8 @@ class Analysis:
         """The draft's alignment with the approved-wording library (ncnd_check.wording.matching)."""
         from ncnd_check.wording.matching import align_document
 
-        return align_document(self.document, self.wording_library, self.exemptions or None, self.settings.wording_threshold)
+        settings = self.settings
+        return align_document(self.document, self.wording_library, self.exemptions or None, settings.wording_threshold)
 
     @cached_property
     def authority_mentions(self) -> list:

@@ -87,6 +87,11 @@ def may_leak(text: str) -> bool:
     return not _cue_forms().isdisjoint(words)
 
 
+def _folded_words(text: str) -> frozenset[str]:
+    """A sentence's words folded to the singular, possessives dropped: what request terms are matched with."""
+    return frozenset(singular(w.removesuffix("'s")) for w in _WORD.findall(text.lower().replace("\u2019", "'")))
+
+
 _NAMED = re.compile(r"\b(?:[A-Z][A-Za-z'-]*|[A-Za-z-]*\d[\w/-]*)")
 
 
@@ -125,8 +130,8 @@ def _verdicts(sentences: list[SentenceFacts], terms: frozenset[str]) -> list[Ver
     keys: list[tuple[frozenset[str], bool] | None] = []
     todo: dict[int, tuple[SentenceFacts, tuple[frozenset[str], bool]]] = {}
     for sentence in sentences:
-        held = terms & sentence.folded_words if terms else frozenset()
-        if _cue_forms().isdisjoint(sentence.words) and not _names_the_request(sentence.text, held):
+        held = terms & _folded_words(sentence.text) if terms else frozenset()
+        if not may_leak(sentence.text) and not _names_the_request(sentence.text, held):
             keys.append(None)
             continue
         key = (held, known)
