@@ -207,10 +207,9 @@ class Analysis:
     @cached_property
     def alignment(self):
         """The draft's alignment with the approved-wording library (ncnd_check.wording.matching)."""
-        from ncnd_check.wording.matching import align_document
+        from ncnd_check.wording.matching import align_document, cited_exemptions
 
-        settings = self.settings
-        return align_document(self.document, self.wording_library, self.exemptions or None, settings.wording_threshold)
+        return align_document(self.document, self.wording_library, cited_exemptions(self), self.settings.wording_threshold)
 
     @cached_property
     def authority_mentions(self) -> list:
