@@ -218,7 +218,6 @@ class Argument:
         argument's blocks (harm, public interest, factors, balance) are read.
         """
         if self._claims is None:
-
             # The argument only: an annex of "further considerations" or the law quoted is not a claim.
             arguing = set(self.argument_blocks())
             out: dict[str, int] = {}

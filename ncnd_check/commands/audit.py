@@ -113,7 +113,6 @@ def audit(paths, output_format, output, jobs, report_file, csv_file, title, wors
                 results.append(item.result)
         totals = summary.result()
         if report_file:
-
             with open_output(report_file, inputs=files) as fh:
                 write_html(fh, spool, totals, summary.paths_with_findings, title=title)
             replaced[report_file] = fh.replaced

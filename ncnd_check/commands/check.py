@@ -109,7 +109,6 @@ def check(paths, stdin_format, statistics, quiet, exit_zero, show_settings, outp
     results = run_check(paths, settings, stdin_format, collected=collected)
     failed = False
     if fix or fix_output:
-
         _, failed = run_fixes(results, settings, fix_output, inputs=inputs)
     finish(results, settings, output=output, statistics=statistics, quiet=quiet, exit_zero=exit_zero, inputs=inputs, failed=failed)
 

@@ -96,7 +96,6 @@ def dump(path, output_format, stdin_format):
 def _sections(doc) -> list:
     """Canonical section per block, from the analysis (cheap enough for a debug command)."""
     try:
-
         return list(analyse(doc).block_sections)
     except Exception:  # the dump must show what was read even if analysis fails
         return [None] * len(doc.blocks)

@@ -85,7 +85,6 @@ def build_settings(params: dict, paths: list[str] | tuple[str, ...] = ()):
     if params.get("jobs"):
         flags["jobs"] = params["jobs"]
     if params.get("reference_dir") and not os.path.isdir(params["reference_dir"]):
-
         raise ConfigError(f"--reference-dir {params['reference_dir']}: no such folder")
     settings = load_settings(
         flags,
@@ -97,7 +96,6 @@ def build_settings(params: dict, paths: list[str] | tuple[str, ...] = ()):
         # --ignore adds to the settings file's list (as in ruff); --select replaces it.
         settings = settings.copy(ignore=[*settings.ignore, *extra_ignore])
     if settings.reference_dir and not os.path.isdir(settings.reference_dir):
-
         raise ConfigError(f"setting 'reference-dir': {settings.reference_dir}: no such folder")
     return resolve_rule_names(settings)
 

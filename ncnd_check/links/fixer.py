@@ -102,7 +102,6 @@ def _decode(data: bytes) -> tuple[str, str, bytes]:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="surrogateescape" if codec == "utf-8" else "strict"), codec, bom
     if b"\x00" in data:
-
         codec = utf16_without_bom(data)
         if codec:
             return data.decode(codec), codec, b""

@@ -947,7 +947,6 @@ def read_html(data: bytes, name: str, settings: Settings | None = None) -> Docum
     # of the page without raising: name which limit it was.
     limits = [e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
     if any("depth" not in m.lower() for m in limits):
-
         raise InputError("too-large", "the HTML holds a run of text of over 10,000,000 characters with no markup "
                          f"in it, over the limit of {MAX_BLOCK_CHARS:,} characters a paragraph: refused")
     if limits or _deeper_than(root, MAX_DEPTH):

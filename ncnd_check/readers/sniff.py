@@ -40,7 +40,6 @@ def refuse(data: bytes) -> None:
     """Raise InputError for bytes in a format we refuse (legacy Word, RTF, images, PDF ...)."""
     head = data[:4096]
     if head.startswith(OLE_MAGIC):
-
         raise InputError(*describe_ole(data))
     if head.lstrip().startswith(b"{\\rtf"):
         raise InputError("unsupported", "an RTF file: open it in Word and save it as .docx")
@@ -61,7 +60,6 @@ def looks_like_html(data: bytes) -> bool:
         except UnicodeDecodeError:
             probe = b""
     elif b"\x00" in head:
-
         codec = utf16_without_bom(data)
         if codec:
             probe = data[:8192].decode(codec, errors="replace").lstrip().encode("utf-8", "replace")

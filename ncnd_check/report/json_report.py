@@ -31,7 +31,6 @@ def build(results, settings=None) -> dict:
 
 def render(results, settings, statistics=False, **options) -> str:
     if statistics:
-
         return json.dumps(statistics_data(results), indent=2, ensure_ascii=False) + "\n"
     return json.dumps(build(results, settings), indent=2, ensure_ascii=False) + "\n"
 

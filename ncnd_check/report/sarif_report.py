@@ -149,7 +149,6 @@ def _result(f, r, uri, base, artifact_index, index) -> dict:
 def _snippet(f) -> str | None:
     """The draft's own words: for a redline, what the draft says (not the markup)."""
     if f.redline:
-
         return join_segments(text for op, text in f.redline if op != "delete" and text) or None
     return f.evidence
 

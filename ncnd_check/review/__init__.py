@@ -79,11 +79,9 @@ def review_file(
     findings = result.findings
     plan = plan_fixes(findings, document, library, fixes, settings)
     if document.format == "docx":
-
         made = review_docx(data, str(source), document, findings, plan, settings, date)
         out, comments, changes, applied, skipped = made.data, made.comments, made.changes, made.fixes, made.skipped
     else:
-
         out, applied = review_html(document, findings, plan, date), plan
         comments, changes, skipped = len(findings), len(plan), []
         for fix in plan:

@@ -142,7 +142,6 @@ class Library:
     def index(self):
         """The alignment index over this library, built once (see wording/matching.py)."""
         if self._index is None:
-
             self._index = LibraryIndex(self)
         return self._index
 
