@@ -3,8 +3,9 @@
 Approved wording repeats: within a letter, and across every letter of a
 disclosure log, so an audit should do the work once per distinct wording,
 not once per letter. What a block's text holds is kept in one place, the
-per-block facts (:mod:`ncnd_check.analysis.facts`: sentences, citations,
-mentions, topics, words, and each sentence's verdicts, kinds and parse).
+per-block facts (:mod:`ncnd_check.analysis.facts`: a block's sentences,
+citations, placeholders, mentions and topics; a sentence's verdicts; the
+trained parses of candidate sentences).
 Besides it, only the library index keeps its candidate hits and scores (by
 draft text, owned by the index, so they go with it) and the DOCX reader its
 parsed styles (by the styles part's bytes). Each memo is a :class:`Recent`,
