@@ -12,9 +12,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ncnd_check.errors import InputError
+from ncnd_check.readers.limits import check_block_sizes
 from ncnd_check.readers.registry import (  # noqa: F401  (the table and what is derived from it, for callers)
     FORMAT_NAMES,
     FORMATS,
@@ -24,10 +27,10 @@ from ncnd_check.readers.registry import (  # noqa: F401  (the table and what is 
     format_named,
     sniff_format,
 )
+from ncnd_check.settings import Settings
 
 if TYPE_CHECKING:
     from ncnd_check.document import Document
-    from ncnd_check.settings import Settings
 
 
 def read_path(path: str | os.PathLike, settings: Settings | None = None) -> Document:
@@ -37,8 +40,6 @@ def read_path(path: str | os.PathLike, settings: Settings | None = None) -> Docu
     never more than ``max_file_size`` plus one byte, whatever the size the
     file claims.
     """
-    from ncnd_check.settings import Settings
-
     settings = settings or Settings()
     data = read_file_bytes(path, settings.max_file_size)
     return read_bytes(data, str(path), settings=settings)
@@ -123,10 +124,6 @@ def read_limited(stream, limit: int) -> bytes:
 
 def read_stdin(settings: Settings | None = None) -> bytes:
     """The bytes on standard input (at most the size limit plus one byte); InputError if closed or too large."""
-    import sys
-
-    from ncnd_check.settings import Settings
-
     settings = settings or Settings()
     stream = getattr(sys.stdin, "buffer", None) if sys.stdin is not None else None
     if stream is None or getattr(stream, "closed", False):
@@ -145,28 +142,18 @@ def read_bytes(
     data: bytes, name: str, fmt: str | None = None, settings: Settings | None = None
 ) -> Document:
     """Read a draft from bytes; ``fmt`` (a name in FORMAT_NAMES: docx, html, text) skips sniffing."""
-    from ncnd_check.settings import Settings
-
     settings = settings or Settings()
     if len(data) > settings.max_file_size:
         raise InputError(
             "too-large",
             f"input is {len(data) / 1048576:.1f} MB, over the {settings.max_file_size / 1048576:.0f} MB limit",
         )
-    from ncnd_check.readers.limits import check_block_sizes
-
-    document = _read_format(data, name, fmt or sniff_format(data, name), settings)
+    document = format_named(fmt or sniff_format(data, name)).read(data, name, settings)
     check_block_sizes(document)
     return document
 
 
-def _read_format(data: bytes, name: str, fmt: str, settings: Settings) -> Document:
-    return format_named(fmt).read(data, name, settings)
-
-
 def guess_format(name: str) -> str | None:
     """The format a file's extension suggests, for reports about unreadable files."""
-    from pathlib import Path
-
     found = format_for_suffix(Path(name).suffix)
     return found.name if found else None
