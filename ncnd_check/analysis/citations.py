@@ -126,7 +126,6 @@ def _matcher():
     """The Matcher over the shared vocabulary, built once per process."""
     from spacy.matcher import Matcher
 
-
     matcher = Matcher(get_nlp().vocab)
     # The first token of each pattern is tested on every token, so keep those tests
     # cheap: a set look-up for prefix words, one regex for numbers that stand alone.

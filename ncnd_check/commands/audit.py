@@ -9,6 +9,7 @@ from contextlib import nullcontext
 import click
 
 from ncnd_check.commands.batch import AuditItem, FindingSpool, SummaryBuilder, iter_files
+from ncnd_check.commands.exitcodes import ExitCode
 from ncnd_check.commands.finish import (
     open_output,
     refuse_outputs,
@@ -26,7 +27,6 @@ from ncnd_check.commands.options import (
 from ncnd_check.commands.paths import STDIN, PathProblem, collect
 from ncnd_check.engine import FileResult
 from ncnd_check.errors import ConfigError, InputError
-from ncnd_check.commands.exitcodes import ExitCode
 from ncnd_check.findings import CATEGORIES, SEVERITY_RANK
 from ncnd_check.report import rule_info
 from ncnd_check.report.csv_report import writer_for
@@ -164,7 +164,6 @@ def summary_table(summary, color: bool = False) -> str:
 
     from rich.console import Console
     from rich.table import Table
-
 
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=color, no_color=not color, width=100, highlight=False, markup=False, emoji=False)

@@ -11,6 +11,7 @@ in argument order, whatever order the workers finish in.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import sys
 from collections import Counter
@@ -125,8 +126,6 @@ class FindingSpool:
         self._fh = tempfile.TemporaryFile("w+", encoding="utf-8")
 
     def add(self, item: AuditItem) -> None:
-        import json
-
 
         r = item.result
         findings = [
@@ -157,8 +156,6 @@ class FindingSpool:
         self._fh.write(json.dumps({"row": row, "findings": findings}, ensure_ascii=False) + "\n")
 
     def _records(self):
-        import json
-
         self._fh.flush()
         self._fh.seek(0)
         for line in self._fh:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+from dataclasses import fields
+
 import click
 
 from ncnd_check.commands.batch import run_files
@@ -115,8 +119,6 @@ def check(paths, stdin_format, statistics, quiet, exit_zero, show_settings, outp
 
 def refuse_fix_output(fix_output: str, inputs) -> None:
     """--fix-output may not be an input, a link or a special file: a usage error before any work."""
-    import os
-
 
     if not os.path.isdir(os.path.dirname(os.path.abspath(fix_output))):
         return  # fix_file creates the folder
@@ -128,9 +130,6 @@ def refuse_fix_output(fix_output: str, inputs) -> None:
 
 def settings_report(settings, params, paths) -> str:
     """Which settings file applies to the first PATH, and every setting in force."""
-    import json
-    from dataclasses import fields
-
 
     if params.get("isolated"):
         source = "none (--isolated)"

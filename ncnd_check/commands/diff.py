@@ -147,7 +147,6 @@ def render_html(path: str, rows: list[dict], missing: list, library_folder: str 
     from jinja2 import Environment
     from markupsafe import Markup, escape
 
-
     def side(redline, keep: str) -> Markup:
         out = []
         for op, text in redline:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from ncnd_check.commands.finish import exit_code
@@ -49,8 +51,6 @@ def review(path, output, fixes, when, **params):
       ncnd-check review draft.docx --fixes none --select NCND4
       ncnd-check review draft.html          # writes draft.review.html
     """
-    import sys
-
 
     try:
         settings = build_settings(params, [path])

@@ -57,7 +57,6 @@ def compare(a, b) -> _Literal:
     (matching.compare would let ``{authority}`` stand for any name: right for a draft, not here)."""
     from rapidfuzz.distance import Indel
 
-
     total = len(a.keys) + len(b.keys)
     score = 100.0 * (1 - Indel.normalized_distance(a.keys, b.keys)) if total else 100.0
     redline: list[tuple[str, str]] = []

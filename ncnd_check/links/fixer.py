@@ -323,7 +323,6 @@ def run_fixes(results, settings, fix_output: str | None = None, inputs=()) -> tu
     """
     import click
 
-
     files = [r for r in results if r.error is None and r.path != "<stdin>"]
     if fix_output and len(files) > 1:
         raise click.UsageError("--fix-output names one file, but more than one draft was checked")

@@ -96,7 +96,6 @@ def redline_coloured(redline) -> str:
     """A redline for a terminal: deletions struck through in red, insertions underlined in green."""
     import click
 
-
     parts = []
     for op, text in redline:
         text = printable(text)
