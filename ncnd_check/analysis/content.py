@@ -253,12 +253,13 @@ def _read(sents: list[Sentence], current: str | None) -> tuple[frozenset[str], b
     counts = {"harm": 0, "for": 0}
     verdict = False
     for s in sents:
-        if s.facts.no_inference:
+        facts = s.facts  # one memo look-up per sentence
+        if facts.no_inference:
             continue
-        if sentence_verdict(s.facts, current) is not None:
+        if sentence_verdict(facts, current) is not None:
             verdict = True
             continue  # the verdict weighs both sides: not a factor of its own
-        found = s.facts.kinds
+        found = facts.kinds
         kinds |= found
         for k in found:
             counts[k] += 1
